@@ -1,0 +1,121 @@
+"""The `normalise` command: a thin shell over the library.
+
+Each command calls one library function and prints its result; library errors become
+`click.ClickException` so users see a message, not a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from normalise import __version__
+from normalise.errors import NormaliseError
+from normalise.fingerprint import rules_fingerprint
+from normalise.normaliser import Normaliser
+from normalise.rules import check_rules_dir, load_rows
+from normalise.translit import load_routes
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def emit(data: Any, as_json: bool, text: str) -> None:
+    """Print `data` as JSON (one document) or `text` for people."""
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(text)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="normalise")
+def cli() -> None:
+    """Resolve names spelled any way (Arabic, Turkish, English sources) to canonical entities.
+
+    \b
+    Examples:
+      normalise normalise Kafrzeita "كفر زيتا" Türkiye
+      normalise transliterate "جسر الشغور"
+      normalise rules check
+    """
+
+
+@cli.command("normalise")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--lang", default=None, help="BCP 47 language of the names (e.g. tr, ar, en).")
+@json_option
+def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Show how each NAME is cleaned, folded, romanised and keyed.
+
+    The skeleton key is what spellings of one name share across conventions and scripts.
+
+    \b
+    Example:
+      normalise normalise Sooran Suran صوران --json
+    """
+    nz = Normaliser()
+    try:
+        results = [nz.normalise(name, lang=lang) for name in names]
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    lines = [
+        f"{r.text}\tfolded={r.keys.folded}\tskeleton={r.keys.skeleton}\t"
+        f"tokens={' '.join(r.keys.tokens)}\tscripts={','.join(r.scripts) or '-'}"
+        for r in results
+    ]
+    emit([r.to_dict() for r in results], as_json, "\n".join(lines))
+
+
+@cli.command("transliterate")
+@click.argument("text")
+@click.option("--target", default="Latn", show_default=True, help="Target script.")
+@json_option
+def transliterate_command(text: str, target: str, as_json: bool) -> None:
+    """Romanise TEXT to ASCII Latin (Arabic with the project's own ICU rules).
+
+    \b
+    Example:
+      normalise transliterate "قلعة المضيق"      ->  ql'at al-mdiq
+    """
+    try:
+        out = Normaliser().transliterate(text, target=target)
+    except (NormaliseError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    emit({"text": text, "target": target, "result": out}, as_json, out)
+
+
+@cli.group("rules")
+def rules_group() -> None:
+    """Inspect the rule tables in lexicons/rules."""
+
+
+@rules_group.command("check")
+@json_option
+def rules_check(as_json: bool) -> None:
+    """Load every rule table strictly; report the first error as file:line.
+
+    Exit status 1 when a table is malformed.
+
+    \b
+    Example:
+      normalise rules check --json
+    """
+    from normalise.rules import TABLES
+
+    try:
+        paths = check_rules_dir()
+        counts = {name: len(load_rows(name, key=lambda r: r.line)) for name in TABLES}
+        load_routes()
+        Normaliser().normalise("check")
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    data = {"fingerprint": rules_fingerprint(), "tables": counts}
+    emit(data, as_json, f"{len(paths)} tables OK, fingerprint {rules_fingerprint()}")
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m`
+    """Run the CLI with the process arguments."""
+    cli(sys.argv[1:])

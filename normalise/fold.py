@@ -1,0 +1,107 @@
+"""Language-aware folding: case, diacritics and Arabic orthography.
+
+Folding keeps the script (Arabic stays Arabic) but removes what spellings of one name differ
+by without meaning to: letter case (Turkish-aware: `ISPARTA` is `ısparta` in Turkish),
+diacritics (deleted, never turned into spaces: `Türkiye` -> `turkiye`), and Arabic
+orthographic variation (hamza seats, alef maksura, Persian/Urdu/Kurdish letters; the table is
+`lexicons/rules/arabic_folds.tsv`). `to_ascii` then takes folded Latin text to plain ASCII.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import icu
+import regex
+from unidecode import unidecode
+
+from normalise.rules import char_map
+
+TURKIC_LANGS = frozenset({"tr", "az", "crh", "gag", "tt", "kk"})
+# Letters that only Turkish (and Azerbaijani) orthography uses among Latin alphabets.
+TURKISH_LETTERS = frozenset("çşğıİÇŞĞ")
+
+# Combining marks that are diacritics: the Latin/Greek/Cyrillic combining blocks, Hebrew points,
+# and the Arabic marks that `clean` has not already removed (U+0654 HAMZA ABOVE etc. appear after
+# NFD). Marks of Indic and other scripts are vowel signs, not diacritics, and are kept.
+_DIACRITICS = regex.compile(
+    r"[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F"
+    r"\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+"
+)
+
+
+@cache
+def _turkish_locale() -> icu.Locale:
+    return icu.Locale("tr")
+
+
+def is_turkic(lang: str | None) -> bool:
+    """Return True for a BCP 47 tag of Turkish or a language cased the Turkish way."""
+    return lang is not None and lang.split("-")[0].lower() in TURKIC_LANGS
+
+
+def looks_turkish(text: str) -> bool:
+    """Return True if `text` holds letters that only Turkish-style Latin uses (ç ş ğ ı İ)."""
+    return not text.isascii() and any(c in TURKISH_LETTERS for c in text)
+
+
+@cache
+def _arabic_table() -> dict[int, str]:
+    return str.maketrans(char_map("arabic_folds.tsv"))
+
+
+@cache
+def _latin_table() -> dict[int, str]:
+    return str.maketrans(char_map("latin_folds.tsv"))
+
+
+def lower(text: str, lang: str | None = None) -> str:
+    """Lower-case `text`, the Turkish way (ICU `tr` locale) for Turkic languages.
+
+    Python's `"İ".lower()` gives `i` + U+0307 COMBINING DOT ABOVE; `fold` deletes the dot.
+    """
+    if text.isascii() and not is_turkic(lang):
+        return text.lower()
+    if is_turkic(lang):
+        return str(icu.UnicodeString(text).toLower(_turkish_locale()))
+    return text.lower()
+
+
+def fold(text: str, lang: str | None = None) -> str:
+    """Fold case, diacritics and Arabic orthography; keep the script.
+
+    Args:
+        text: cleaned text (see `normalise.text.clean`).
+        lang: BCP 47 language, when known; Turkic languages keep dotless ı.
+
+    Returns:
+        NFC text: `Türkiye` -> `turkiye`; `ISPARTA` -> `ısparta` with lang `tr`,
+        `isparta` without; `إمام` -> `امام`.
+    """
+    low = lower(text, lang)
+    if low.isascii():
+        return low
+    decomposed = unicodedata.normalize("NFD", low)
+    stripped = _DIACRITICS.sub("", decomposed)
+    return unicodedata.normalize("NFC", stripped).translate(_arabic_table())
+
+
+def to_ascii(text: str) -> str:
+    """Return folded Latin text as ASCII: ı -> i, ß -> ss, ʿ -> ', dashes -> '-'.
+
+    Letters the table does not know (rare scripts mixed in) go through unidecode.
+    """
+    if text.isascii():
+        return text
+    out = text.translate(_latin_table())
+    if out.isascii():
+        return out
+    out = _DIACRITICS.sub("", unicodedata.normalize("NFD", out))
+    return out if out.isascii() else unidecode(out)
+
+
+def reset_caches() -> None:
+    """Forget the compiled fold tables."""
+    _arabic_table.cache_clear()
+    _latin_table.cache_clear()

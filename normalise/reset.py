@@ -1,0 +1,13 @@
+"""One call to forget every cache, for long-running processes after a rules update."""
+
+from __future__ import annotations
+
+from normalise import conventions, fold, keys, rules, skeleton, tokens, translit
+from normalise import fingerprint as _fingerprint
+
+
+def reset_caches() -> None:
+    """Drop cached rule tables, transliterators and memoised keys."""
+    for module in (rules, fold, translit, conventions, skeleton, tokens, keys):
+        module.reset_caches()
+    _fingerprint.rules_fingerprint.cache_clear()

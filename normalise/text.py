@@ -1,0 +1,76 @@
+"""Script-independent Unicode cleanup: the first step for every name, query or lexicon entry.
+
+`clean` makes text comparable without changing what it says: compatibility forms are unified
+(NFKC), invisible characters that sources sprinkle into names are dropped, Arabic tatweel and
+vowel marks (harakat) are removed, and whitespace is collapsed. It never raises for a `str`,
+whatever it holds (lone surrogates included), and always returns NFC text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from normalise.errors import NotTextError
+
+# Characters deleted outright. Format characters (Cf) cover the bidi controls
+# U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK,
+# U+202A..U+202E embeddings/overrides, U+2066..U+2069 isolates, U+200B ZERO WIDTH SPACE,
+# U+200C ZERO WIDTH NON-JOINER, U+200D ZERO WIDTH JOINER, U+2060 WORD JOINER,
+# U+FEFF BYTE ORDER MARK and U+00AD SOFT HYPHEN. Surrogates (Cs), private use (Co) and
+# noncharacters cannot be part of a name.
+_DELETE = regex.compile(
+    r"[\p{Cf}\p{Cs}\p{Co}\p{Noncharacter_Code_Point}"
+    r"\u0640"  # ARABIC TATWEEL
+    r"\u064B-\u065F"  # ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW (harakat)
+    r"\u0670"  # ARABIC LETTER SUPERSCRIPT ALEF
+    r"\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED"  # Quranic annotation marks
+    r"\u08D3-\u08E1\u08E3-\u08FF"  # extended Arabic marks
+    r"]+"
+)
+# Other control characters (tab, newline, ...) and every kind of space become one space.
+_SPACES = regex.compile(r"[\p{Cc}\p{Z}\s]+")
+
+
+def ensure_text(value: object) -> str:
+    """Return `value` if it is a `str`, else raise `NotTextError`.
+
+    Args:
+        value: anything a caller passed as a name.
+
+    Raises:
+        NotTextError: `value` is not a `str` (bytes, None, numbers...).
+    """
+    if not isinstance(value, str):
+        raise NotTextError(value)
+    return value
+
+
+def clean(text: str) -> str:
+    """Return `text` in NFC with invisible characters, tatweel and harakat removed.
+
+    Steps: NFKC (unifies presentation forms and full-width letters), delete format and
+    control characters, Arabic tatweel and vowel marks, collapse all whitespace to single
+    spaces and strip the ends, then NFC again (deletions can leave decomposed sequences).
+
+    Args:
+        text: any string, including lone surrogates or control characters.
+
+    Returns:
+        The cleaned text; an empty string when nothing printable is left.
+
+    Raises:
+        NotTextError: `text` is not a `str`.
+    """
+    ensure_text(text)
+    if text.isascii():
+        if text.isprintable() and "  " not in text and text == text.strip():
+            return text
+        return " ".join(_SPACES.split(text)).strip()
+    # Lone surrogates cannot be normalised by every Python build: drop them first.
+    text = _DELETE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _DELETE.sub("", text)
+    text = " ".join(_SPACES.split(text)).strip()
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,34 @@
+"""Shared fixtures. Tests use real components: real ICU, real rule files, real SQLite files.
+
+Fixtures are chosen to be the smallest that work; special cases are built inline in tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+def read_cases() -> dict[str, list[tuple[str, str]]]:
+    """Return the golden tables as {group: [(name, lang), ...]}."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(CASES.glob("*.tsv")):
+        header_seen = False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            group, name, lang = line.split("\t")[:3]
+            groups.setdefault(group, []).append((name, lang))
+    return groups
+
+
+@pytest.fixture(scope="session")
+def cases() -> dict[str, list[tuple[str, str]]]:
+    return read_cases()

@@ -1,0 +1,94 @@
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from normalise.keys import build_keys
+
+REQUIRED_GROUPS = [
+    ["Kafrzeita", "Kafr Zita", "Kafer Zaita", "Kfar Zita", "كفر زيتا"],
+    ["Sooran", "Suran", "Sawran", "Sourane", "صوران"],
+    ["Taybetul-Imam", "Taybat al-Imam", "Tayyibat al Imam", "طيبة الإمام"],
+    ["Hilfeyeh", "Halfaya", "Helfaya", "حلفايا"],
+    ["Kirnez", "Karnaz", "Kurnaz", "كرناز"],
+    ["Türkiye", "Turkiye", "TÜRKİYE"],
+    ["Jisr ash-Shughur", "Djisr el Choghour", "جسر الشغور", "Cisr eş-Şuğur"],
+    ["Khan Shaykhun", "Khan Sheikhoun", "خان شيخون"],
+    ["Deir ez-Zor", "Dayr az Zawr", "دير الزور"],
+    ["Qalaat al-Madiq", "Qal'at al-Mudiq", "قلعة المضيق"],
+]
+
+
+def lang_of(lang: str) -> str | None:
+    return lang if lang in ("tr", "ar", "en", "fr") else None
+
+
+def group_langs(names: list[tuple[str, str]]) -> list[str | None]:
+    """Languages to key a group's names with. A Turkish entity (one with a `tr` name) has its
+    Latin names keyed as Turkish, as the lexicon keys names of places in Turkey."""
+    turkish = any(lang == "tr" for _, lang in names)
+    return ["tr" if turkish and lang in ("en", "tr") else lang_of(lang) for _, lang in names]
+
+
+@pytest.mark.parametrize("group", REQUIRED_GROUPS, ids=lambda g: g[0])
+def test_required_groups_share_a_skeleton(group: list[str]) -> None:
+    skeletons = {build_keys(name).skeleton for name in group}
+    assert len(skeletons) == 1, skeletons
+
+
+def test_golden_groups_agree_within(cases: dict[str, list[tuple[str, str]]]) -> None:
+    assert sum(len(v) for v in cases.values()) >= 200
+    failures = []
+    for group, names in cases.items():
+        langs = group_langs(names)
+        keys = [
+            (n, build_keys(n, lang).skeleton) for (n, _), lang in zip(names, langs, strict=True)
+        ]
+        for (a, ka), (b, kb) in itertools.combinations(keys, 2):
+            if Levenshtein.distance(ka, kb) > 1:
+                failures.append(f"{group}: {a}={ka} vs {b}={kb}")
+    assert failures == []
+
+
+def test_golden_groups_differ_across(cases: dict[str, list[tuple[str, str]]]) -> None:
+    skeletons = {
+        group: {
+            build_keys(n, lang).skeleton
+            for (n, _), lang in zip(names, group_langs(names), strict=True)
+        }
+        for group, names in cases.items()
+    }
+    pairs = list(itertools.combinations(skeletons.values(), 2))
+    differing = sum(1 for a, b in pairs if not a & b)
+    assert differing / len(pairs) >= 0.95
+
+
+def test_keys_record_article_heads_and_rules() -> None:
+    keys = build_keys("Djisr el Choghour")
+    assert keys.articles == ("el",)
+    assert keys.heads == ("jisr",)
+    assert "rule:fr:ou→u" in keys.rules
+    assert keys.phonetic == "jisr shoghur"
+    assert build_keys("Taybetul-Imam").articles == ("ul",)
+    assert build_keys("الشامية").articles == ("al",)
+
+
+def test_comma_qualifier_is_left_out_of_the_skeleton() -> None:
+    assert build_keys("سعیده، الجزایر").skeleton == build_keys("سعيدة").skeleton
+
+
+def test_turkish_lang_reads_c_as_j() -> None:
+    assert build_keys("Cisr", lang="tr").skeleton == build_keys("Jisr").skeleton
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_keys_are_ascii_and_stable(text: str) -> None:
+    keys = build_keys(text)
+    assert keys.skeleton.isascii() and keys.folded.isascii()
+    assert all(t.isascii() for t in keys.tokens)
+    assert build_keys(text) == keys
+    again = build_keys(keys.folded)
+    assert again.folded == keys.folded

@@ -1,0 +1,100 @@
+"""Re-keying: recompute every stored name's forms and keys with the running rules.
+
+A store records the rules fingerprint its keys were built with. When the rule tables or the key
+code change, the keys are stale; `rekey_store` rebuilds them all in one transaction (readers
+keep the old keys until it commits) and stamps the new fingerprint.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+
+from tqdm import tqdm
+
+from normalise.fingerprint import rules_fingerprint
+from normalise.lexicon.keyindex import entity_key_rows
+from normalise.lexicon.schema import create_indexes
+
+_CHUNK = 20_000
+
+
+def _entities(
+    conn: sqlite3.Connection,
+) -> Iterator[tuple[int, str | None, list[tuple[int, str, str | None]]]]:
+    """Yield `(entity rowid, country, names)` for every entity with names, by rowid."""
+    cursor = conn.execute(
+        "SELECT n.entity, e.country, n.rowid, n.text, n.lang FROM names AS n"
+        " JOIN entities AS e ON e.rowid = n.entity ORDER BY n.entity, n.rowid"
+    )
+    current: int | None = None
+    country: str | None = None
+    names: list[tuple[int, str, str | None]] = []
+    for entity, entity_country, name_id, text, lang in cursor:
+        if entity != current:
+            if current is not None:
+                yield current, country, names
+            current, country, names = entity, entity_country, []
+        names.append((name_id, text, lang))
+    if current is not None:
+        yield current, country, names
+
+
+def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
+    """Rebuild all keys and stored name forms in one write transaction.
+
+    Args:
+        conn: an autocommit connection to a writable store.
+        progress: show a tqdm progress bar on stderr.
+
+    Returns:
+        The number of names re-keyed.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        total = conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        conn.execute("DROP INDEX IF EXISTS keys_key_entity")
+        conn.execute("DELETE FROM keys")
+        bar = tqdm(
+            total=total,
+            desc="re-keying lexicon",
+            unit="name",
+            file=sys.stderr,
+            disable=not progress,
+        )
+        entities = list(_entities(conn))
+        forms_buf: list[tuple[str, str, str, str, int]] = []
+        keys_buf: list[tuple[str, int, int]] = []
+        for entity, country, names in entities:
+            forms, rows = entity_key_rows(entity, country, names)
+            forms_buf.extend((*f, name_id) for name_id, f in forms)
+            keys_buf.extend(rows)
+            bar.update(len(names))
+            if len(forms_buf) >= _CHUNK:
+                _flush(conn, forms_buf, keys_buf)
+        _flush(conn, forms_buf, keys_buf)
+        bar.close()
+        create_indexes(conn)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (rules_fingerprint(),)
+        )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return int(total)
+
+
+def _flush(
+    conn: sqlite3.Connection,
+    forms: list[tuple[str, str, str, str, int]],
+    keys: list[tuple[str, int, int]],
+) -> None:
+    conn.executemany(
+        "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?",
+        forms,
+    )
+    conn.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
+    forms.clear()
+    keys.clear()

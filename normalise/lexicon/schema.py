@@ -1,0 +1,110 @@
+"""The SQLite schema of a lexicon store, as recorded migrations.
+
+Each migration runs once, in order, inside the caller's transaction, and is recorded in the
+`migrations` table; opening an older store brings it up to date. Secondary indexes are listed
+apart (`INDEXES`) so that a bulk build can load rows first and index them once at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+SCHEMA_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    parent TEXT,
+    population INTEGER,
+    lat REAL,
+    lon REAL,
+    external_ids TEXT,
+    sources TEXT,
+    status TEXT NOT NULL DEFAULT 'active',
+    redirect_to TEXT
+);
+CREATE TABLE names (
+    rowid INTEGER PRIMARY KEY,
+    entity INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    lang TEXT,
+    script TEXT,
+    kind TEXT NOT NULL,
+    source TEXT,
+    folded TEXT NOT NULL,
+    skeleton TEXT NOT NULL,
+    phonetic TEXT NOT NULL,
+    tokens TEXT NOT NULL
+);
+CREATE TABLE keys (key TEXT NOT NULL, entity INTEGER NOT NULL, name INTEGER NOT NULL);
+CREATE TABLE not_same (
+    folded TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (folded, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE batches (
+    seq INTEGER PRIMARY KEY,
+    batch_id TEXT NOT NULL UNIQUE,
+    applied_at TEXT NOT NULL,
+    actor TEXT,
+    version INTEGER NOT NULL,
+    counts TEXT NOT NULL,
+    report TEXT NOT NULL
+);
+"""
+
+# (name, SQL): dropped before a bulk load and created again after it.
+INDEXES = (
+    ("names_entity", "CREATE INDEX names_entity ON names (entity)"),
+    ("keys_key_entity", "CREATE UNIQUE INDEX keys_key_entity ON keys (key, entity)"),
+    ("entities_redirect", "CREATE INDEX entities_redirect ON entities (redirect_to)"),
+)
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_initial", SCHEMA_TABLES + ";\n".join(sql for _, sql in INDEXES) + ";"),
+)
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration the store has not recorded yet.
+
+    Args:
+        conn: a connection inside a write transaction (the caller commits).
+
+    Returns:
+        The names of the migrations applied now.
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    applied: list[str] = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(
+            "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+            (name, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        applied.append(name)
+    return applied
+
+
+def drop_indexes(conn: sqlite3.Connection) -> None:
+    """Drop the secondary indexes (before a bulk load)."""
+    for name, _ in INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def create_indexes(conn: sqlite3.Connection) -> None:
+    """Create the secondary indexes again (after a bulk load)."""
+    for _, sql in INDEXES:
+        conn.execute(sql.replace("INDEX", "INDEX IF NOT EXISTS", 1))

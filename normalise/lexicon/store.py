@@ -1,0 +1,449 @@
+"""The lexicon store: one SQLite file (WAL) of entities, names, keys, redirects and batches.
+
+Readers never block: every multi-statement read runs in one read transaction, so it sees one
+version. Writers take `BEGIN IMMEDIATE` with a busy timeout, so concurrent batches queue up and
+all apply in some order. A store whose keys were built with other rules is re-keyed on a
+writable open and refused on a read-only one; it is never served with stale keys.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from normalise.errors import BatchRejected, LexiconError
+from normalise.fingerprint import rules_fingerprint
+from normalise.lexicon.batch import BatchWriter
+from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
+from normalise.lexicon.rekey import rekey_store
+from normalise.lexicon.schema import migrate
+from normalise.lexicon.validate import validate_ops
+from normalise.paths import default_cache_dir
+
+BUSY_TIMEOUT_MS = 120_000
+DEFAULT_FILENAME = "default.lexicon"
+_CANDIDATES = """
+SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,
+       n.skeleton, n.phonetic, n.tokens, k.key
+FROM keys AS k
+JOIN entities AS e ON e.rowid = k.entity
+JOIN names AS n ON n.rowid = k.name
+WHERE k.key IN ({marks}) AND e.status = 'active' {country}
+ORDER BY CASE substr(k.key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1 WHEN 's' THEN 2
+         WHEN 't' THEN 3 ELSE 4 END, e.population DESC
+LIMIT ?
+"""
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a connection in autocommit mode (transactions are explicit) with our pragmas."""
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -65536")
+    if not readonly:
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+class Lexicon:
+    """A lexicon store. Use `Lexicon.create` or `Lexicon.open`; close it (or use `with`).
+
+    Args:
+        conn: an open connection to a migrated, current store.
+        path: the file it reads.
+        readonly: True when opened read-only.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.readonly = readonly
+        self._lock = threading.RLock()
+
+    # -- opening -----------------------------------------------------------------------
+    @classmethod
+    def default_path(cls) -> Path:
+        """Return where the default lexicon is built and cached."""
+        return default_cache_dir() / DEFAULT_FILENAME
+
+    @classmethod
+    def create(cls, path: str | Path) -> Lexicon:
+        """Create an empty store at `path` (WAL mode, schema via migrations).
+
+        Raises:
+            LexiconError: the file already exists.
+        """
+        path = Path(path)
+        if path.exists():
+            raise LexiconError(f"{path}: already exists; use Lexicon.open")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        migrate(conn)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [("version", "0"), ("fingerprint", rules_fingerprint()), ("created", now)],
+        )
+        conn.execute("COMMIT")
+        return cls(conn, path, readonly=False)
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False, *, progress: bool = True) -> Lexicon:
+        """Open a store; bring its schema up to date and re-key it when its rules are stale.
+
+        Args:
+            path: the store file.
+            readonly: open with SQLite's `mode=ro` (no migrations, no re-keying).
+            progress: show a progress bar on stderr while re-keying.
+
+        Raises:
+            LexiconError: no such file, not a lexicon, or stale keys on a read-only open.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise LexiconError(f"{path}: no such lexicon")
+        try:
+            conn = connect(path, readonly=readonly)
+            if not readonly:
+                conn.execute("BEGIN IMMEDIATE")
+                migrate(conn)
+                conn.execute("COMMIT")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise LexiconError(f"{path}: not a lexicon store ({exc})") from exc
+        if row is None or row[0] != rules_fingerprint():
+            if readonly:
+                conn.close()
+                raise LexiconError(
+                    f"{path}: keys were built with other rules;"
+                    f" run `normalise lexicon rekey {path}`"
+                )
+            rekey_store(conn, progress=progress)
+        return cls(conn, path, readonly)
+
+    def rekey(self, progress: bool = True) -> None:
+        """Recompute every name's keys and forms with the running rules (one transaction)."""
+        with self._lock:
+            rekey_store(self._conn, progress=progress)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Lexicon:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """Run several reads in one read transaction (one consistent version)."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield self._conn
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                self._conn.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        """The store's version: 0 when created, bumped once per applied batch."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+
+    @property
+    def fingerprint(self) -> str:
+        """The rules fingerprint the stored keys were built with."""
+        with self._read() as conn:
+            return str(
+                conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()[0]
+            )
+
+    def status(self, entity_id: str) -> str | None:
+        """Return `active`, `deleted`, `redirect`, or None for an id never issued here."""
+        with self._read() as conn:
+            row = conn.execute("SELECT status FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def get(self, entity_id: str) -> Entity | None:
+        """Return the entity for an id, following merge redirects.
+
+        Returns:
+            The entity (`redirected_from` set when a redirect was followed), or None for an
+            unknown or deleted id (see `status`).
+        """
+        with self._read() as conn:
+            current = entity_id
+            for _ in range(64):
+                row = conn.execute(
+                    "SELECT rowid, status, redirect_to FROM entities WHERE id = ?", (current,)
+                ).fetchone()
+                if row is None or row[1] == "deleted":
+                    return None
+                if row[1] == "active":
+                    entity = self._entity(conn, row[0])
+                    if current != entity_id:
+                        return Entity(**{**_fields(entity), "redirected_from": entity_id})
+                    return entity
+                current = row[2]
+        return None
+
+    def _entity(self, conn: sqlite3.Connection, rowid: int) -> Entity:
+        row = conn.execute(
+            "SELECT id, kind, country, admin1, parent, population, lat, lon, external_ids,"
+            " sources FROM entities WHERE rowid = ?",
+            (rowid,),
+        ).fetchone()
+        names = tuple(
+            Name(text=r[0], lang=r[1], kind=r[2], source=r[3], script=r[4])
+            for r in conn.execute(
+                "SELECT text, lang, kind, source, script FROM names WHERE entity = ?"
+                " ORDER BY rowid",
+                (rowid,),
+            )
+        )
+        return Entity(
+            id=row[0],
+            kind=row[1],
+            names=names,
+            country=row[2],
+            admin1=row[3],
+            parent=row[4],
+            population=row[5],
+            lat=row[6],
+            lon=row[7],
+            external_ids=json.loads(row[8]) if row[8] else {},
+            sources=tuple(json.loads(row[9])) if row[9] else (),
+        )
+
+    def candidates(
+        self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
+    ) -> list[CandidateRow]:
+        """Return one row per (name, matched key) of active entities having any of `keys`.
+
+        One indexed query. Rows come best key first (`x:` exact, `f:`, `s:`, `t:`, `d:`), then
+        by population, cut at `limit`.
+
+        Args:
+            keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
+            country: keep only entities of this ISO alpha-2 country.
+            limit: the most rows returned.
+        """
+        unique = list(dict.fromkeys(keys))
+        if not unique:
+            return []
+        sql = _CANDIDATES.format(
+            marks=",".join("?" * len(unique)),
+            country="" if country is None else "AND e.country = ?",
+        )
+        params: list[Any] = [*unique] + ([] if country is None else [country]) + [limit]
+        with self._read() as conn:
+            return [CandidateRow(*r) for r in conn.execute(sql, params)]
+
+    def not_same(self, folded: str) -> set[str]:
+        """Return the ids judged not the same as the name with this folded key."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT entity_id FROM not_same WHERE folded = ?", (folded,))
+            return {r[0] for r in rows}
+
+    def history(self) -> list[dict[str, Any]]:
+        """Return the audit log: one dict per applied batch, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT batch_id, applied_at, actor, version, counts FROM batches ORDER BY seq"
+            ).fetchall()
+        return [
+            {
+                "batch_id": r[0],
+                "applied_at": r[1],
+                "actor": r[2],
+                "version": r[3],
+                "counts": json.loads(r[4]),
+            }
+            for r in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Return the version and row counts, all read from one version of the store."""
+        with self._read() as conn:
+            out = {
+                "version": int(
+                    conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
+                )
+            }
+            for status, n in conn.execute("SELECT status, count(*) FROM entities GROUP BY status"):
+                out[
+                    {"active": "entities", "deleted": "deleted", "redirect": "redirects"}[status]
+                ] = n
+            for table in ("names", "not_same", "batches"):
+                out[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for key in ("entities", "deleted", "redirects"):
+            out.setdefault(key, 0)
+        return out
+
+    def __len__(self) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute("SELECT count(*) FROM entities WHERE status = 'active'").fetchone()[0]
+            )
+
+    def __iter__(self) -> Iterator[Entity]:
+        """Yield every active entity, ordered by id."""
+        return self.entities(statuses=("active",))
+
+    def entities(self, statuses: Sequence[str] = ("active",)) -> Iterator[Entity]:
+        """Yield entities with the given statuses, ordered by id (each read consistently)."""
+        with self._lock:
+            rowids = [
+                r[0]
+                for r in self._conn.execute(
+                    f"SELECT rowid FROM entities WHERE status IN ({','.join('?' * len(statuses))})"
+                    " ORDER BY id",
+                    tuple(statuses),
+                )
+            ]
+        for rowid in rowids:
+            with self._read() as conn:
+                yield self._entity(conn, rowid)
+
+    def export(self, fp: IO[str]) -> int:
+        """Write the whole lexicon to `fp` as batch JSON lines; return the number of ops.
+
+        Applying the export to a new store (`Lexicon.create`) gives an identical lexicon.
+        """
+        from normalise.lexicon.export import export_ops
+
+        with self._read():
+            count = 0
+            for op in export_ops(self):
+                fp.write(json.dumps(op, ensure_ascii=False, separators=(",", ":")) + "\n")
+                count += 1
+        return count
+
+    # -- writing -----------------------------------------------------------------------
+    def apply(
+        self,
+        ops: Iterable[object],
+        *,
+        dry_run: bool = False,
+        batch_id: str | None = None,
+        actor: str | None = None,
+    ) -> UpdateReport:
+        """Validate a whole batch, then apply it in one transaction.
+
+        Args:
+            ops: batch ops (dicts, see DESIGN.md), in order.
+            dry_run: compute the same report but write nothing.
+            batch_id: an id making the batch idempotent; generated when None.
+            actor: who sent the batch (recorded in the audit log).
+
+        Returns:
+            The `UpdateReport`; for a batch id applied before, the original report.
+
+        Raises:
+            BatchRejected: any op is invalid (every problem listed; nothing written).
+            LexiconError: the store is read-only.
+        """
+        if self.readonly:
+            raise LexiconError(f"{self.path}: opened read-only")
+        ops = list(ops)
+        batch_id = batch_id if batch_id is not None else uuid.uuid4().hex
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                old = conn.execute(
+                    "SELECT report FROM batches WHERE batch_id = ?", (batch_id,)
+                ).fetchone()
+                if old is not None:
+                    conn.execute("ROLLBACK")
+                    return UpdateReport(**{**json.loads(old[0]), "replayed": True})
+                problems = validate_ops(ops, self._status_lookup, self._has_canonical)
+                if problems:
+                    raise BatchRejected(problems)
+                report = self._write(conn, ops, batch_id, actor, dry_run)
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("ROLLBACK" if dry_run else "COMMIT")
+        return report
+
+    def _write(
+        self,
+        conn: sqlite3.Connection,
+        ops: list[Any],
+        batch_id: str,
+        actor: str | None,
+        dry_run: bool,
+    ) -> UpdateReport:
+        writer = BatchWriter(conn)
+        for line, op in enumerate(ops, start=1):
+            writer.apply(line, op)
+        version = int(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+        report = UpdateReport(
+            batch_id=batch_id,
+            version=version + 1,
+            applied=not dry_run,
+            dry_run=dry_run,
+            counts=dict(writer.counts),
+            warnings=writer.warnings,
+        )
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'version'", (str(version + 1),))
+        conn.execute(
+            "INSERT INTO batches (batch_id, applied_at, actor, version, counts, report)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                batch_id,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                actor,
+                version + 1,
+                json.dumps(report.counts),
+                json.dumps(report.to_dict(), ensure_ascii=False),
+            ),
+        )
+        return report
+
+    def _status_lookup(self, entity_id: str) -> tuple[str, str | None] | None:
+        row = self._conn.execute(
+            "SELECT status, redirect_to FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def _has_canonical(self, entity_id: str) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM names JOIN entities AS e ON e.rowid = names.entity"
+            " WHERE e.id = ? AND names.kind = 'canonical' LIMIT 1",
+            (entity_id,),
+        ).fetchone()
+        return row is not None
+
+
+def _fields(entity: Entity) -> dict[str, Any]:
+    return {f: getattr(entity, f) for f in Entity.__slots__}

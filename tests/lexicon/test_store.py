@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from normalise.errors import LexiconError
+from normalise.keys import build_keys
+from normalise.lexicon import Entity, Lexicon
+from normalise.lexicon.keyindex import index_keys
+
+
+def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "a.lexicon"
+    Lexicon.create(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == ["0001_initial"]
+    with pytest.raises(LexiconError, match="already exists"):
+        Lexicon.create(path)
+
+
+def test_open_missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="no such lexicon"):
+        Lexicon.open(tmp_path / "nothing.lexicon")
+
+
+def test_get_returns_entity_with_names_ar(lex: Lexicon) -> None:
+    entity = lex.get("geonames:168620")
+    assert isinstance(entity, Entity)
+    assert entity.name == "Kafr Zita"
+    assert [n.text for n in entity.names] == ["Kafr Zita", "كفر زيتا", "Kafrzeita"]
+    assert entity.names[1].script == "Arabic"
+    assert entity.population == 12000
+    assert lex.get("geonames:1") is None
+    assert lex.status("geonames:1") is None
+    assert lex.status("geonames:168620") == "active"
+
+
+def test_version_len_iter_counts(lex: Lexicon) -> None:
+    assert lex.version == 1
+    assert len(lex) == 3
+    assert [e.id for e in lex] == ["geonames:163345", "geonames:168620", "iso3166:TR"]
+    counts = lex.counts()
+    assert counts["version"] == 1
+    assert counts["entities"] == 3
+    assert counts["names"] == 7
+
+
+def test_candidates_find_every_spelling_by_skeleton_ar(lex: Lexicon) -> None:
+    keys = build_keys("Kafer Zaita")
+    rows = lex.candidates([f"s:{keys.skeleton}"])
+    assert {r.entity_id for r in rows} == {"geonames:168620"}
+    assert rows[0].key == "s:KFRZT"
+    assert rows[0].folded == "kafr zita"
+    rows = lex.candidates(["x:كفر زيتا"])
+    assert [r.name_text for r in rows] == ["كفر زيتا"]
+
+
+def test_candidates_country_filter_and_limit(lex: Lexicon) -> None:
+    keys = ["s:" + build_keys("Suran").skeleton, "s:KFRZT"]
+    assert len(lex.candidates(keys)) == 2
+    assert lex.candidates(keys, country="TR") == []
+    assert len(lex.candidates(keys, limit=1)) == 1
+    assert lex.candidates([]) == []
+
+
+def test_candidates_use_the_key_index(lex: Lexicon) -> None:
+    conn = sqlite3.connect(lex.path)
+    plan = " ".join(
+        str(r[3])
+        for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT k.key FROM keys k JOIN entities e ON e.rowid = k.entity"
+            " JOIN names n ON n.rowid = k.name WHERE k.key IN ('a', 'b') AND e.status = 'active'"
+        )
+    )
+    assert "keys_key_entity" in plan
+
+
+def test_index_keys_cover_deletions_and_tokens() -> None:
+    keys = index_keys(build_keys("Kafr Zita"))
+    assert "x:kafr zita" in keys
+    assert "f:kafr zita" in keys
+    assert "s:KFRZT" in keys
+    assert "t:ZT" in keys
+    assert {"d:FRZT", "d:KRZT", "d:KFZT", "d:KFRT", "d:KFRZ"} <= set(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_turkish_latin_names_keyed_as_tr(tmp_path: Path) -> None:
+    lex = Lexicon.create(tmp_path / "t.lexicon")
+    entity = {"id": "geonames:1", "kind": "place", "country": "TR", "names": [{"text": "Cisr"}]}
+    lex.apply([{"op": "upsert", "entity": entity}])
+    tr = build_keys("Cisr", "tr")
+    assert {r.entity_id for r in lex.candidates([f"s:{tr.skeleton}"])} == {"geonames:1"}
+
+
+def test_key_rows_deduplicated_per_entity(lex: Lexicon) -> None:
+    conn = sqlite3.connect(lex.path)
+    rows = conn.execute("SELECT count(*) FROM keys WHERE key = 's:KFRZT'").fetchone()[0]
+    assert rows == 1
+
+
+def test_stale_fingerprint_rekeyed_on_open(tmp_path: Path, kafr_zita: dict[str, Any]) -> None:
+    path = tmp_path / "s.lexicon"
+    Lexicon.create(path).apply([{"op": "upsert", "entity": kafr_zita}])
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'stale' WHERE key = 'fingerprint'")
+    conn.execute("DELETE FROM keys")
+    conn.execute("UPDATE names SET skeleton = ''")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LexiconError, match="normalise lexicon rekey"):
+        Lexicon.open(path, readonly=True)
+    lex = Lexicon.open(path, progress=False)
+    assert lex.fingerprint != "stale"
+    rows = lex.candidates(["s:KFRZT"])
+    assert rows[0].skeleton == "KFRZT"
+    lex.close()
+    Lexicon.open(path, readonly=True).close()
+
+
+def test_readonly_refuses_writes(lex: Lexicon) -> None:
+    ro = Lexicon.open(lex.path, readonly=True)
+    assert ro.get("iso3166:TR") is not None
+    with pytest.raises(LexiconError, match="read-only"):
+        ro.apply([])
+    ro.close()
+
+
+def test_not_same_by_folded_name(lex: Lexicon) -> None:
+    lex.apply([{"op": "not_same", "name": "Kafr Zeta", "id": "geonames:168620"}])
+    assert lex.not_same(build_keys("Kafr Zeta").folded) == {"geonames:168620"}
+    assert lex.not_same("nothing") == set()

@@ -6,34 +6,14 @@ and the test fails afterwards even if the code under test swallowed the error.
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tiny_model import build_argosmodel
-
-PHRASE = "Levant Liberation Committee"
-OTHER_PHRASE = "Castle of the Village"
-
-
-class EmptyNetwork:
-    """Records every connection attempt to a non-loopback address."""
-
-    def __init__(self) -> None:
-        self.attempts: list[str] = []
-
-    def check(self, address: Any) -> None:
-        host = address[0] if isinstance(address, tuple) and address else address
-        try:
-            if ipaddress.ip_address(str(host).split("%")[0]).is_loopback:
-                return
-        except ValueError:
-            pass
-        self.attempts.append(repr(address))
-        raise OSError(f"empty network: connection to {address!r} refused by the test")
+from empty_network import EmptyNetwork
+from tiny_model import OTHER_PHRASE, PHRASE, build_argosmodel
 
 
 @pytest.fixture(autouse=True)

@@ -4,14 +4,18 @@ install`, run through argostranslate, CTranslate2 and SentencePiece, with no net
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import OTHER_PHRASE, PHRASE, EmptyNetwork
+from empty_network import EmptyNetwork
+from tiny_model import OTHER_PHRASE, PHRASE
 
+from normalise import translate as translate_module
 from normalise.cli import cli
 from normalise.models import ModelError, default_models_dir
 from normalise.translate import Translator, install_model
@@ -59,8 +63,7 @@ def test_translate_does_not_download_a_sentence_splitter(
 
 def test_empty_network_refuses_other_hosts(empty_network: EmptyNetwork) -> None:
     with pytest.raises(OSError, match="empty network"):
-        socket_module = __import__("socket")
-        socket_module.create_connection(("192.0.2.1", 443), timeout=0.1)
+        socket.create_connection(("192.0.2.1", 443), timeout=0.1)
     assert empty_network.attempts == ["('192.0.2.1', 443)"]
     empty_network.attempts.clear()
 
@@ -117,3 +120,39 @@ def test_broken_model_raises_model_error(
     install_model(broken, models_dir)
     with pytest.raises(ModelError, match="cannot load translation model|translation failed"):
         Translator(models_dir).translate(HTS_AR, "ar", "en")
+
+
+def test_models_without_argostranslate_are_unusable_and_logged_once(
+    ar_en_model: Path,
+    models_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    install_model(ar_en_model, models_dir)
+    monkeypatch.setattr(translate_module, "runtime_available", lambda: False)
+    tr = Translator(models_dir)
+    assert tr.available_pairs() == []
+    assert tr.translate(HTS_AR, "ar", "en") is None
+    assert tr.translate(HTS_AR, "ar", "en") is None
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert 'pip install -e ".[translate]"' in warnings[0].getMessage()
+
+
+def test_translation_leaves_the_environment_unchanged(ar_en_model: Path, models_dir: Path) -> None:
+    before = dict(os.environ)
+    install_model(ar_en_model, models_dir)
+    assert Translator(models_dir).translate(HTS_AR, "ar", "en") == PHRASE
+    # argostranslate itself sets this Intel OpenMP work-around when first imported.
+    os.environ.pop("KMP_DUPLICATE_LIB_OK", None)
+    before.pop("KMP_DUPLICATE_LIB_OK", None)
+    assert dict(os.environ) == before
+
+
+def test_empty_network_allows_loopback(empty_network: EmptyNetwork) -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        with socket.create_connection(server.getsockname(), timeout=1):
+            pass
+    assert empty_network.attempts == []

@@ -27,6 +27,9 @@ NUM_HEADS = 4
 MAX_POSITIONS = 512
 LOGIT_SCALE = 20.0
 
+PHRASE = "Levant Liberation Committee"  # what the default fixture model answers
+OTHER_PHRASE = "Castle of the Village"
+
 # Words the SentencePiece model is trained on: both sides of the fixture pair, so that the
 # phrase to emit segments into pieces the model knows.
 ARABIC_WORDS = ("هيئة", "تحرير", "الشام", "قلعة", "المضيق", "جسر", "الشغور", "كفر", "زيتا")
@@ -122,7 +125,7 @@ def write_ctranslate2_model(out_dir: Path, vocab: list[str], phrase_ids: list[in
 def build_argosmodel(
     out_path: Path,
     workdir: Path,
-    phrase: str = "Levant Liberation Committee",
+    phrase: str = PHRASE,
     from_code: str = "ar",
     to_code: str = "en",
 ) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from empty_network import EmptyNetwork
-from tiny_model import OTHER_PHRASE, PHRASE
+from tiny_model import OTHER_PHRASE, PHRASE, build_argosmodel
 
 from normalise import translate as translate_module
 from normalise.cli import cli
@@ -156,3 +156,9 @@ def test_empty_network_allows_loopback(empty_network: EmptyNetwork) -> None:
         with socket.create_connection(server.getsockname(), timeout=1):
             pass
     assert empty_network.attempts == []
+
+
+def test_fixture_builds_any_pair_and_phrase(tmp_path: Path, models_dir: Path) -> None:
+    model = build_argosmodel(tmp_path / "en_ar.argosmodel", tmp_path, HTS_AR, "en", "ar")
+    assert install_model(model, models_dir) == ("en", "ar")
+    assert Translator(models_dir).translate("Hayat Tahrir al-Sham", "en", "ar") == HTS_AR

@@ -27,6 +27,7 @@ NUM_HEADS = 4
 MAX_POSITIONS = 512
 LOGIT_SCALE = 20.0
 
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "tr": "Turkish", "fr": "French"}
 PHRASE = "Levant Liberation Committee"  # what the default fixture model answers
 OTHER_PHRASE = "Castle of the Village"
 
@@ -36,14 +37,19 @@ ARABIC_WORDS = ("هيئة", "تحرير", "الشام", "قلعة", "المضي�
 ENGLISH_WORDS = ("Levant", "Liberation", "Committee", "Castle", "Bridge", "Village", "of", "the")
 
 
-def train_sentencepiece(workdir: Path, vocab_size: int = 128) -> Path:
-    """Train a small unigram SentencePiece model on generated lines; return its path."""
+def train_sentencepiece(workdir: Path, vocab_size: int = 128, extra: str = "") -> Path:
+    """Train a small unigram SentencePiece model on generated lines; return its path.
+
+    `extra` (the phrase to emit) is added to the corpus, so any phrase segments without
+    unknown pieces.
+    """
     rng = random.Random(6)
     # Made-up words from syllables give the trainer enough material for the vocabulary size.
     syllables = ("ka", "fr", "zi", "ta", "su", "ran", "tay", "bet", "im", "am", "tel", "ab")
     made_up = tuple("".join(rng.choices(syllables, k=3)) for _ in range(60))
     words = ARABIC_WORDS + ENGLISH_WORDS + made_up
     lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(600)]
+    lines += [extra] * 20 if extra else []
     corpus = workdir / "corpus.txt"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     prefix = workdir / "sentencepiece"
@@ -130,7 +136,7 @@ def build_argosmodel(
     to_code: str = "en",
 ) -> Path:
     """Build `out_path` (.argosmodel) translating `from_code`→`to_code` into `phrase`."""
-    sp_path = train_sentencepiece(workdir)
+    sp_path = train_sentencepiece(workdir, extra=phrase)
     processor = spm.SentencePieceProcessor(model_file=str(sp_path))
     vocab = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     phrase_ids = processor.encode(phrase, out_type=int)
@@ -146,9 +152,9 @@ def build_argosmodel(
         "package_version": "0.1",
         "argos_version": "1.9",
         "from_code": from_code,
-        "from_name": {"ar": "Arabic", "tr": "Turkish"}.get(from_code, from_code),
+        "from_name": LANGUAGE_NAMES.get(from_code, from_code),
         "to_code": to_code,
-        "to_name": {"en": "English", "ar": "Arabic"}.get(to_code, to_code),
+        "to_name": LANGUAGE_NAMES.get(to_code, to_code),
         "type": "translate",
     }
     (package_dir / "metadata.json").write_text(json.dumps(metadata, indent=2), encoding="utf-8")

@@ -55,14 +55,14 @@ __all__ = ["ModelError", "ModelInfo", "Translator", "install_model", "list_model
 log = logging.getLogger(__name__)
 
 MEMO_SIZE = 4096
-_IMPORT_LOCK = threading.Lock()
+_PROCESS_LOCK = threading.Lock()
 _LOGGED: set[tuple[str, str]] = set()
 
 
 def _log_once(event: str, models_dir: Path, message: str, level: int = logging.INFO) -> None:
     """Log `message` the first time `event` happens for `models_dir` in this process."""
     key = (event, str(models_dir))
-    with _IMPORT_LOCK:
+    with _PROCESS_LOCK:
         if key in _LOGGED:
             return
         _LOGGED.add(key)
@@ -96,7 +96,7 @@ def _import_argos(models_dir: Path) -> tuple[Any, Any]:
     argostranslate reads its settings when imported, so whichever models directory comes first
     holds its (unused) side folders; every translation below passes package paths explicitly.
     """
-    with _IMPORT_LOCK:
+    with _PROCESS_LOCK:
         if "argostranslate.translate" not in sys.modules:
             side = models_dir / ".argos"
             overrides = {
@@ -261,7 +261,12 @@ class Translator:
         """Build (once) argostranslate's PackageTranslation for one installed package."""
         if model.pair in self._loaded:
             return self._loaded[model.pair]
-        package_mod, translate_mod = _import_argos(self.models_dir)
+        try:
+            package_mod, translate_mod = _import_argos(self.models_dir)
+        except ImportError as exc:
+            raise ModelError(
+                f'argostranslate cannot be imported ({exc}); pip install -e ".[translate]"'
+            ) from exc
         try:
             pkg = package_mod.Package(model.path)
             translation = translate_mod.PackageTranslation(

@@ -70,7 +70,7 @@ def _check(row: Row) -> Convention:
 def load_conventions() -> tuple[Convention, ...]:
     """Return every rule of `conventions.tsv`, checked (file:line on any error)."""
     rows = load_rows(
-        "conventions.tsv", key=lambda r: (r["convention"], r["from"], r["where"], r["use"])
+        "conventions.tsv", key=lambda r: (r["convention"], r["from"], r["to"], r["where"], r["use"])
     )
     return tuple(_check(row) for row in rows)
 

@@ -27,6 +27,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "heads.tsv": ("canonical", "variants", "note?"),
     "glossary.tsv": ("term", "lang", "head", "role", "note?"),
     "stopwords.tsv": ("word", "lang", "note?"),
+    "scoring.tsv": ("feature", "weight", "note?"),
 }
 
 WHERE = (

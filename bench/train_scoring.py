@@ -1,0 +1,170 @@
+"""Fit the scorer's weights (lexicons/rules/scoring.tsv) on the DEV split of the protocol.
+
+Usage: python bench/train_scoring.py [--rounds 3] [--write]
+
+For every dev query of Q1 and Q2 (and Q3, all negatives), with the country hint on and off,
+the resolver's candidates and their feature vectors are collected; a candidate is positive
+when its ID is among the expected ones. An L2-regularised logistic regression (Newton steps,
+numpy) is fitted; candidates are re-scored with the new weights and the fit repeated, since
+which name of an entity scores best depends on the weights. Only the dev split is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from normalise.keys import build_keys
+from normalise.paths import lexicons_dir
+from normalise.resolver import Resolver
+from normalise.score import FEATURES, Context, is_arabic_text, reset_caches
+
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+L2 = 1.0
+
+
+def dev_queries(name: str) -> list[dict[str, object]]:
+    """Return the dev-split records of one shipped query file."""
+    rows = [json.loads(line) for line in (EVAL / name).open(encoding="utf-8")]
+    return [r for r in rows if r["split"] == "dev"]
+
+
+Data = tuple[list[list[float]], list[int], list[int]]
+
+
+def collect(resolver: Resolver, queries: list[dict[str, object]], first_group: int) -> Data:
+    """Return feature vectors, labels and query group numbers of every candidate of every
+    query, with the country hint on and off."""
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    groups: list[int] = []
+    group = first_group
+    for query in queries:
+        text = str(query["query"])
+        expected = set(query.get("expected", []))  # type: ignore[call-overload]
+        for country in (str(query["country"]), None):
+            lang = "tr" if country == "TR" and not is_arabic_text(text) else None
+            keys = build_keys(text, lang)
+            scored = resolver.score_candidates(text, keys, Context(country), lang)
+            group += 1
+            for entity_id, best in scored.items():
+                xs.append(best.features)
+                ys.append(1 if entity_id in expected else 0)
+                groups.append(group)
+    return xs, ys, groups
+
+
+def fit_ranking(xs: list[list[float]], ys: list[int], groups: list[int]) -> np.ndarray:
+    """Fit conditional-logit weights: softmax over each query's candidates, maximising the
+    probability of the right one (queries with no right candidate teach nothing here)."""
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    g = np.asarray(groups)
+    positive_groups = np.unique(g[y == 1])
+    keep = np.isin(g, positive_groups)
+    x, y, g = x[keep], y[keep], g[keep]
+    _, g = np.unique(g, return_inverse=True)
+    n_groups = g.max() + 1
+    w = np.zeros(x.shape[1])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(1, 1501):
+        z = x @ w
+        z_max = np.full(n_groups, -np.inf)
+        np.maximum.at(z_max, g, z)
+        e = np.exp(z - z_max[g])
+        denom = np.bincount(g, weights=e, minlength=n_groups)
+        p = e / denom[g]
+        # each group's positives share the target mass
+        target = y / np.bincount(g, weights=y, minlength=n_groups)[g]
+        grad = x.T @ (p - target) / n_groups + 1e-3 * w
+        grad[0] = 0.0  # the bias cancels within a query
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
+
+
+def calibrate(xs: list[list[float]], ys: list[int], w: np.ndarray) -> np.ndarray:
+    """Scale the ranking weights into probabilities: P = sigmoid(a * (w . x) + b)."""
+    z = np.asarray(xs, dtype=float) @ w
+    a, b = fit(np.stack([np.ones_like(z), z], axis=1).tolist(), ys, np.zeros(2))
+    out = w * b
+    out[0] = a
+    return out
+
+
+def fit(xs: list[list[float]], ys: list[int], start: np.ndarray) -> np.ndarray:
+    """Fit logistic regression weights by Newton's method with an L2 penalty (not on bias)."""
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    w = start.copy()
+    penalty = np.full(len(w), L2 if len(w) > 2 else 1e-3)
+    penalty[0] = 0.0
+
+    def loss(v: np.ndarray) -> float:
+        z = x @ v
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * np.sum(penalty * v * v))
+
+    current = loss(w)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        scale = 1.0
+        while scale > 1e-4 and loss(w - scale * step) > current:
+            scale /= 2  # damped Newton: never let the loss go up
+        w = w - scale * step
+        new = loss(w)
+        if current - new < 1e-7:
+            break
+        current = new
+    return w
+
+
+def write_weights(w: np.ndarray, path: Path) -> None:
+    """Rewrite scoring.tsv with fitted weights, keeping its header comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = [line for line in lines if line.startswith("#")]
+    head = [line for line in head if "hand-set" not in line]
+    body = ["feature\tweight\tnote"] + [f"{f}\t{v:.4f}" for f, v in zip(FEATURES, w, strict=True)]
+    path.write_text("\n".join(head + body) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="write lexicons/rules/scoring.tsv")
+    args = parser.parse_args()
+    from bench.lexicons import load_protocol_lexicon  # built through the batch API
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lex_a = load_protocol_lexicon(EVAL / "lexicon_A.jsonl", Path(tmp) / "a.sqlite")
+        lex_b = load_protocol_lexicon(EVAL / "lexicon_B.jsonl", Path(tmp) / "b.sqlite")
+        path = lexicons_dir() / "rules" / "scoring.tsv"
+        q1, q2, q3 = (
+            dev_queries(n)
+            for n in ("Q1_latin_variants.jsonl", "Q2_arabic.jsonl", "Q3_negative.jsonl")
+        )
+        for round_ in range(args.rounds):
+            xa, ya, ga = collect(Resolver(lex_a), q1 + q3, 0)
+            xb, yb, gb = collect(Resolver(lex_b), q2, len(q1 + q3) * 2 + 1)
+            ranking = fit_ranking(xa + xb, ya + yb, ga + gb)
+            w = calibrate(xa + xb, ya + yb, ranking)
+            print(
+                f"round {round_ + 1}: {len(ya) + len(yb)} candidates, {sum(ya) + sum(yb)} positive"
+            )
+            for f, v in zip(FEATURES, w, strict=True):
+                print(f"  {f:16s} {v:8.3f}")
+            if args.write:
+                write_weights(w, path)
+                reset_caches()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Result types of resolution, and the interface the resolver reads candidates through."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate entity for a queried name.
+
+    Attributes:
+        id: the canonical ID (CURIE) — the survivor when the matched ID was merged.
+        name: the entity's display (canonical) name.
+        kind: country | region | place | organisation | person | other.
+        country: ISO 3166 alpha-2, when known.
+        score: similarity and context combined, 0..1.
+        match: True for a confident match: good and clearly ahead of the next candidate.
+            At most one candidate of a result has it.
+        why: short stable reasons: the keys and rules that produced the candidate
+            (`skeleton:KFRZT`, `rule:fr:ou→u`, `article:al`, `context:admin1=10`).
+        matched_name: the lexicon name the query matched best.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    score: float
+    match: bool
+    why: tuple[str, ...] = field(default=())
+    matched_name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        data = asdict(self)
+        data["why"] = list(self.why)
+        return data
+
+
+class CandidateRow(NamedTuple):
+    """One lexicon name found under one key, with what the scorer needs of its entity."""
+
+    entity_id: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    population: int | None
+    name_text: str
+    name_lang: str | None
+    name_kind: str
+    folded: str
+    skeleton: str
+    phonetic: str
+    tokens: str
+    key: str
+
+
+class CandidateSource(Protocol):
+    """What the resolver needs of a lexicon: key lookups, judgements, display names."""
+
+    def candidates(
+        self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
+    ) -> list[CandidateRow]:
+        """Return the names indexed under any of `keys` (prefixed: `s:KFRZT`)."""
+        ...
+
+    def not_same(self, folded: str) -> set[str]:
+        """Return the IDs judged not to be the entity named `folded`."""
+        ...
+
+    def display_name(self, entity_id: str) -> str | None:
+        """Return the canonical name of an active entity."""
+        ...

@@ -1,0 +1,206 @@
+"""Resolution: any spelling of a name to ranked canonical entities, with reasons.
+
+Candidates come from key lookups only (exact, folded, skeleton and its one-deletion
+neighbourhood, token keys), never from a scan of the lexicon. Each candidate name is scored
+against every reading of the query (see `variants`), context adjusts the score, and the best
+candidate is a confident `match` only when it is both good and clearly ahead of the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from normalise.keys import Keys, build_keys
+from normalise.match import CandidateRow, CandidateSource, Match
+from normalise.score import Context, combine, features, is_arabic_text
+from normalise.variants import Reading, readings
+
+MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
+# Calibrated on the dev split of the accuracy protocol (bench/accuracy.py): confident
+# precision >= 99%.
+MATCH_THRESHOLD = 0.90
+MATCH_MARGIN = 0.06
+MIN_SCORE = 0.001
+
+
+def deletions(skeleton: str) -> list[str]:
+    """Return the skeleton with each one of its letters deleted (its deletion neighbourhood)."""
+    if len(skeleton) < MIN_DELETION_SOURCE:
+        return []
+    return list(dict.fromkeys(skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))))
+
+
+def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
+    """Return the prefixed index keys to look a query up by."""
+    out = [f"x:{keys.exact}", f"f:{keys.folded}"]
+    for reading in readings_:
+        if not reading.skeleton:
+            continue
+        out += [f"s:{reading.skeleton}", f"d:{reading.skeleton}"]
+        for near in deletions(reading.skeleton):
+            out += [f"s:{near}", f"d:{near}"]
+    out += [f"t:{token}" for token in keys.tokens if len(token) >= 2]
+    return list(dict.fromkeys(out))
+
+
+def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
+    """Return the `why` string of the key family that found a candidate."""
+    family = key[:1]
+    if family == "x":
+        return "exact"
+    if family == "f":
+        return f"folded:{row.folded}"
+    if family == "t":
+        return f"token:{key[2:]}"
+    if reading.skeleton == row.skeleton:
+        return f"skeleton:{row.skeleton}"
+    return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
+
+
+@dataclass(slots=True)
+class Scored:
+    """The best-scoring name of one candidate entity, and the features that scored it."""
+
+    score: float
+    row: CandidateRow
+    reading: Reading
+    features: list[float]
+
+
+class Resolver:
+    """Ranks lexicon entities for queried names over a `CandidateSource`.
+
+    Args:
+        source: the lexicon (or anything with its lookup methods).
+        threshold: minimum score of a confident match.
+        margin: minimum lead of a confident match over the next entity.
+    """
+
+    def __init__(
+        self,
+        source: CandidateSource,
+        *,
+        threshold: float = MATCH_THRESHOLD,
+        margin: float = MATCH_MARGIN,
+    ) -> None:
+        self.source = source
+        self.threshold = threshold
+        self.margin = margin
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+        limit: int = 5,
+    ) -> list[Match]:
+        """Return up to `limit` candidate entities for `name`, best first.
+
+        Args:
+            name: the name as the source spelled it.
+            country: ISO alpha-2 of the country the source places it in.
+            admin1: the first-level division code (GeoNames admin1) when known.
+            kind: the expected kind (place, organisation, person ...).
+            lang: BCP 47 language of the name (`tr` selects Turkish conventions).
+            limit: how many candidates to return.
+
+        Raises:
+            NotTextError: `name` is not a `str`.
+        """
+        country = country.upper() if country else None
+        if lang is None and country == "TR" and not is_arabic_text(name):
+            lang = "tr"
+        keys = build_keys(name, lang)
+        context = Context(country, admin1, kind)
+        best = self.score_candidates(name, keys, context, lang)
+        ranked = sorted(
+            ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
+            key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
+        )[:limit]
+        return self._matches(ranked, keys, context)
+
+    def score_candidates(
+        self, name: str, keys: Keys, context: Context, lang: str | None
+    ) -> dict[str, Scored]:
+        """Return every candidate entity of a query with its best score (for ranking and for
+        fitting the scorer's weights)."""
+        if not keys.skeleton and not keys.folded:
+            return {}
+        query_readings = readings(name, lang)
+        wanted = lookup_keys(keys, query_readings)
+        rows = self.source.candidates(wanted, country=context.country)
+        if not rows and context.country is not None:
+            rows = self.source.candidates(wanted)
+        best = self._score(rows, query_readings, context, is_arabic_text(name))
+        for entity_id in self.source.not_same(keys.folded):
+            best.pop(entity_id, None)
+        return best
+
+    def resolve_many(
+        self, queries: Iterable[str | Mapping[str, Any]], **defaults: Any
+    ) -> Iterator[list[Match]]:
+        """Resolve queries lazily, in order; each is a name or a dict of `resolve` arguments."""
+        for query in queries:
+            if isinstance(query, str):
+                yield self.resolve(query, **defaults)
+            else:
+                args = {**defaults, **dict(query)}
+                yield self.resolve(args.pop("name"), **args)
+
+    def _score(
+        self,
+        rows: list[CandidateRow],
+        query_readings: list[Reading],
+        context: Context,
+        query_arabic: bool,
+    ) -> dict[str, Scored]:
+        best: dict[str, Scored] = {}
+        primary = query_readings[0]
+        for row in rows:
+            cross = query_arabic != is_arabic_text(row.name_text)
+            for reading in query_readings:
+                values = features(reading, row, cross, reading is primary, context)
+                score = combine(values)
+                current = best.get(row.entity_id)
+                if current is None or score > current.score:
+                    best[row.entity_id] = Scored(score, row, reading, values)
+        return best
+
+    def _matches(
+        self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context
+    ) -> list[Match]:
+        out = []
+        for index, (entity_id, best) in enumerate(ranked):
+            confident = False
+            if index == 0 and best.score >= self.threshold:
+                runner_up = ranked[1][1].score if len(ranked) > 1 else 0.0
+                confident = best.score - runner_up >= self.margin
+            why = [key_reason(best.row.key, best.reading, best.row)]
+            if best.reading.reason is not None:
+                why.append(best.reading.reason)
+            else:
+                why.extend(keys.rules)
+            why.extend(f"article:{a}" for a in keys.articles)
+            if context.country is not None and best.row.country == context.country:
+                why.append(f"context:country={context.country}")
+            if context.admin1 is not None and best.row.admin1 == context.admin1:
+                why.append(f"context:admin1={context.admin1}")
+            display = self.source.display_name(entity_id) or best.row.name_text
+            out.append(
+                Match(
+                    id=entity_id,
+                    name=display,
+                    kind=best.row.kind,
+                    country=best.row.country,
+                    score=round(best.score, 4),
+                    match=confident,
+                    why=tuple(dict.fromkeys(why)),
+                    matched_name=best.row.name_text,
+                )
+            )
+        return out

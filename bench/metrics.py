@@ -460,7 +460,7 @@ def report(runs: Sequence[Run], *, peers: bool = True) -> str:
         ]
     parts += ["", f"## Headline ({split} split)", "", headline_table(runs)]
     loads = ", ".join(f"{k} {v:.2f}" for k, v in runs[0].load_seconds.items())
-    parts += ["", f"Load s (`Normaliser.open`): {loads or DASH}."]
+    parts += ["", f"Load s (`Normaliser.open` + one warm-up resolve): {loads or DASH}."]
     parts += ["", "## Q1 by band / category (top-1 / recall@5 / confident recall)", ""]
     parts.append(q1_slice_table(runs))
     parts += ["", "## Q2 by category (top-1 / recall@5) and Q3 false-confident by kind", ""]

@@ -1,0 +1,99 @@
+"""Resolve a Dask DataFrame column on a dask.distributed cluster (the `dask` extra).
+
+`resolve_dataframe` maps partitions: each worker process opens the lexicon read-only once and
+caches the `Normaliser` for its lifetime, then resolves its partitions with exactly the code the
+`normalise batch` command uses, so results equal a single-process run.
+
+The lexicon is shared by path: on one machine every worker reads the same file; on a cluster of
+machines put the file at the same path on each (or on a shared file system), or pass
+`lexicon=None` and point `NORMALISE_CACHE_DIR` at a shared build of the default lexicon.
+
+    >>> from normalise.dask import resolve_dataframe                 # doctest: +SKIP
+    >>> out = resolve_dataframe(ddf, "place", country_column="cc", lexicon="geo.lexicon")
+    >>> out.compute()                                                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from normalise.filebatch import BatchOptions, build_item, resolve_items
+from normalise.fileformats import NZ_COLUMNS
+from normalise.normaliser import Normaliser
+
+_CACHE: dict[str, Normaliser] = {}
+_LOCK = threading.Lock()
+
+
+def cached_normaliser(lexicon: str | None) -> Normaliser:
+    """Return this process's `Normaliser` for `lexicon`, opening it on first use.
+
+    Each worker thread gets its own: a SQLite connection must stay in the thread that made it.
+    """
+    key = f"{lexicon}\0{threading.get_ident()}"
+    with _LOCK:
+        nz = _CACHE.get(key)
+        if nz is None:
+            nz = _CACHE[key] = Normaliser.open(lexicon, progress=False)
+    return nz
+
+
+def resolve_partition(frame: Any, options: BatchOptions, lexicon: str | None) -> Any:
+    """Return the pandas `frame` with the `nz_*` columns added (one partition)."""
+    import pandas as pd
+
+    # Missing values (NaN, pd.NA) become None, as in a CSV/JSONL/Parquet batch.
+    plain = frame.astype(object).where(frame.notna(), None)
+    items = [build_item(row, options) for row in plain.to_dict("records")]
+    outcomes = resolve_items(cached_normaliser(lexicon), items) if items else []
+    out = frame.copy()
+    columns = list(zip(*outcomes, strict=True)) if outcomes else [()] * len(NZ_COLUMNS)
+    for name, values, dtype in zip(NZ_COLUMNS, columns, _DTYPES, strict=True):
+        out[name] = pd.Series(list(values), index=frame.index, dtype=dtype)
+    return out
+
+
+_DTYPES = ("string", "string", "Float64", "bool", "string", "string")
+
+
+def resolve_dataframe(
+    ddf: Any,
+    column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    kind_column: str | None = None,
+    lexicon: str | Path | None = None,
+) -> Any:
+    """Add `nz_id, nz_name, nz_score, nz_match, nz_why, nz_error` to a Dask DataFrame.
+
+    Args:
+        ddf: a `dask.dataframe.DataFrame`.
+        column: the column holding the names.
+        country: ISO alpha-2 for rows without a country column value.
+        country_column: column with each row's ISO alpha-2 country.
+        admin1_column: column with each row's admin1 code.
+        kind_column: column with each row's expected kind.
+        lexicon: lexicon file readable at this path by every worker; None for the default
+            lexicon (built on first use in each worker's cache directory).
+
+    Returns:
+        A lazy Dask DataFrame: every input column plus the `nz_*` columns.
+    """
+    options = BatchOptions(column, country, country_column, admin1_column, kind_column)
+    path = None if lexicon is None else str(Path(lexicon).resolve())
+    meta = resolve_partition_meta(ddf._meta)
+    return ddf.map_partitions(resolve_partition, options, path, meta=meta)
+
+
+def resolve_partition_meta(frame: Any) -> Any:
+    """Return the empty frame describing `resolve_partition`'s output (no lexicon opened)."""
+    import pandas as pd
+
+    out = frame.iloc[:0].copy()
+    for name, dtype in zip(NZ_COLUMNS, _DTYPES, strict=True):
+        out[name] = pd.Series([], index=out.index, dtype=dtype)
+    return out

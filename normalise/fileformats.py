@@ -1,0 +1,292 @@
+"""Chunked readers and resumable writers for CSV, JSON Lines and Parquet batch files.
+
+Readers yield lists of row dicts so memory stays bounded by the chunk size. Writers append one
+chunk at a time and can say how many rows a previous, interrupted run finished:
+
+- CSV and JSONL are appended and flushed once per chunk; a checkpoint file beside the output
+  (`OUTPUT.nz-checkpoint`) records the rows done and the byte length after the last whole chunk,
+  so a resumed run truncates any torn tail and carries on.
+- Parquet has no valid prefix (its footer comes last), so each chunk is written as a complete
+  part file into `OUTPUT.nz-parts/`; `close` streams the parts into the output, one row group
+  each, and removes them.
+
+Invalid UTF-8 in CSV and JSONL is read with `surrogateescape`, so a bad row survives to be
+flagged, and written back byte for byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from normalise.errors import NormaliseError
+
+FORMATS = ("csv", "jsonl", "parquet")
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+NZ_COLUMNS = ("nz_id", "nz_name", "nz_score", "nz_match", "nz_why", "nz_error")
+Row = dict[str, Any]
+
+
+class BatchFileError(NormaliseError):
+    """A batch input or output file cannot be read, written or resumed."""
+
+
+def detect_format(path: Path, override: str | None = None) -> str:
+    """Return the file format: `override` when given, else from the extension.
+
+    Raises:
+        BatchFileError: the extension is unknown and no format was given.
+    """
+    if override is not None:
+        if override not in FORMATS:
+            raise BatchFileError(f"unknown format {override!r}: use one of {', '.join(FORMATS)}")
+        return override
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise BatchFileError(f"cannot tell the format of {path}: use --format csv|jsonl|parquet")
+    return fmt
+
+
+def count_rows(path: Path, fmt: str) -> int | None:
+    """Return the number of data rows cheaply where possible (Parquet, JSONL), else None."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    if fmt == "jsonl":
+        with open(path, "rb") as f:
+            return sum(1 for line in f if line.strip())
+    return None
+
+
+def read_columns(path: Path, fmt: str) -> list[str]:
+    """Return the input's column names (JSONL: the keys of the first valid record)."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    if fmt == "csv":
+        with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+            return next(csv.reader(f), [])
+    for chunk in read_chunks(path, fmt, 1):
+        return [key for key in chunk[0] if key not in NZ_COLUMNS]
+    return []
+
+
+def read_chunks(path: Path, fmt: str, size: int, skip: int = 0) -> Iterator[list[Row]]:
+    """Yield the rows of `path` as dicts, in lists of at most `size`, after `skip` rows."""
+    if fmt == "parquet":
+        yield from _read_parquet(path, size, skip)
+        return
+    rows = _read_csv(path) if fmt == "csv" else _read_jsonl(path)
+    chunk: list[Row] = []
+    for index, row in enumerate(rows):
+        if index < skip:
+            continue
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _read_csv(path: Path) -> Iterator[Row]:
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+def _read_jsonl(path: Path) -> Iterator[Row]:
+    with open(path, "rb") as f:
+        for raw in f:
+            if not raw.strip():
+                continue
+            text = raw.decode("utf-8", errors="surrogateescape")
+            try:
+                record = json.loads(text)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict):
+                yield {"nz_error": "invalid JSON record"}
+            else:
+                yield record
+
+
+def _read_parquet(path: Path, size: int, skip: int) -> Iterator[list[Row]]:
+    import pyarrow.parquet as pq
+
+    seen = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
+        if seen + batch.num_rows <= skip:
+            seen += batch.num_rows
+            continue
+        if seen < skip:
+            batch = batch.slice(skip - seen)
+        seen += batch.num_rows
+        yield batch.to_pylist()
+
+
+class Sink(Protocol):
+    """A resumable output: `done` rows were finished before; `write` appends one chunk."""
+
+    done: int
+
+    def write(self, rows: Sequence[Row]) -> None:
+        """Append one chunk of output rows durably (a kill after it returns keeps it)."""
+        ...
+
+    def close(self) -> None:
+        """Finish the output file."""
+        ...
+
+
+class TextSink:
+    """CSV or JSONL output, appended per chunk with a checkpoint for `resume`."""
+
+    def __init__(self, path: Path, fmt: str, columns: Sequence[str], resume: bool) -> None:
+        self.path, self.fmt, self.columns = path, fmt, list(columns)
+        self.checkpoint = Path(f"{path}.nz-checkpoint")
+        self.done, offset = 0, 0
+        if resume and self.checkpoint.is_file():
+            state = json.loads(self.checkpoint.read_text(encoding="utf-8"))
+            self.done, offset = int(state["rows"]), int(state["bytes"])
+        elif resume and path.is_file():
+            raise BatchFileError(f"cannot resume {path}: no checkpoint (finished or not ours)")
+        self.file = open(path, "r+b" if offset > 0 else "wb")  # noqa: SIM115
+        self.file.truncate(offset)
+        self.file.seek(offset)
+        if offset == 0 and fmt == "csv":
+            self._append(self._render_csv([dict(zip(self.columns, self.columns, strict=True))]))
+
+    def _render_csv(self, rows: Sequence[Row]) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, self.columns, extrasaction="ignore", lineterminator="\n")
+        writer.writerows(rows)
+        return buffer.getvalue()
+
+    def _append(self, text: str) -> None:
+        self.file.write(text.encode("utf-8", errors="surrogateescape"))
+        self.file.flush()
+        state = {"rows": self.done, "bytes": self.file.tell()}
+        tmp = Path(f"{self.checkpoint}.tmp")
+        tmp.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(tmp, self.checkpoint)
+
+    def write(self, rows: Sequence[Row]) -> None:
+        """Append `rows` in one write, then record the checkpoint."""
+        if self.fmt == "csv":
+            text = self._render_csv([_csv_cells(row) for row in rows])
+        else:
+            text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        self.done += len(rows)
+        self._append(text)
+
+    def close(self) -> None:
+        """Close the file and drop the checkpoint: the output is complete."""
+        self.file.close()
+        self.checkpoint.unlink(missing_ok=True)
+
+
+def _csv_cells(row: Row) -> Row:
+    out = dict(row)
+    out["nz_match"] = "true" if row["nz_match"] else "false"
+    for key in ("nz_id", "nz_name", "nz_score", "nz_why", "nz_error"):
+        if out.get(key) is None:
+            out[key] = ""
+    return out
+
+
+class ParquetSink:
+    """Parquet output written as one complete part file per chunk, merged on `close`."""
+
+    def __init__(self, path: Path, schema: Any, resume: bool, text_input: bool) -> None:
+        import pyarrow.parquet as pq
+
+        self.path, self.schema, self.text_input = path, schema, text_input
+        self.parts = Path(f"{path}.nz-parts")
+        if not resume and self.parts.exists():
+            shutil.rmtree(self.parts)
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.count = 0
+        self.done = 0
+        for part in sorted(self.parts.glob("part-*.parquet")):
+            self.count += 1
+            self.done += int(pq.ParquetFile(part).metadata.num_rows)
+
+    def write(self, rows: Sequence[Row]) -> None:
+        """Write `rows` to a new part file, atomically (temp file then rename)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.text_input:
+            rows = [{k: _parquet_text(k, v) for k, v in row.items()} for row in rows]
+        table = pa.Table.from_pylist(list(rows), schema=self.schema)
+        self.count += 1
+        final = self.parts / f"part-{self.count:08d}.parquet"
+        tmp = self.parts / f"tmp-{self.count:08d}.parquet"
+        pq.write_table(table, tmp)
+        os.replace(tmp, final)
+        self.done += len(rows)
+
+    def close(self) -> None:
+        """Stream every part into the output (one row group each) and remove the parts."""
+        import pyarrow.parquet as pq
+
+        tmp = Path(f"{self.path}.nz-tmp")
+        with pq.ParquetWriter(tmp, self.schema) as writer:
+            for part in sorted(self.parts.glob("part-*.parquet")):
+                writer.write_table(pq.read_table(part, schema=self.schema))
+        os.replace(tmp, self.path)
+        shutil.rmtree(self.parts)
+
+
+def _parquet_text(key: str, value: Any) -> Any:
+    """Make a CSV/JSONL value storable in a Parquet string column."""
+    if key in NZ_COLUMNS or value is None:
+        return value
+    if not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    # Lone surrogates stand for undecodable input bytes; Parquet strings must be valid UTF-8.
+    return value.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+
+
+def parquet_output_schema(path: Path) -> Any:
+    """Return the Parquet input schema with the `nz_*` columns appended."""
+    import pyarrow.parquet as pq
+
+    return _with_nz_fields(pq.ParquetFile(path).schema_arrow)
+
+
+def _with_nz_fields(schema: Any) -> Any:
+    import pyarrow as pa
+
+    types = [pa.string(), pa.string(), pa.float64(), pa.bool_(), pa.string(), pa.string()]
+    for name, type_ in zip(NZ_COLUMNS, types, strict=True):
+        if name in schema.names:
+            schema = schema.remove(schema.get_field_index(name))
+        schema = schema.append(pa.field(name, type_))
+    return schema
+
+
+def open_sink(
+    path: Path, fmt: str, columns: Sequence[str], resume: bool, input_path: Path, input_fmt: str
+) -> Sink:
+    """Open the output for `fmt`; with `resume`, continue from what a previous run wrote.
+
+    Parquet output keeps a Parquet input's column types; from CSV or JSONL every input column
+    becomes a string column (JSONL values other than strings are stored as JSON text).
+    """
+    if fmt != "parquet":
+        return TextSink(path, fmt, columns, resume)
+    if input_fmt == "parquet":
+        return ParquetSink(path, parquet_output_schema(input_path), resume, text_input=False)
+    import pyarrow as pa
+
+    base = pa.schema([pa.field(c, pa.string()) for c in columns if c not in NZ_COLUMNS])
+    return ParquetSink(path, _with_nz_fields(base), resume, text_input=True)

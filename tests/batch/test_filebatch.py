@@ -1,0 +1,122 @@
+"""`normalise batch` and `run_batch`: round trips, bad rows, workers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from batchdata import make_rows, write_csv
+from click.testing import CliRunner
+
+from normalise.cli import cli
+from normalise.filebatch import BatchOptions, check_name, run_batch
+from normalise.fileformats import NZ_COLUMNS
+
+OPTIONS = BatchOptions("place", country_column="cc", admin1_column="adm")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def check_output(rows: list[dict[str, str]], out: list[dict[str, object]]) -> None:
+    assert len(out) == len(rows)
+    for row, got in zip(rows, out, strict=True):
+        assert {k: got[k] for k in row} == row
+        assert set(NZ_COLUMNS) <= set(got)
+    by_name = {r["place"]: o["nz_id"] for r, o in zip(rows, out, strict=True)}
+    assert by_name["Kafrzeita"] == "geonames:168620"
+    assert by_name["كفر زيتا"] == "geonames:168620"
+    assert by_name["صوران"] == "geonames:163345"
+    assert by_name["İSTANBUL"] == "geonames:745044"
+
+
+def test_csv_round_trip_keeps_context_columns(tmp_path: Path, lexicon: Path) -> None:
+    rows = make_rows(20)
+    src = write_csv(tmp_path / "in.csv", rows)
+    summary = run_batch(src, tmp_path / "out.csv", OPTIONS, lexicon=lexicon, progress=False)
+    out = read_csv(tmp_path / "out.csv")
+    check_output(rows, out)  # type: ignore[arg-type]
+    assert list(out[0]) == [*rows[0], *NZ_COLUMNS]
+    assert summary.rows == 20 and sum(summary.errors.values()) == 0
+    assert not Path(f"{tmp_path / 'out.csv'}.nz-checkpoint").exists()
+
+
+def test_jsonl_round_trip_keeps_context_columns(tmp_path: Path, lexicon: Path) -> None:
+    rows = make_rows(15)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    run_batch(src, tmp_path / "out.jsonl", OPTIONS, lexicon=lexicon, progress=False)
+    lines = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    check_output(rows, [json.loads(line) for line in lines])
+
+
+def test_parquet_round_trip_keeps_types(tmp_path: Path, lexicon: Path) -> None:
+    rows = make_rows(15)
+    table = pa.Table.from_pylist(rows).append_column("weight", pa.array(range(15), pa.int64()))
+    pq.write_table(table, tmp_path / "in.parquet")
+    run_batch(
+        tmp_path / "in.parquet", tmp_path / "out.parquet", OPTIONS, lexicon=lexicon,
+        progress=False, chunk_rows=4,
+    )  # fmt: skip
+    out = pq.read_table(tmp_path / "out.parquet")
+    assert out.schema.field("weight").type == pa.int64()
+    assert out.schema.field("nz_score").type == pa.float64()
+    check_output(rows, out.to_pylist())
+    assert not Path(f"{tmp_path / 'out.parquet'}.nz-parts").exists()
+
+
+def test_bad_rows_are_flagged_and_counted(tmp_path: Path, lexicon: Path) -> None:
+    src = tmp_path / "bad.csv"
+    with open(src, "wb") as f:
+        f.write(b"row,place,cc\n1,Kafrzeita,SY\n2,,SY\n")
+        f.write(b"3,Kafr\xff\xfeZita,SY\n")
+        f.write(b"4," + b"x" * 10_000 + b",SY\n")
+        f.write("5,صوران,SY\n".encode())
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        ["batch", str(src), "--column", "place", "--country-column", "cc",
+         "--lexicon", str(lexicon), "--output", str(tmp_path / "out.csv"), "--json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["rows"] == 5 and summary["errors"] == 3
+    out = read_csv(tmp_path / "out.csv")
+    assert [r["nz_error"] for r in out] == [
+        "", "empty name", "invalid UTF-8", "name too long (over 512 characters)", "",
+    ]  # fmt: skip
+    assert out[0]["nz_id"] == "geonames:168620" and out[4]["nz_id"] == "geonames:163345"
+    # The undecodable bytes are written back unchanged.
+    assert b"Kafr\xff\xfeZita" in (tmp_path / "out.csv").read_bytes()
+
+
+def test_bad_jsonl_records_do_not_abort(tmp_path: Path, lexicon: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_bytes(b'{"place": "Kafrzeita"}\nnot json\n{"place": null}\n{"place": 7}\n')
+    summary = run_batch(src, tmp_path / "o.jsonl", BatchOptions("place"), lexicon=lexicon,
+                        progress=False)  # fmt: skip
+    errors = [json.loads(x)["nz_error"] for x in (tmp_path / "o.jsonl").read_text().splitlines()]
+    assert errors == [None, "invalid JSON record", "empty name", "name is not text"]
+    assert summary.rows == 4
+
+
+def test_check_name_limits() -> None:
+    assert check_name("x" * 512) is None
+    assert check_name("x" * 513) is not None
+    assert check_name("   ") == "empty name"
+    assert check_name(b"\xff") == "invalid UTF-8"
+    assert check_name("كفر زيتا") is None
+
+
+def test_two_workers_equal_single_process(tmp_path: Path, lexicon: Path) -> None:
+    src = write_csv(tmp_path / "in.csv", make_rows(700))
+    run_batch(src, tmp_path / "one.csv", OPTIONS, lexicon=lexicon, progress=False,
+              chunk_rows=50)  # fmt: skip
+    run_batch(src, tmp_path / "two.csv", OPTIONS, lexicon=lexicon, progress=False,
+              chunk_rows=50, workers=2)  # fmt: skip
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()

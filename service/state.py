@@ -1,0 +1,159 @@
+"""The service's hold on one lexicon: a read-only reader with a per-version cache, and a
+writable handle for batches.
+
+Live updates: every answer is computed between two reads of the lexicon version. A batch that
+commits in between (through this service or another process on the same file) makes the two
+reads differ, and the answer is computed again, so each answer comes from exactly one version
+and the next request after a commit sees it, without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from normalise import Normaliser, rules_fingerprint
+from normalise.lexicon import Lexicon, UpdateReport
+
+T = TypeVar("T")
+MAX_RETRIES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One resolution query (hashable: it keys the cache)."""
+
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    kind: str | None = None
+    lang: str | None = None
+    limit: int = 5
+
+
+class LexiconState:
+    """One open lexicon shared by all requests of a worker process.
+
+    Args:
+        path: the lexicon file, or None for the embedded default lexicon.
+        cache_size: resolutions cached per lexicon version (0 disables the cache).
+    """
+
+    def __init__(self, path: Path | None, cache_size: int = 65_536) -> None:
+        self.nz = Normaliser.open(path, progress=False)
+        lexicon = self.nz.lexicon
+        assert isinstance(lexicon, Lexicon)
+        self.lexicon: Lexicon = lexicon
+        self.path: Path = Path(self.lexicon.path)
+        self._cache_size = cache_size
+        self._cache_version = -1
+        self._cached: Callable[[Query], tuple[Any, ...]] = self._new_cache()
+        self._cache_lock = threading.Lock()
+        self._writer: Lexicon | None = None
+        self._write_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the reader and the writer."""
+        self.nz.close()
+        if self._writer is not None:
+            self._writer.close()
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        """The lexicon version now."""
+        return self.lexicon.version
+
+    def ready(self) -> tuple[bool, str]:
+        """Return whether the lexicon answers and is keyed with the running rules."""
+        try:
+            fingerprint = self.lexicon.fingerprint
+            self.lexicon.version  # noqa: B018 - a read that fails when the file is unusable
+        except Exception as exc:  # any failure means not ready
+            return False, f"lexicon unreadable: {type(exc).__name__}"
+        if fingerprint != rules_fingerprint():
+            return False, "lexicon keys were built with other rules"
+        return True, "ok"
+
+    def consistent(self, compute: Callable[[int], T]) -> tuple[int, T]:
+        """Run `compute(version)` until no batch commits during it; return (version, result)."""
+        for _ in range(MAX_RETRIES):
+            before = self.lexicon.version
+            result = compute(before)
+            if self.lexicon.version == before:
+                return before, result
+        raise RuntimeError("lexicon changed during every attempt")  # pragma: no cover
+
+    def _new_cache(self) -> Callable[[Query], tuple[Any, ...]]:
+        def run(query: Query) -> tuple[Any, ...]:
+            return tuple(
+                self.nz.resolve(
+                    query.name,
+                    country=query.country,
+                    admin1=query.admin1,
+                    kind=query.kind,
+                    lang=query.lang,
+                    limit=query.limit,
+                )
+            )
+
+        if self._cache_size <= 0:
+            return run
+        return lru_cache(maxsize=self._cache_size)(run)
+
+    def _resolver_for(self, version: int) -> Callable[[Query], tuple[Any, ...]]:
+        with self._cache_lock:
+            if version != self._cache_version:
+                self._cached = self._new_cache()
+                self._cache_version = version
+            return self._cached
+
+    def resolve(self, queries: Sequence[Query]) -> tuple[int, list[tuple[Any, ...]]]:
+        """Resolve queries in order, all against one lexicon version."""
+
+        def compute(version: int) -> list[tuple[Any, ...]]:
+            run = self._resolver_for(version)
+            return [run(q) for q in queries]
+
+        return self.consistent(compute)
+
+    def get(self, entity_id: str) -> tuple[int, str | None, Any]:
+        """Return (version, status, entity) for an id, read at one version."""
+
+        def compute(version: int) -> tuple[str | None, Any]:
+            status = self.lexicon.status(entity_id)
+            entity = self.lexicon.get(entity_id) if status in ("active", "redirect") else None
+            return status, entity
+
+        version, (status, entity) = self.consistent(compute)
+        return version, status, entity
+
+    def batch(self, batch_id: str) -> dict[str, Any] | None:
+        """Return the audit record of an applied batch, or None."""
+        for record in self.lexicon.history():
+            if record["batch_id"] == batch_id:
+                return record
+        return None
+
+    # -- writing ---------------------------------------------------------------------------
+    def apply(
+        self,
+        ops: list[Any],
+        *,
+        dry_run: bool,
+        batch_id: str | None,
+        actor: str | None,
+    ) -> UpdateReport:
+        """Apply a batch through a writable handle (opened on first use, one batch at a time).
+
+        Raises:
+            BatchRejected: an invalid op; nothing written.
+        """
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = Lexicon.open(self.path, progress=False)
+            return self._writer.apply(ops, dry_run=dry_run, batch_id=batch_id, actor=actor)

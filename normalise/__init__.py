@@ -19,6 +19,7 @@ from normalise.errors import (
 )
 from normalise.fingerprint import rules_fingerprint
 from normalise.keys import Keys, build_keys
+from normalise.lexicon import Entity, Lexicon, Name, UpdateReport
 from normalise.normalised import Normalised
 from normalise.normaliser import Normaliser
 from normalise.reset import reset_caches
@@ -27,14 +28,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchRejected",
+    "Entity",
     "Keys",
+    "Lexicon",
     "LexiconError",
+    "Name",
     "NormaliseError",
     "Normalised",
     "Normaliser",
     "NotTextError",
     "RuleTableError",
     "TransliterationError",
+    "UpdateReport",
     "__version__",
     "build_keys",
     "reset_caches",

@@ -16,6 +16,7 @@ import click
 from normalise import __version__
 from normalise.errors import NormaliseError
 from normalise.fingerprint import rules_fingerprint
+from normalise.lexicon.commands import lexicon_group
 from normalise.models import default_models_dir, install_model, list_models
 from normalise.normaliser import Normaliser
 from normalise.rules import check_rules_dir, load_rows
@@ -349,6 +350,9 @@ def serve_command(host: str, port: int, lexicon_path: Path | None, workers: int)
         workers=workers,
         log_level="info",
     )
+
+
+cli.add_command(lexicon_group)
 
 
 cli.add_command(lexicon_group)

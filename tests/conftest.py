@@ -5,6 +5,7 @@ Fixtures are chosen to be the smallest that work; special cases are built inline
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,20 @@ def read_cases() -> dict[str, list[tuple[str, str]]]:
 @pytest.fixture(scope="session")
 def cases() -> dict[str, list[tuple[str, str]]]:
     return read_cases()
+
+
+@pytest.fixture(scope="session")
+def default_lexicon_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full default lexicon, built once per test session (slow: one to two minutes).
+
+    `NORMALISE_TEST_LEXICON` names a file to reuse across sessions; it is built there when
+    missing or built with other rules. Tests using this fixture should be marked `slow`.
+    """
+    from normalise.lexicon.build import ensure_default_lexicon
+
+    override = os.environ.get("NORMALISE_TEST_LEXICON")
+    if override:
+        path = Path(override)
+    else:
+        path = tmp_path_factory.mktemp("default-lexicon") / "default.lexicon"
+    return ensure_default_lexicon(path, progress=False)

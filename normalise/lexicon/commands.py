@@ -1,0 +1,216 @@
+"""The `normalise lexicon ...` commands: build, create, apply, export, history, rekey, get.
+
+Each command is a few lines over the library; library errors become `click.ClickException`
+(a rejected batch prints every problem as `line N: field: message`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from normalise.errors import BatchRejected, NormaliseError
+from normalise.lexicon.build import build_default_lexicon, ensure_default_lexicon
+from normalise.lexicon.store import Lexicon
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+lexicon_option = click.option(
+    "--lexicon",
+    "lexicon_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Lexicon file (default: the default lexicon, built on first use).",
+)
+
+
+def _emit(data: Any, as_json: bool, text: str) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else text)
+
+
+def _open(path: Path | None, readonly: bool = False) -> Lexicon:
+    try:
+        return Lexicon.open(ensure_default_lexicon() if path is None else path, readonly=readonly)
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def read_ops(text: str) -> list[object]:
+    """Parse a JSON-lines batch: line N is op N (blank lines at the end are ignored).
+
+    Raises:
+        BatchRejected: lines that are not JSON, each as `line N: json: message`.
+    """
+    ops: list[object] = []
+    problems: list[tuple[int, str, str]] = []
+    for number, line in enumerate(text.rstrip("\n").split("\n") if text.strip() else [], 1):
+        try:
+            ops.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            problems.append((number, "json", f"not JSON ({exc.msg} at column {exc.colno})"))
+    if problems:
+        raise BatchRejected(problems)
+    return ops
+
+
+@click.group("lexicon")
+def lexicon_group() -> None:
+    """Build, update and inspect lexicon stores (SQLite files of canonical entities)."""
+
+
+@lexicon_group.command("build")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Where to write the store (default: the user cache, see `Lexicon.default_path`).",
+)  # fmt: skip
+@click.option("--workers", type=int, default=None, help="Key-building processes.")
+@json_option
+def build_command(output: Path | None, workers: int | None, as_json: bool) -> None:
+    """Build the default lexicon from installed data (GeoNames, CLDR, curated); no network.
+
+    \b
+    Example:
+      normalise lexicon build --output /tmp/default.lexicon
+    """
+    path = Lexicon.default_path() if output is None else output
+    try:
+        figures = build_default_lexicon(path, workers=workers)
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _emit({"path": str(path), **figures}, as_json,
+          f"{path}: {figures['entities']} entities, {figures['names']} names,"
+          f" {figures['keys']} keys in {figures['seconds']} s")  # fmt: skip
+
+
+@lexicon_group.command("create")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def create_command(path: Path, as_json: bool) -> None:
+    """Create an empty lexicon store at PATH.
+
+    \b
+    Example:
+      normalise lexicon create my.lexicon
+    """
+    try:
+        Lexicon.create(path).close()
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _emit({"path": str(path), "version": 0}, as_json, f"created {path}")
+
+
+@lexicon_group.command("apply")
+@click.argument("ops_file", type=click.File("r", encoding="utf-8"))
+@lexicon_option
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--batch-id", default=None, help="Idempotency key (default: a new id).")
+@click.option("--actor", default=None, help="Who sends the batch (kept in the history).")
+@json_option
+def apply_command(
+    ops_file: Any, lexicon_path: Path | None, dry_run: bool, batch_id: str | None,
+    actor: str | None, as_json: bool,
+) -> None:  # fmt: skip
+    """Apply a batch of ops (JSON lines, OPS_FILE or - for stdin) in one transaction.
+
+    The whole batch is checked first: any invalid op rejects it, listing every problem as
+    `line N: field: message`, and nothing is written.
+
+    \b
+    Example:
+      normalise lexicon apply seeds/batch.jsonl --lexicon my.lexicon --dry-run
+    """
+    with _open(lexicon_path) as lex:
+        try:
+            ops = read_ops(ops_file.read())
+            report = lex.apply(ops, dry_run=dry_run, batch_id=batch_id, actor=actor)
+        except NormaliseError as exc:
+            raise click.ClickException(str(exc)) from exc
+    counts = ", ".join(f"{k}={v}" for k, v in report.counts.items() if v)
+    text = (
+        f"{'dry run' if dry_run else 'applied'} batch {report.batch_id}: version"
+        f" {report.version}; {counts or 'no changes'}"
+    )
+    _emit(report.to_dict(), as_json, "\n".join([text, *report.warnings]))
+
+
+@lexicon_group.command("export")
+@lexicon_option
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="File to write (default: stdout).")  # fmt: skip
+def export_command(lexicon_path: Path | None, output: Any) -> None:
+    """Write the whole lexicon as batch JSON lines (apply them to a new store to copy it).
+
+    \b
+    Example:
+      normalise lexicon export --lexicon my.lexicon --output my.jsonl
+    """
+    with _open(lexicon_path, readonly=True) as lex:
+        lex.export(output)
+
+
+@lexicon_group.command("history")
+@lexicon_option
+@json_option
+def history_command(lexicon_path: Path | None, as_json: bool) -> None:
+    """List the batches applied to a lexicon, oldest first.
+
+    \b
+    Example:
+      normalise lexicon history --lexicon my.lexicon --json
+    """
+    with _open(lexicon_path, readonly=True) as lex:
+        rows = lex.history()
+    lines = [
+        f"{r['version']}\t{r['applied_at']}\t{r['batch_id']}\t{r['actor'] or '-'}\t"
+        + ", ".join(f"{k}={v}" for k, v in r["counts"].items() if v)
+        for r in rows
+    ]
+    _emit(rows, as_json, "\n".join(lines) or "no batches")
+
+
+@lexicon_group.command("rekey")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@json_option
+def rekey_command(path: Path, as_json: bool) -> None:
+    """Recompute every key of the store at PATH with the running rules.
+
+    Opening a writable store does this by itself when its rules fingerprint is stale.
+    """
+    with _open(path) as lex:
+        lex.rekey(progress=sys.stderr.isatty())
+        data = {"path": str(path), "fingerprint": lex.fingerprint, **lex.counts()}
+    _emit(data, as_json, f"re-keyed {path} ({data['names']} names)")
+
+
+@lexicon_group.command("get")
+@click.argument("entity_id")
+@lexicon_option
+@json_option
+def get_command(entity_id: str, lexicon_path: Path | None, as_json: bool) -> None:
+    """Show one entity (merge redirects followed) with all its names.
+
+    \b
+    Example:
+      normalise lexicon get iso3166:TR --json
+    """
+    with _open(lexicon_path, readonly=True) as lex:
+        entity = lex.get(entity_id)
+        status = lex.status(entity_id)
+    if entity is None:
+        raise click.ClickException(f"{entity_id}: {status or 'unknown id'}")
+    data = {**entity.to_dict(), "redirected_from": entity.redirected_from}
+    names = "\n".join(f"  {n.kind}\t{n.lang or '-'}\t{n.text}" for n in entity.names)
+    _emit(data, as_json, f"{entity.id}\t{entity.kind}\t{entity.country or '-'}\n{names}")
+
+
+@lexicon_group.command("info")
+@lexicon_option
+@json_option
+def info_command(lexicon_path: Path | None, as_json: bool) -> None:
+    """Show a lexicon's path, version, rules fingerprint and row counts."""
+    with _open(lexicon_path, readonly=True) as lex:
+        data = {"path": str(lex.path), "fingerprint": lex.fingerprint, **lex.counts()}
+    _emit(data, as_json, "\n".join(f"{k}\t{v}" for k, v in data.items()))

@@ -72,6 +72,68 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
     emit([r.to_dict() for r in results], as_json, "\n".join(lines))
 
 
+@cli.command("resolve")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", default=None, help="ISO alpha-2 country the source places it in.")
+@click.option("--admin1", default=None, help="First-level division code (GeoNames admin1).")
+@click.option(
+    "--kind",
+    type=click.Choice(["country", "region", "place", "organisation", "person", "other"]),
+    default=None,
+    help="Expected kind of entity.",
+)
+@click.option("--lang", default=None, help="BCP 47 language of the names (e.g. tr).")
+@click.option("--limit", default=5, show_default=True, help="Candidates per name.")
+@click.option(
+    "--lexicon",
+    "lexicon_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Lexicon file (default: the embedded default lexicon, built on first use).",
+)
+@json_option
+def resolve_command(
+    names: tuple[str, ...],
+    country: str | None,
+    admin1: str | None,
+    kind: str | None,
+    lang: str | None,
+    limit: int,
+    lexicon_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Resolve each NAME to its canonical entity: ID, display name, score and why.
+
+    A line marked MATCH is a confident match; other lines are candidates to review.
+    The first use of the default lexicon builds it (about a minute) and caches it.
+
+    \b
+    Example:
+      normalise resolve Sooran Kafrzeita "كفر زيتا" --country SY
+      normalise resolve HTS --kind organisation --json
+    """
+    try:
+        nz = Normaliser.open(lexicon_path)
+        results = [
+            nz.resolve(name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit)
+            for name in names
+        ]
+    except NormaliseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    lines = []
+    for name, matches in zip(names, results, strict=True):
+        if not matches:
+            lines.append(f"{name}\t(no candidate)")
+        for m in matches:
+            flag = "MATCH" if m.match else "     "
+            lines.append(f"{name}\t{flag}\t{m.id}\t{m.name}\t{m.score:.3f}\t{' '.join(m.why)}")
+    data = [
+        {"query": n, "results": [m.to_dict() for m in r]}
+        for n, r in zip(names, results, strict=True)
+    ]
+    emit(data, as_json, "\n".join(lines))
+
+
 @cli.command("transliterate")
 @click.argument("text")
 @click.option("--target", default="Latn", show_default=True, help="Target script.")
@@ -312,47 +374,6 @@ def serve_command(host: str, port: int, lexicon_path: Path | None, workers: int)
         workers=workers,
         log_level="info",
     )
-
-
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, help="TCP port.")
-@click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Lexicon file (default: NORMALISE_LEXICON, else the embedded default lexicon).",
-)
-@click.option("--workers", default=1, show_default=True, help="Worker processes.")
-def serve_command(host: str, port: int, lexicon_path: Path | None, workers: int) -> None:
-    """Run the HTTP service (FastAPI under uvicorn); OpenAPI docs at /docs.
-
-    Other settings come from NORMALISE_* environment variables (see service/settings.py),
-    e.g. NORMALISE_WRITE_TOKENS='["secret"]' for lexicon batches.
-
-    \b
-    Example:
-      normalise serve --lexicon my.lexicon --port 8000 --workers 2
-    """
-    import os
-
-    import uvicorn
-
-    if lexicon_path is not None:
-        # Worker processes build their settings from the environment.
-        os.environ["NORMALISE_LEXICON"] = str(lexicon_path.resolve())
-    uvicorn.run(
-        "service.app:create_app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-    )
-
-
-cli.add_command(lexicon_group)
 
 
 cli.add_command(lexicon_group)

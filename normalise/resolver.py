@@ -14,15 +14,19 @@ from typing import Any
 
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource, Match
-from normalise.score import Context, combine, features, is_arabic_text
+from normalise.score import (
+    Context,
+    combine,
+    confidence,
+    confidence_features,
+    confidence_weights,
+    features,
+    is_arabic_text,
+)
 from normalise.variants import Reading, readings
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
-# Calibrated on the dev split of the accuracy protocol (bench/accuracy.py): confident
-# precision >= 99%.
-MATCH_THRESHOLD = 0.90
-MATCH_MARGIN = 0.06
-MIN_SCORE = 0.001
+MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 
 
 def deletions(skeleton: str) -> list[str]:
@@ -59,6 +63,29 @@ def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
     return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
 
 
+def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
+    """Order scored entities best first (ties: larger population, then ID)."""
+    return sorted(
+        ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
+        key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
+    )
+
+
+KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
+
+
+def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
+    """Keep, for each name of each entity, only the row of its strongest key family
+    (exact > folded > skeleton > near-skeleton > token)."""
+    chosen: dict[tuple[str, str], CandidateRow] = {}
+    for row in rows:
+        ident = (row.entity_id, row.name_text)
+        current = chosen.get(ident)
+        if current is None or KEY_STRENGTH[row.key[:1]] < KEY_STRENGTH[current.key[:1]]:
+            chosen[ident] = row
+    return list(chosen.values())
+
+
 @dataclass(slots=True)
 class Scored:
     """The best-scoring name of one candidate entity, and the features that scored it."""
@@ -72,22 +99,18 @@ class Scored:
 class Resolver:
     """Ranks lexicon entities for queried names over a `CandidateSource`.
 
+    The confident-match decision is a model of its own (`score.confidence`) over the top
+    candidate's features and its lead over the next; its threshold is calibrated on the dev
+    split for >= 99% confident precision (`bench/train_scoring.py`).
+
     Args:
         source: the lexicon (or anything with its lookup methods).
-        threshold: minimum score of a confident match.
-        margin: minimum lead of a confident match over the next entity.
+        threshold: the decision threshold; None for the calibrated one in `scoring.tsv`.
     """
 
-    def __init__(
-        self,
-        source: CandidateSource,
-        *,
-        threshold: float = MATCH_THRESHOLD,
-        margin: float = MATCH_MARGIN,
-    ) -> None:
+    def __init__(self, source: CandidateSource, *, threshold: float | None = None) -> None:
         self.source = source
-        self.threshold = threshold
-        self.margin = margin
+        self.threshold = confidence_weights()[1] if threshold is None else threshold
 
     def resolve(
         self,
@@ -118,11 +141,20 @@ class Resolver:
         keys = build_keys(name, lang)
         context = Context(country, admin1, kind)
         best = self.score_candidates(name, keys, context, lang)
-        ranked = sorted(
-            ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
-            key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
-        )[:limit]
-        return self._matches(ranked, keys, context)
+        ranked = rank(best)
+        decision = self.decide(ranked, context)
+        return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
+
+    def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
+        """Return the probability that the top candidate is right (0 with no candidate)."""
+        if not ranked:
+            return 0.0
+        top = ranked[0][1]
+        second = ranked[1][1].score if len(ranked) > 1 else 0.0
+        values = confidence_features(
+            top.score, second, top.features, len(ranked), context.country is not None
+        )
+        return confidence(values)
 
     def score_candidates(
         self, name: str, keys: Keys, context: Context, lang: str | None
@@ -161,7 +193,7 @@ class Resolver:
     ) -> dict[str, Scored]:
         best: dict[str, Scored] = {}
         primary = query_readings[0]
-        for row in rows:
+        for row in strongest_rows(rows):
             cross = query_arabic != is_arabic_text(row.name_text)
             for reading in query_readings:
                 values = features(reading, row, cross, reading is primary, context)
@@ -172,14 +204,10 @@ class Resolver:
         return best
 
     def _matches(
-        self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context
+        self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool
     ) -> list[Match]:
         out = []
         for index, (entity_id, best) in enumerate(ranked):
-            confident = False
-            if index == 0 and best.score >= self.threshold:
-                runner_up = ranked[1][1].score if len(ranked) > 1 else 0.0
-                confident = best.score - runner_up >= self.margin
             why = [key_reason(best.row.key, best.reading, best.row)]
             if best.reading.reason is not None:
                 why.append(best.reading.reason)
@@ -198,7 +226,7 @@ class Resolver:
                     kind=best.row.kind,
                     country=best.row.country,
                     score=round(best.score, 4),
-                    match=confident,
+                    match=confident and index == 0,
                     why=tuple(dict.fromkeys(why)),
                     matched_name=best.row.name_text,
                 )

@@ -100,10 +100,54 @@ def features(
     ]
 
 
+# Features of the decision model: is the top candidate of a query right? Read from the same
+# table with the prefix `confidence.`; `confidence.threshold` is the cut calibrated on dev.
+CONFIDENCE_FEATURES: tuple[str, ...] = (
+    "bias",
+    "top",  # the top candidate's score
+    "lead",  # its lead over the next entity's score
+    "log_odds_lead",  # the same lead in log-odds
+    "skeleton_equal",
+    "exact",
+    "cross_script",
+    "spelling_indel",
+    "variant",
+    "candidates",  # log10(number of candidate entities + 1)
+    "hint",  # 1 when a country hint was given
+)
+THRESHOLD = "confidence.threshold"
+_KNOWN = {*FEATURES, *(f"confidence.{f}" for f in CONFIDENCE_FEATURES), THRESHOLD}
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def confidence_features(
+    top: float, second: float, top_features: list[float], candidates: int, hint: bool
+) -> list[float]:
+    """Return the decision-model features of a query's top candidate."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    return [
+        1.0,
+        top,
+        top - second,
+        _logit(top) - _logit(second) if second > 0 else _logit(top) + 9.0,
+        top_features[index["skeleton_equal"]],
+        top_features[index["exact"]],
+        top_features[index["cross_script"]],
+        top_features[index["spelling_indel"]],
+        top_features[index["variant"]],
+        math.log10(candidates + 1),
+        1.0 if hint else 0.0,
+    ]
+
+
 def _weight(row: Row) -> tuple[str, float]:
     name = row["feature"]
-    if name not in FEATURES:
-        raise row.error(f"unknown feature {name!r}; known: {', '.join(FEATURES)}")
+    if name not in _KNOWN:
+        raise row.error(f"unknown feature {name!r}; known: {', '.join(sorted(_KNOWN))}")
     try:
         return name, float(row["weight"])
     except ValueError as exc:
@@ -111,22 +155,42 @@ def _weight(row: Row) -> tuple[str, float]:
 
 
 @cache
-def weights() -> tuple[float, ...]:
-    """Return the model weights in `FEATURES` order from `scoring.tsv` (all required)."""
-    table = dict(_weight(row) for row in load_rows("scoring.tsv"))
-    missing = [f for f in FEATURES if f not in table]
+def _table() -> dict[str, float]:
+    rows = load_rows("scoring.tsv")
+    table = dict(_weight(row) for row in rows)
+    missing = sorted(_KNOWN - set(table))
     if missing:
-        rows = load_rows("scoring.tsv")
         raise rows[-1].error(f"missing weights for {', '.join(missing)}")
+    return table
+
+
+def weights() -> tuple[float, ...]:
+    """Return the candidate model's weights in `FEATURES` order (all required)."""
+    table = _table()
     return tuple(table[f] for f in FEATURES)
 
 
-def combine(values: list[float]) -> float:
-    """Return the model probability for a feature vector."""
-    z = sum(w * v for w, v in zip(weights(), values, strict=True))
+def confidence_weights() -> tuple[tuple[float, ...], float]:
+    """Return the decision model's weights (`CONFIDENCE_FEATURES` order) and threshold."""
+    table = _table()
+    return tuple(table[f"confidence.{f}"] for f in CONFIDENCE_FEATURES), table[THRESHOLD]
+
+
+def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def combine(values: list[float]) -> float:
+    """Return the candidate model's probability for a feature vector."""
+    return _sigmoid(sum(w * v for w, v in zip(weights(), values, strict=True)))
+
+
+def confidence(values: list[float]) -> float:
+    """Return the decision model's probability that the top candidate is right."""
+    ws, _ = confidence_weights()
+    return _sigmoid(sum(w * v for w, v in zip(ws, values, strict=True)))
 
 
 def reset_caches() -> None:
     """Forget the loaded weights."""
-    weights.cache_clear()
+    _table.cache_clear()

@@ -1,0 +1,144 @@
+"""The resolver against a small real lexicon built through the batch API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from normalise import Normaliser
+from normalise.lexicon import Lexicon
+
+PLACES = [
+    ("geonames:168620", "SY", "10", 21845, ["Kafr Zaytā", "Kafr Zita", "كفر زيتا", "كفر زيتة"]),
+    ("geonames:163915", "SY", "10", 30716, ["Şūrān", "صوران"]),
+    ("geonames:163913", "SY", "09", 2000, ["Şūrān", "صوران"]),
+    ("geonames:163270", "SY", "10", 29259, ["Ţayyibat al Imām", "طيبة الإمام"]),
+    ("geonames:170044", "SY", "10", 23403, ["Ḩalfāyā", "حلفايا"]),
+    ("geonames:166227", "SY", "10", 0, ["Qal‘at al Maḑīq", "قلعة المضيق"]),
+    ("geonames:167739", "SY", "10", 0, ["Kurnāz", "كرناز"]),
+    ("geonames:169389", "SY", "12", 128840, ["Idlib", "إدلب"]),
+    ("geonames:170017", "SY", "10", 460602, ["Ḩamāh", "حماة"]),
+    ("geonames:169577", "SY", "11", 775404, ["Ḩimş", "حمص"]),
+    ("geonames:173334", "SY", "12", 40000, ["Jisr ash Shughūr", "جسر الشغور"]),
+    ("geonames:170794", "SY", "12", 35000, ["Khān Shaykhūn", "خان شيخون"]),
+]
+
+
+def upsert(
+    entity_id: str, country: str, admin1: str, population: int, names: list[str]
+) -> dict[str, object]:
+    return {
+        "op": "upsert",
+        "entity": {
+            "id": entity_id,
+            "kind": "place",
+            "country": country,
+            "admin1": admin1,
+            "population": population,
+            "names": [
+                {"text": n, "kind": "canonical" if i == 0 else "variant"}
+                for i, n in enumerate(names)
+            ],
+        },
+    }
+
+
+@pytest.fixture()
+def lexicon_path(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "small.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply([upsert(*p) for p in PLACES])
+    lex.close()
+    yield path
+
+
+@pytest.fixture()
+def nz(lexicon_path: Path) -> Iterator[Normaliser]:
+    with Normaliser.open(lexicon_path) as normaliser:
+        yield normaliser
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kafrzeita", "geonames:168620"),
+        ("Kafer Zaita", "geonames:168620"),
+        ("كفر زيتا", "geonames:168620"),
+        ("Sooran", "geonames:163915"),
+        ("Sourane", "geonames:163915"),
+        ("Taybetul-Imam", "geonames:163270"),
+        ("Tayyibat al Imam", "geonames:163270"),
+        ("Hilfeyeh", "geonames:170044"),
+        ("Helfaya", "geonames:170044"),
+        ("Kirnez", "geonames:167739"),
+        ("Madik-Castle", "geonames:166227"),
+        ("Madik Kalesi", "geonames:166227"),
+        ("Djisr el Choghour", "geonames:173334"),
+        ("Cisr eş-Şuğur", "geonames:173334"),
+        ("Khan Sheikhoun", "geonames:170794"),
+        ("Hama", "geonames:170017"),
+        ("Homs", "geonames:169577"),
+    ],
+)
+def test_spellings_resolve_first(nz: Normaliser, query: str, expected: str) -> None:
+    matches = nz.resolve(
+        query, country="SY", admin1="10" if expected != "geonames:169577" else None
+    )
+    assert matches[0].id == expected, [(m.id, m.score) for m in matches]
+
+
+def test_admin1_context_separates_homonyms(nz: Normaliser) -> None:
+    assert nz.resolve("Suran", country="SY", admin1="10")[0].id == "geonames:163915"
+    assert nz.resolve("Suran", country="SY", admin1="09")[0].id == "geonames:163913"
+
+
+def test_reasons_name_keys_rules_and_context(nz: Normaliser) -> None:
+    top = nz.resolve("Sooran", country="SY", admin1="10")[0]
+    assert "skeleton:SRN" in top.why
+    assert "rule:en:oo→u" in top.why
+    assert "context:admin1=10" in top.why
+    assert nz.resolve("Madik-Castle", country="SY")[0].why[1] == "glossary:castle→qalaat"
+
+
+def test_at_most_one_confident_match(nz: Normaliser) -> None:
+    for query in ("Kafrzeita", "Suran", "كفر زيتا", "Hama"):
+        matches = nz.resolve(query, country="SY")
+        assert sum(m.match for m in matches) <= 1
+        assert all(0.0 <= m.score <= 1.0 for m in matches)
+
+
+def test_not_same_judgement_is_never_returned(lexicon_path: Path) -> None:
+    lex = Lexicon.open(lexicon_path)
+    lex.apply([{"op": "not_same", "name": "Kafrzeita", "id": "geonames:168620"}])
+    lex.close()
+    with Normaliser.open(lexicon_path) as nz:
+        assert "geonames:168620" not in [m.id for m in nz.resolve("Kafrzeita", country="SY")]
+        assert nz.resolve("Kafr Zita", country="SY")[0].id == "geonames:168620"
+
+
+def test_merged_id_answers_with_the_survivor(lexicon_path: Path) -> None:
+    lex = Lexicon.open(lexicon_path)
+    lex.apply([{"op": "merge", "from": "geonames:163913", "into": "geonames:163915"}])
+    lex.close()
+    with Normaliser.open(lexicon_path) as nz:
+        ids = [m.id for m in nz.resolve("Suran", country="SY", admin1="09")]
+        assert ids[0] == "geonames:163915"
+        assert "geonames:163913" not in ids
+        entity = nz.get("geonames:163913")
+        assert entity is not None and entity.id == "geonames:163915"
+
+
+def test_resolve_many_keeps_order(nz: Normaliser) -> None:
+    results = nz.resolve_many(["Sooran", {"name": "Kafrzeita", "country": "SY"}, "zzzz"])
+    assert results[0][0].id == "geonames:163915"
+    assert results[1][0].id == "geonames:168620"
+    assert results[2] == []
+
+
+def test_resolve_without_lexicon_says_how_to_open() -> None:
+    from normalise.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="Normaliser.open"):
+        Normaliser().resolve("Hama")

@@ -7,6 +7,7 @@ candidate's `features` are its score and the reasons (`why`) that produced it.
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 from typing import Any
@@ -133,7 +134,10 @@ def reconcile(state: LexiconState, queries: dict[str, Query]) -> dict[str, Any]:
     keys = list(queries)
     _, results = state.resolve([queries[k] for k in keys])
     out: dict[str, Any] = {}
-    for key, matches in zip(keys, results, strict=True):
+    for key, found in zip(keys, results, strict=True):
+        kind = queries[key].kind
+        # A reconciliation type restricts candidates (the resolver only weighs it).
+        matches = [m for m in found if kind is None or m.kind == kind]
         out[key] = {
             "result": [
                 {
@@ -156,30 +160,54 @@ def reconcile(state: LexiconState, queries: dict[str, Query]) -> dict[str, Any]:
     return out
 
 
+SUGGEST_INDEX_MAX = 100_000
+
+
+def _prefix_index(state: LexiconState) -> list[tuple[str, str, str, str, str | None]]:
+    """Every name of every active entity as (folded name, id, display name, kind, country),
+    sorted, for prefix search (small and medium lexicons)."""
+    rows = []
+    for entity in state.lexicon.entities():
+        for name in entity.names:
+            folded = state.nz.normalise(name.text).keys.folded
+            rows.append((folded, entity.id, entity.name, entity.kind, entity.country))
+    rows.sort()
+    return rows
+
+
 def suggest_entities(state: LexiconState, prefix: str, cursor: int, limit: int = 10) -> list[Any]:
-    """Suggest entities for a typed prefix: names starting with it first, then near spellings."""
+    """Suggest entities whose names start with the typed prefix (any script, folded).
+
+    Lexicons up to `SUGGEST_INDEX_MAX` entities get an in-memory sorted index of folded names
+    (rebuilt per version); larger ones fall back to the resolver (near spellings of the prefix).
+    """
     prefix = prefix.strip()
     if not prefix:
         return []
-    _, (matches,) = state.resolve([Query(name=prefix, limit=max(limit + cursor, 25))])
     folded = state.nz.normalise(prefix).keys.folded
 
-    def starts(m: Any) -> bool:
-        return any(
-            state.nz.normalise(text).keys.folded.startswith(folded)
-            for text in (m.name, m.matched_name)
-            if text
-        )
+    def compute(version: int) -> list[tuple[str, str, str, str | None]]:
+        if len(state.lexicon) <= SUGGEST_INDEX_MAX:
+            index = state.memo("prefix-index", version, lambda: _prefix_index(state))
+            start = bisect.bisect_left(index, (folded,))
+            seen: dict[str, tuple[str, str, str, str | None]] = {}
+            for row in index[start:]:
+                if not row[0].startswith(folded) or len(seen) >= cursor + limit:
+                    break
+                seen.setdefault(row[1], row[1:])
+            return list(seen.values())
+        matches = state.nz.resolve(prefix, limit=cursor + limit)
+        return [(m.id, m.name, m.kind, m.country) for m in matches]
 
-    ranked = sorted(matches, key=lambda m: (not starts(m), -m.score))
+    _, found = state.consistent(compute)
     return [
         {
-            "id": m.id,
-            "name": m.name,
-            "description": " · ".join(p for p in (KINDS.get(m.kind, m.kind), m.country) if p),
-            "notable": [{"id": m.kind, "name": KINDS.get(m.kind, m.kind)}],
+            "id": entity_id,
+            "name": name,
+            "description": " · ".join(p for p in (KINDS.get(kind, kind), country) if p),
+            "notable": [{"id": kind, "name": KINDS.get(kind, kind)}],
         }
-        for m in ranked[cursor : cursor + limit]
+        for entity_id, name, kind, country in found[cursor : cursor + limit]
     ]
 
 

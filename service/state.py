@@ -53,6 +53,7 @@ class LexiconState:
         self._cache_version = -1
         self._cached: Callable[[Query], tuple[Any, ...]] = self._new_cache()
         self._cache_lock = threading.Lock()
+        self._memo: dict[str, tuple[int, Any]] = {}
         self._writer: Lexicon | None = None
         self._write_lock = threading.Lock()
 
@@ -120,6 +121,18 @@ class LexiconState:
             return [run(q) for q in queries]
 
         return self.consistent(compute)
+
+    def memo(self, key: str, version: int, build: Callable[[], T]) -> T:
+        """Return a value derived from the lexicon, rebuilt when the version changes."""
+        with self._cache_lock:
+            held = self._memo.get(key)
+            if held is not None and held[0] == version:
+                value: T = held[1]
+                return value
+        value = build()
+        with self._cache_lock:
+            self._memo[key] = (version, value)
+        return value
 
     def get(self, entity_id: str) -> tuple[int, str | None, Any]:
         """Return (version, status, entity) for an id, read at one version."""

@@ -15,6 +15,7 @@ from service.routes import errors
 from service.settings import Settings
 
 router = APIRouter(prefix="/reconcile", tags=["reconciliation"])
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 ANY_JSON: dict[int | str, dict[str, Any]] = {
     200: {"description": "The manifest (no `queries`) or a result batch."}
 }
@@ -96,7 +97,10 @@ def suggest_type(
     response_class=HTMLResponse,
     responses={
         200: {"content": {"text/html": {"schema": {"type": "string"}}}},
-        **errors(401, 404, 410, 503),
+        **{
+            status: {**doc, "content": {"application/json": {"schema": _ERROR_REF}}}
+            for status, doc in errors(401, 404, 410, 503).items()
+        },
     },
 )
 def preview(

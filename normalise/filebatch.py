@@ -183,10 +183,12 @@ def resolve_items(nz: Any, items: Sequence[Item]) -> list[Outcome]:
     return out
 
 
-def _progress(total: int | None, initial: int, enabled: bool) -> Any:
+def _progress(path: Path, fmt: str, initial: int, enabled: bool) -> Any:
+    """Return a tqdm bar (rows/s, ETA) on a terminal; a disabled one in pipes or when quiet."""
     from tqdm import tqdm
 
     show = enabled and sys.stderr.isatty()
+    total = _total_rows(path, fmt) if show else None
     return tqdm(total=total, initial=initial, unit="rows", unit_scale=True, disable=not show)
 
 
@@ -241,7 +243,7 @@ def run_batch(
     sink = open_sink(output_path, out_fmt, out_columns, resume, input_path, in_fmt)
     summary = BatchSummary(resumed_from=sink.done)
     start = time.perf_counter()
-    bar = _progress(_total_rows(input_path, in_fmt) if progress else None, sink.done, progress)
+    bar = _progress(input_path, in_fmt, sink.done, progress)
     chunks = read_chunks(input_path, in_fmt, chunk_rows, skip=sink.done)
     tagged = ((rows, [build_item(row, options) for row in rows]) for rows in chunks)
     try:

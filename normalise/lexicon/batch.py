@@ -13,15 +13,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from normalise.keys import build_keys
-from normalise.lexicon.keyindex import entity_key_rows, index_keys, key_lang, script_of
+from normalise.keys import Keys, build_keys
+from normalise.lexicon.keyindex import (
+    entity_key_rows,
+    index_keys,
+    key_lang,
+    name_forms,
+    script_of,
+)
 from normalise.lexicon.validate import OPS
 from normalise.text import clean
 
 ENTITY_COLUMNS = ("kind", "country", "admin1", "parent", "population", "lat", "lon")
 _INSERT_NAME = (
     "INSERT INTO names (entity, text, lang, script, kind, source, folded, skeleton, phonetic,"
-    " tokens) VALUES (?, ?, ?, ?, ?, ?, '', '', '', '')"
+    " tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_FORMS = (
     "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?"
@@ -108,21 +114,24 @@ class BatchWriter:
         kind: str,
         country: str | None,
         names: list[tuple[str, ...]],
+        new: bool = False,
     ) -> None:
-        present = {(t, lang) for _, t, lang, _ in self._names_of(rowid)}
-        added: list[tuple[int, str, str | None]] = []
+        present = {(t, lang) for _, t, lang, _ in self._names_of(rowid)} if not new else set()
+        rows: list[tuple[str, int, int]] = []
         for text, lang, name_kind, source in names:
             if (text, lang) in present:
                 continue
             present.add((text, lang))
+            keys = build_keys(text, key_lang(lang, country, text))
+            self._warn_duplicate(line, rowid, kind, country, text, keys, entity_id)
             cur = self.conn.execute(
-                _INSERT_NAME, (rowid, text, lang, script_of(text), name_kind, source)
+                _INSERT_NAME,
+                (rowid, text, lang, script_of(text), name_kind, source, *name_forms(keys)),
             )
             assert cur.lastrowid is not None
-            added.append((cur.lastrowid, text, lang))
-            self._warn_duplicate(line, rowid, kind, country, text, lang, entity_id)
-        self.counts["names_added"] += len(added)
-        self._index(rowid, country, added)
+            rows.extend((key, rowid, cur.lastrowid) for key in index_keys(keys))
+            self.counts["names_added"] += 1
+        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?)", rows)
 
     def _warn_duplicate(
         self,
@@ -131,10 +140,9 @@ class BatchWriter:
         kind: str,
         country: str | None,
         text: str,
-        lang: str | None,
+        keys: Keys,
         entity_id: str,
     ) -> None:
-        keys = build_keys(text, key_lang(lang, country, text))
         probe = [k for k in (f"s:{keys.skeleton}", f"f:{keys.folded}") if len(k) > 2]
         if not probe:
             return
@@ -191,7 +199,9 @@ class BatchWriter:
         names = [normalise_name(n) for n in entity.get("names", [])]
         if names and not any(n[2] == "canonical" for n in names):
             names[0] = (names[0][0], names[0][1], "canonical", names[0][3])
-        self._insert_names(line, rowid, entity["id"], entity["kind"], entity.get("country"), names)
+        self._insert_names(
+            line, rowid, entity["id"], entity["kind"], entity.get("country"), names, row is None
+        )
 
     def _add_names(self, line: int, op: Mapping[str, Any]) -> None:
         rowid, entity_id, kind, country = self._resolve(op["id"])

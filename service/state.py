@@ -9,10 +9,10 @@ and the next request after a commit sees it, without a restart.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,7 +51,7 @@ class LexiconState:
         self.path: Path = Path(self.lexicon.path)
         self._cache_size = cache_size
         self._cache_version = -1
-        self._cached: Callable[[Query], tuple[Any, ...]] = self._new_cache()
+        self._cache: dict[Query, tuple[Any, ...]] = {}
         self._cache_lock = threading.Lock()
         self._memo: dict[str, tuple[int, Any]] = {}
         self._writer: Lexicon | None = None
@@ -89,38 +89,61 @@ class LexiconState:
                 return before, result
         raise RuntimeError("lexicon changed during every attempt")  # pragma: no cover
 
-    def _new_cache(self) -> Callable[[Query], tuple[Any, ...]]:
-        def run(query: Query) -> tuple[Any, ...]:
-            return tuple(
-                self.nz.resolve(
-                    query.name,
-                    country=query.country,
-                    admin1=query.admin1,
-                    kind=query.kind,
-                    lang=query.lang,
-                    limit=query.limit,
-                )
-            )
-
-        if self._cache_size <= 0:
-            return run
-        return lru_cache(maxsize=self._cache_size)(run)
-
-    def _resolver_for(self, version: int) -> Callable[[Query], tuple[Any, ...]]:
+    def _cache_for(self, version: int) -> dict[Query, tuple[Any, ...]]:
+        """The resolution cache of a version (a new, empty one when the version changed)."""
         with self._cache_lock:
             if version != self._cache_version:
-                self._cached = self._new_cache()
+                self._cache = {}
                 self._cache_version = version
-            return self._cached
+            return self._cache
+
+    def _run(self, query: Query, cache: dict[Query, tuple[Any, ...]]) -> tuple[Any, ...]:
+        found = cache.get(query)
+        if found is not None:
+            return found
+        found = tuple(
+            self.nz.resolve(
+                query.name,
+                country=query.country,
+                admin1=query.admin1,
+                kind=query.kind,
+                lang=query.lang,
+                limit=query.limit,
+            )
+        )
+        if self._cache_size > 0:
+            if len(cache) >= self._cache_size:
+                # Drop the oldest entry (dicts keep insertion order).
+                with contextlib.suppress(StopIteration, RuntimeError):
+                    cache.pop(next(iter(cache)), None)
+            cache[query] = found
+        return found
 
     def resolve(self, queries: Sequence[Query]) -> tuple[int, list[tuple[Any, ...]]]:
         """Resolve queries in order, all against one lexicon version."""
 
         def compute(version: int) -> list[tuple[Any, ...]]:
-            run = self._resolver_for(version)
-            return [run(q) for q in queries]
+            cache = self._cache_for(version)
+            return [self._run(q, cache) for q in queries]
 
         return self.consistent(compute)
+
+    def resolve_cached(self, queries: Sequence[Query]) -> tuple[int, list[tuple[Any, ...]]] | None:
+        """Answer from the cache alone, or None when any query is not cached.
+
+        Cheap enough for the event loop: two version reads and dictionary lookups.
+        """
+        version = self.lexicon.version
+        cache = self._cache_for(version)
+        results = []
+        for query in queries:
+            found = cache.get(query)
+            if found is None:
+                return None
+            results.append(found)
+        if self.lexicon.version != version:
+            return None
+        return version, results
 
     def memo(self, key: str, version: int, build: Callable[[], T]) -> T:
         """Return a value derived from the lexicon, rebuilt when the version changes."""

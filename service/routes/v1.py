@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
+from starlette.concurrency import run_in_threadpool
 
 from service.deps import ReadAccess, SettingsDep, StateDep
 from service.errors import Gone, InvalidInput, NotFound, PayloadTooLarge
+from service.escape import EscapedJSONResponse
 from service.routes import READ_ERRORS, errors
 from service.schemas import (
     EntityResponse,
-    MatchModel,
     NormaliseRequest,
     NormaliseResponse,
     ResolveRequest,
@@ -50,12 +51,19 @@ def check_names(settings: Settings, names: list[str], what: str = "names") -> No
 
 
 @router.post(
-    "/resolve", summary="Resolve names to canonical entities", responses=READ_ERRORS
+    "/resolve",
+    summary="Resolve names to canonical entities",
+    responses=READ_ERRORS,
+    response_model=ResolveResponse,
 )
-def resolve(
-    body: ResolveRequest, state: StateDep, settings: SettingsDep, _: ReadAccess, response: Response
-) -> ResolveResponse:
-    """Resolve each query; one result list per query, in order, all from one lexicon version."""
+async def resolve(
+    body: ResolveRequest, state: StateDep, settings: SettingsDep, _: ReadAccess
+) -> Response:
+    """Resolve each query; one result list per query, in order, all from one lexicon version.
+
+    Answers made only of cached resolutions are served on the event loop; others run in the
+    thread pool.
+    """
     check_names(settings, [q.name for q in body.queries], "queries")
     queries = [
         Query(
@@ -68,12 +76,15 @@ def resolve(
         )
         for q in body.queries
     ]
-    version, results = state.resolve(queries)
-    response.headers["X-Lexicon-Version"] = str(version)
-    return ResolveResponse(
-        results=[[MatchModel(**m.to_dict()) for m in matches] for matches in results],
-        lexicon_version=version,
-    )
+    answer = state.resolve_cached(queries)
+    if answer is None:
+        answer = await run_in_threadpool(state.resolve, queries)
+    version, results = answer
+    data = {
+        "results": [[m.to_dict() for m in matches] for matches in results],
+        "lexicon_version": version,
+    }
+    return EscapedJSONResponse(data, headers={"X-Lexicon-Version": str(version)})
 
 
 @router.post("/normalise", summary="Clean, fold, romanise and key names", responses=READ_ERRORS)

@@ -71,6 +71,14 @@ def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
     )
 
 
+def contradicts(row: CandidateRow, context: Context) -> bool:
+    """Return True when a candidate is in another admin1 or of another kind than the caller
+    said (a country mismatch is already ruled out by the country-filtered lookup)."""
+    if context.admin1 is not None and row.admin1 is not None and row.admin1 != context.admin1:
+        return True
+    return context.kind is not None and row.kind != context.kind
+
+
 KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
 
 
@@ -150,6 +158,8 @@ class Resolver:
         if not ranked:
             return 0.0
         top = ranked[0][1]
+        if contradicts(top.row, context):
+            return 0.0  # a candidate that contradicts what the caller knows is never confident
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None

@@ -142,3 +142,9 @@ def test_resolve_without_lexicon_says_how_to_open() -> None:
 
     with pytest.raises(LexiconError, match="Normaliser.open"):
         Normaliser().resolve("Hama")
+
+
+def test_context_contradiction_is_never_confident(nz: Normaliser) -> None:
+    matches = nz.resolve("Idlib", country="SY", admin1="10")
+    assert matches[0].id == "geonames:169389"
+    assert not matches[0].match

@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import normalise
 from service.errors import HANDLERS
-from service.escape import EscapedJSONResponse
+from service.escape import EscapedJSONResponse, install_log_filter
 from service.metrics import BodyLimitMiddleware, Metrics, MetricsMiddleware
 from service.routes import lexicon, ops, reconcile, v1
 from service.settings import Settings
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings: the service settings; None reads them from the environment.
     """
     settings = settings if settings is not None else Settings()
+    install_log_filter()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

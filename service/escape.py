@@ -7,6 +7,7 @@ wire hold no raw invisible character). Log lines and HTML show them as visible `
 from __future__ import annotations
 
 import json
+import logging
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -61,3 +62,25 @@ class EscapedJSONResponse(JSONResponse):
 def name_of(char: str) -> str:
     """Return the Unicode name of a character (for messages)."""
     return unicodedata.name(char, f"U+{ord(char):04X}")
+
+
+class EscapeLogFilter(logging.Filter):
+    """Rewrites each record's message with invisible characters shown as `<U+XXXX>`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if has_invisible(message):
+            record.msg = escape_text(message)
+            record.args = ()
+        return True
+
+
+LOGGERS = ("uvicorn", "uvicorn.access", "uvicorn.error", "normalise.service")
+
+
+def install_log_filter() -> None:
+    """Escape invisible characters in the service's and uvicorn's log records."""
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, EscapeLogFilter) for f in logger.filters):
+            logger.addFilter(EscapeLogFilter())

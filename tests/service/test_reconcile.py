@@ -112,3 +112,14 @@ def test_bad_query_batches(client: httpx.Client) -> None:
     too_many = {f"q{i}": {"query": "Idlib"} for i in range(21)}
     response = client.post("/reconcile", data={"queries": json.dumps(too_many)})
     assert response.status_code == 413 and "limit is 20" in response.json()["message"]
+
+
+def test_suggest_by_arabic_prefix_and_cursor(client: httpx.Client) -> None:
+    arabic = client.get("/reconcile/suggest/entity", params={"prefix": "كفر"}).json()
+    validate("suggest-entities-response.json", arabic)
+    assert [e["id"] for e in arabic["result"]] == ["geonames:168620"]
+    both = client.get("/reconcile/suggest/entity", params={"prefix": "sur"}).json()
+    assert len(both["result"]) == 2
+    rest = client.get("/reconcile/suggest/entity", params={"prefix": "sur", "cursor": 1}).json()
+    validate("suggest-entities-response.json", rest)
+    assert rest["result"] == both["result"][1:]

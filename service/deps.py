@@ -1,4 +1,8 @@
-"""FastAPI dependencies, as `Annotated` aliases: settings, the lexicon state, access checks."""
+"""FastAPI dependencies, as `Annotated` aliases: settings, the lexicon state, access checks.
+
+They are `async def` on purpose: they never block, and FastAPI would run a plain `def`
+dependency in the thread pool (one thread hop each, per request).
+"""
 
 from __future__ import annotations
 
@@ -18,13 +22,13 @@ bearer = HTTPBearer(
 )
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_state(request: Request) -> LexiconState:
+async def get_state(request: Request) -> LexiconState:
     """The worker's open lexicon."""
     state: LexiconState = request.app.state.lexicon
     return state
@@ -35,7 +39,7 @@ StateDep = Annotated[LexiconState, Depends(get_state)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def get_token(credentials: Credentials) -> str | None:
+async def get_token(credentials: Credentials) -> str | None:
     """The presented bearer token, if any."""
     return None if credentials is None else credentials.credentials
 
@@ -43,12 +47,12 @@ def get_token(credentials: Credentials) -> str | None:
 TokenDep = Annotated[str | None, Depends(get_token)]
 
 
-def read_access(settings: SettingsDep, token: TokenDep) -> Scope | None:
+async def read_access(settings: SettingsDep, token: TokenDep) -> Scope | None:
     """Allow a read (see `require_read`)."""
     return require_read(settings, token)
 
 
-def write_access(settings: SettingsDep, token: TokenDep) -> Scope:
+async def write_access(settings: SettingsDep, token: TokenDep) -> Scope:
     """Allow a write (see `require_write`)."""
     return require_write(settings, token)
 

@@ -14,7 +14,7 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/healthz", summary="Liveness: the process answers")
-def healthz() -> HealthResponse:
+async def healthz() -> HealthResponse:
     """Answer while the process is alive."""
     return HealthResponse(status="ok")
 

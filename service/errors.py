@@ -5,6 +5,7 @@ Every error answer is `{"error": code, "message": text, "status": n, "details": 
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from fastapi import Request
@@ -98,6 +99,7 @@ STATUS: dict[type[BaseException], int] = {
     BatchRejected: 422,
     NotTextError: 422,
     LexiconError: 503,
+    sqlite3.Error: 503,
     NormaliseError: 422,
     ValueError: 422,
 }
@@ -106,6 +108,7 @@ _CODES: dict[type[BaseException], str] = {
     BatchRejected: "batch_rejected",
     NotTextError: "invalid_input",
     LexiconError: "lexicon_unavailable",
+    sqlite3.Error: "lexicon_unavailable",
     NormaliseError: "invalid_input",
     ValueError: "invalid_input",
 }
@@ -138,6 +141,8 @@ async def handle_service_error(request: Request, exc: Exception) -> Response:
     else:
         code = next((_CODES[k] for k in type(exc).__mro__ if k in _CODES), "error")
         message, details = str(exc), []
+        if isinstance(exc, sqlite3.Error):
+            message = "the lexicon cannot be read right now"
         if isinstance(exc, BatchRejected):
             message = f"batch rejected: {len(exc.problems)} problem(s); nothing was written"
             details = [
@@ -183,6 +188,7 @@ HANDLERS: dict[int | type[Exception], Any] = {
     ServiceError: handle_service_error,
     NormaliseError: handle_service_error,
     ValueError: handle_service_error,
+    sqlite3.Error: handle_service_error,
     RequestValidationError: handle_validation_error,
     StarletteHTTPException: handle_http_error,
     Exception: handle_unexpected,

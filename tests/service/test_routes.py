@@ -183,3 +183,13 @@ def test_read_token_required_when_configured(lexicon_path: object) -> None:
             assert reader.post("/v1/resolve", json={"queries": []}).status_code == 200
         with locked.client("nope") as wrong:
             assert_error(wrong.get("/v1/entities/geonames:168620"), 401)
+
+
+def test_unreadable_lexicon_answers_503(lexicon_path: Path) -> None:
+    with Server(settings_for(lexicon_path)) as broken, broken.client() as client:
+        broken.app.state.lexicon.nz.close()  # the file can no longer be read
+        ready = client.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["ready"] is False
+        assert assert_error(client.get("/version"), 503)["error"] == "lexicon_unavailable"
+        assert_error(client.post("/v1/resolve", json={"queries": [{"name": "Idlib"}]}), 503)
+        assert client.get("/healthz").status_code == 200

@@ -33,3 +33,20 @@ def test_log_records_and_json_never_carry_raw_invisibles() -> None:
     assert escape_text("a\u2066b") == "a<U+2066>b"
     raw = dumps({"t": "\u200f\U000e0041\ufeff"}).decode()
     assert raw == '{"t":"\\u200f\\udb40\\udc41\\ufeff"}'
+
+
+def test_settings_from_environment_keep_only_token_hashes(monkeypatch: object) -> None:
+    import hashlib
+
+    import pytest
+
+    from service.settings import Settings
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setenv("NORMALISE_WRITE_TOKENS", '["s3cret"]')
+    monkeypatch.setenv("NORMALISE_MAX_NAMES", "7")
+    settings = Settings()
+    assert settings.max_names == 7
+    assert settings.write_token_sha256 == [hashlib.sha256(b"s3cret").hexdigest()]
+    assert settings.write_tokens == []
+    assert "s3cret" not in repr(settings) and "s3cret" not in str(settings.public())

@@ -1,0 +1,91 @@
+"""The default lexicon build, on a small slice (Syrian places) so it runs in seconds."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from normalise.lexicon import Lexicon
+from normalise.lexicon.build import _is_current, build_default_lexicon, ensure_default_lexicon
+from normalise.lexicon.geonames import is_machine, name_kind
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lexicon]:
+    path = tmp_path_factory.mktemp("build") / "small.lexicon"
+    figures = build_default_lexicon(
+        path, progress=False, workers=2, keep=lambda r: r["countrycode"] == "SY"
+    )
+    assert figures["entities"] == 254 + 30 + 308
+    lex = Lexicon.open(path, readonly=True)
+    yield lex
+    lex.close()
+
+
+def test_build_is_wal_versioned_and_current(small: Lexicon) -> None:
+    conn = sqlite3.connect(small.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert small.version == 1
+    assert [h["batch_id"] for h in small.history()] == ["default-build"]
+    assert _is_current(small.path)
+    assert not list(small.path.parent.glob("*.tmp-*"))
+
+
+def test_countries_have_cldr_names_codes_and_demonyms_tr(small: Lexicon) -> None:
+    for spelling in ("Türkiye", "Turkey", "Turkiye", "تركيا", "Türkei", "TR", "TUR", "Turkish"):
+        rows = small.candidates([f"x:{spelling.lower()}"])
+        assert "iso3166:TR" in {r.entity_id for r in rows}, spelling
+    turkey = small.get("iso3166:TR")
+    assert turkey is not None
+    assert turkey.name == "Türkiye"
+    kinds = {n.text: n.kind for n in turkey.names}
+    assert kinds["TUR"] == "abbreviation"
+    assert kinds["Turkish"] == "demonym"
+    assert small.get("iso3166:XK") is not None
+
+
+def test_geonames_place_with_tagged_names_ar(small: Lexicon) -> None:
+    damascus = small.get("geonames:170654")
+    assert damascus is not None
+    assert (damascus.kind, damascus.country, damascus.admin1) == ("place", "SY", "13")
+    assert damascus.population is not None and damascus.population > 1_000_000
+    names = {n.text: n for n in damascus.names}
+    assert damascus.names[0].text == "Damascus"
+    assert names["DAM"].kind == "abbreviation"
+    assert names["dmshq"].source == "geonames:machine"
+    assert names["دمشق"].script == "Arabic"
+
+
+def test_curated_entities_included(small: Lexicon) -> None:
+    hts = small.get("nz:org/hayat-tahrir-al-sham")
+    assert hts is not None
+    assert "HTS" in {n.text for n in hts.names}
+    assert {r.entity_id for r in small.candidates(["x:hts"])} == {"nz:org/hayat-tahrir-al-sham"}
+    rows = small.candidates(["s:" + "LTMN"], country="SY")
+    assert "nz:place/al-lataminah" in {r.entity_id for r in rows}
+
+
+def test_ensure_default_lexicon_reuses_a_current_build(small: Lexicon) -> None:
+    mtime = small.path.stat().st_mtime_ns
+    assert ensure_default_lexicon(small.path, progress=False) == small.path
+    assert small.path.stat().st_mtime_ns == mtime
+
+
+def test_default_path_follows_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NORMALISE_CACHE_DIR", str(tmp_path))
+    assert Lexicon.default_path() == tmp_path / "default.lexicon"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [("DAM", "abbreviation", "geonames"), ("dmshq", "variant", "geonames:machine"),
+     ("d mshq", "variant", "geonames:machine"), ("damaskas", "variant", "geonames"),
+     ("Dimashq", "variant", "geonames"), ("USA1", "variant", "geonames")],
+)  # fmt: skip
+def test_geonames_name_kinds(text: str, kind: str, source: str) -> None:
+    assert name_kind(text) == (kind, source)
+    assert is_machine(text) == (source == "geonames:machine")

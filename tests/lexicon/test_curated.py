@@ -1,0 +1,116 @@
+"""The curated files load strictly, are NFC, and no name keys to two entities by mistake."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from normalise.keys import build_keys
+from normalise.lexicon.curated import CuratedDataError, load_curated
+from normalise.lexicon.keyindex import key_lang
+from normalise.paths import lexicons_dir
+
+
+def test_curated_files_load() -> None:
+    data = load_curated()
+    assert "nz:org/hayat-tahrir-al-sham" in data.entities
+    assert "nz:person/bashar-al-assad" in data.entities
+    names = {n.text for n in data.names["nz:org/hayat-tahrir-al-sham"]}
+    assert {"HTS", "هيئة تحرير الشام", "Hayat Tahrir al-Sham"} <= names
+    turkey = {n.text for n in data.names["iso3166:TR"]}
+    assert {"Turkey", "Turkiye", "Turkish"} <= turkey
+    for entity_id in data.entities:
+        assert [n.kind for n in data.names[entity_id]].count("canonical") == 1
+
+
+@pytest.mark.parametrize(
+    "path", sorted((lexicons_dir() / "entities").glob("*.tsv"))
+    + sorted((lexicons_dir() / "names").glob("*.tsv")), ids=lambda p: f"{p.parent.name}/{p.name}",
+)  # fmt: skip
+def test_curated_file_is_nfc_lf(path: Path) -> None:
+    raw = path.read_bytes()
+    assert b"\r" not in raw
+    text = raw.decode("utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+
+
+def test_no_name_keys_to_two_entities_of_same_kind_and_country() -> None:
+    data = load_curated()
+    owners: dict[tuple[object, object, str], set[str]] = defaultdict(set)
+    ambiguous: set[tuple[object, object, str]] = set()
+    for entity_id, names in data.names.items():
+        entity = data.entities.get(entity_id, {"kind": "country", "country": entity_id})
+        for name in names:
+            keys = build_keys(name.text, key_lang(name.lang, entity.get("country"), name.text))
+            for key in (f"s:{keys.skeleton}", f"f:{keys.folded}"):
+                if len(key) <= 2:
+                    continue
+                slot = (entity["kind"], entity.get("country"), key)
+                owners[slot].add(entity_id)
+                if name.ambiguous:
+                    ambiguous.add(slot)
+    clashes = {slot: ids for slot, ids in owners.items() if len(ids) > 1 and slot not in ambiguous}
+    assert clashes == {}
+
+
+def write(tmp_path: Path, folder: str, text: str) -> Path:
+    root = tmp_path / "lexicons"
+    for sub in ("entities", "names"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    path = root / folder / "test.tsv"
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+ENTITY_HEADER = "id\tkind\tcountry\tadmin1\tparent\tpopulation\tlat\tlon\texternal_ids\tsource\n"
+NAME_HEADER = "id\ttext\tlang\tkind\tsource\n"
+ROW = "nz:place/x\tplace\tSY\t10\t\t\t\t\t\tpress:en\n"
+
+
+@pytest.mark.parametrize(
+    ("folder", "text", "line", "message"),
+    [
+        ("entities", "id\tkind\n", 1, "header must be"),
+        ("entities", "# c\n" + ENTITY_HEADER + "nz:place/x\tplace\n", 3, "expected 10"),
+        ("entities", ENTITY_HEADER + ROW.replace("SY", "QQ"), 2, "unknown country code"),
+        ("entities", ENTITY_HEADER + ROW.replace("place\t", "village\t"), 2, "unknown entity"),
+        ("entities", ENTITY_HEADER + ROW.replace("nz:place/x", "nz:x"), 2, "bad CURIE"),
+        ("entities", ENTITY_HEADER + ROW + ROW, 3, "duplicate entity"),
+        ("entities", ENTITY_HEADER + ROW, 2, "has no canonical name"),
+        ("names", NAME_HEADER + "nz:place/y\tY\ten\tcanonical\tx\n", 2, "no entity nz:place/y"),
+        ("names", NAME_HEADER + "iso3166:TR\tT\ten\tcanonical\tx\n", 2, "defined elsewhere"),
+        ("names", NAME_HEADER + "iso3166:TR\tT\ten\tnick\tx\n", 2, "unknown name kind"),
+        ("names", NAME_HEADER + "iso3166:TR\tKafr\u0301\ten\tvariant\tx\n", 2, "not NFC"),
+        ("names", NAME_HEADER + "iso3166:TR\t123\ten\tvariant\tx\n", 2, "no letters"),
+        ("names", NAME_HEADER + "iso3166:TR\tT\ten\tvariant\tx\n" * 2, 3, "duplicate name"),
+    ],
+)
+def test_loader_errors_name_file_and_line(
+    tmp_path: Path, folder: str, text: str, line: int, message: str
+) -> None:
+    root = write(tmp_path, folder, text)
+    with pytest.raises(CuratedDataError, match=message) as info:
+        load_curated(root)
+    assert str(info.value).startswith(f"{root / folder / 'test.tsv'}:{line}: ")
+
+
+def test_two_canonical_names_rejected(tmp_path: Path) -> None:
+    root = write(tmp_path, "entities", ENTITY_HEADER + ROW)
+    (root / "names" / "n.tsv").write_text(
+        NAME_HEADER + "nz:place/x\tA\ten\tcanonical\tx\nnz:place/x\tB\ten\tcanonical\tx\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CuratedDataError, match=r"n\.tsv:3: more than one canonical name"):
+        load_curated(root)
+
+
+def test_ambiguous_flag_accepted(tmp_path: Path) -> None:
+    root = write(tmp_path, "entities", ENTITY_HEADER + ROW)
+    (root / "names" / "n.tsv").write_text(
+        "id\ttext\tlang\tkind\tsource\tflags\nnz:place/x\tA\ten\tcanonical\tx\tambiguous\n",
+        encoding="utf-8",
+    )
+    assert load_curated(root).names["nz:place/x"][0].ambiguous

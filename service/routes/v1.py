@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 from starlette.concurrency import run_in_threadpool
@@ -24,6 +24,20 @@ from service.settings import Settings
 from service.state import Query
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
+
+
+def match_dict(m: Any) -> dict[str, Any]:
+    """A `Match` as JSON data (what `Match.to_dict` gives, without `asdict`'s deep copy)."""
+    return {
+        "id": m.id,
+        "name": m.name,
+        "kind": m.kind,
+        "country": m.country,
+        "score": m.score,
+        "match": m.match,
+        "why": list(m.why),
+        "matched_name": m.matched_name,
+    }
 
 
 def check_names(settings: Settings, names: list[str], what: str = "names") -> None:
@@ -81,7 +95,7 @@ async def resolve(
         answer = await run_in_threadpool(state.resolve, queries)
     version, results = answer
     data = {
-        "results": [[m.to_dict() for m in matches] for matches in results],
+        "results": [[match_dict(m) for m in matches] for matches in results],
         "lexicon_version": version,
     }
     return EscapedJSONResponse(data, headers={"X-Lexicon-Version": str(version)})

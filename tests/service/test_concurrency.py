@@ -21,6 +21,7 @@ def test_resolving_during_a_large_batch(tmp_path: Path) -> None:
     queries = {"queries": [{"name": "Zanzibarq Marker"}, {"name": "Kafrzeita"}]}
     stop = threading.Event()
     answers: list[tuple[int, bool, str]] = []
+    finished: list[float] = []
     failures: list[str] = []
     with Server(settings_for(path)) as server:
         with server.client() as probe:
@@ -42,13 +43,16 @@ def test_resolving_during_a_large_batch(tmp_path: Path) -> None:
                     top = data["results"][1][0]["id"] if data["results"][1] else ""
                     answers.append(
                         (data["lexicon_version"], "nz:place/marker" in marker, top))
+                    finished.append(time.monotonic())
 
         threads = [threading.Thread(target=reader) for _ in range(4)]
         for thread in threads:
             thread.start()
         time.sleep(0.3)
         with server.client(WRITE_TOKEN) as writer:
+            posted = time.monotonic()
             report = writer.post("/v1/lexicon/batches", json={"ops": ops})
+            answered = time.monotonic()
         time.sleep(0.5)
         stop.set()
         for thread in threads:
@@ -58,6 +62,7 @@ def test_resolving_during_a_large_batch(tmp_path: Path) -> None:
         with server.client() as probe:
             after = probe.post("/v1/resolve", json=queries).json()
     assert not failures, failures[:3]
+    assert sum(posted < at < answered for at in finished) >= 4  # reads went on during the batch
     assert new == old + 1
     versions = {v for v, _, _ in answers}
     assert versions <= {old, new} and old in versions and new in versions

@@ -69,7 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Authorization", "Content-Type"],
     )
-    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    plain = frozenset(p for p in (app.openapi_url, app.docs_url, app.redoc_url) if p)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics, plain_paths=plain)
     return app
 
 

@@ -85,9 +85,12 @@ class Metrics:
 class MetricsMiddleware:
     """ASGI middleware timing every HTTP request under its route template."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(
+        self, app: ASGIApp, metrics: Metrics, plain_paths: frozenset[str] = frozenset()
+    ) -> None:
         self.app = app
         self.metrics = metrics
+        self.plain_paths = plain_paths  # routes without a template (/docs, /openapi.json)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -105,7 +108,9 @@ class MetricsMiddleware:
             await self.app(scope, receive, send_status)
         finally:
             route: Any = scope.get("route")
-            path = getattr(route, "path", None) or "unmatched"
+            path = getattr(route, "path", None)
+            if path is None:
+                path = scope["path"] if scope["path"] in self.plain_paths else "unmatched"
             self.metrics.observe(
                 str(path), str(scope["method"]), status[0], time.perf_counter() - start
             )

@@ -71,6 +71,6 @@ class CandidateSource(Protocol):
         """Return the IDs judged not to be the entity named `folded`."""
         ...
 
-    def display_name(self, entity_id: str) -> str | None:
-        """Return the canonical name of an active entity."""
+    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        """Return the canonical names of active entities (one lookup for a whole result)."""
         ...

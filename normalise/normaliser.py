@@ -31,15 +31,10 @@ class LexiconSource:
         ids: set[str] = self.lexicon.not_same(folded)
         return ids
 
-    def display_name(self, entity_id: str) -> str | None:
-        """Return the canonical name of an active entity."""
-        entity = self.lexicon.get(entity_id)
-        if entity is None or not entity.names:
-            return None
-        for name in entity.names:
-            if name.kind == "canonical":
-                return str(name.text)
-        return str(entity.names[0].text)
+    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        """Return the canonical names of active entities."""
+        names: dict[str, str] = self.lexicon.display_names(entity_ids)
+        return names
 
 
 class Normaliser:

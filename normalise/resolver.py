@@ -217,6 +217,7 @@ class Resolver:
         self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool
     ) -> list[Match]:
         out = []
+        displays = self.source.display_names([entity_id for entity_id, _ in ranked])
         for index, (entity_id, best) in enumerate(ranked):
             why = [key_reason(best.row.key, best.reading, best.row)]
             if best.reading.reason is not None:
@@ -228,7 +229,7 @@ class Resolver:
                 why.append(f"context:country={context.country}")
             if context.admin1 is not None and best.row.admin1 == context.admin1:
                 why.append(f"context:admin1={context.admin1}")
-            display = self.source.display_name(entity_id) or best.row.name_text
+            display = displays.get(entity_id, best.row.name_text)
             out.append(
                 Match(
                     id=entity_id,

@@ -214,6 +214,19 @@ class Lexicon:
                 current = row[2]
         return None
 
+    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        """Return the canonical name of each active entity among `entity_ids`, in one query."""
+        unique = list(dict.fromkeys(entity_ids))
+        if not unique:
+            return {}
+        sql = (
+            "SELECT e.id, n.text FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+            f" WHERE e.id IN ({','.join('?' * len(unique))}) AND e.status = 'active'"
+            " AND n.kind = 'canonical'"
+        )
+        with self._read() as conn:
+            return {str(r[0]): str(r[1]) for r in conn.execute(sql, unique)}
+
     def _entity(self, conn: sqlite3.Connection, rowid: int) -> Entity:
         row = conn.execute(
             "SELECT id, kind, country, admin1, parent, population, lat, lon, external_ids,"

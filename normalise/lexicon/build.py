@@ -148,6 +148,7 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
         done: a shared counter of entities done, for the progress bar.
     """
     conn = _open_bulk(path)
+    conn.execute("CREATE TABLE keys_staged (key TEXT, entity INTEGER, name INTEGER)")
     totals = {"entities": 0, "names": 0, "keys": 0}
     for chunk in _chunks(_JOBS, CHUNK, part, parts):
         entities, names, keys = compute_rows(chunk)
@@ -155,7 +156,7 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
                          " population, lat, lon, external_ids, sources)"
                          " VALUES (?,?,?,?,?,?,?,?,?,?,?)", entities)  # fmt: skip
         conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?)", names)
-        conn.executemany("INSERT INTO keys VALUES (?,?,?)", keys)
+        conn.executemany("INSERT INTO keys_staged VALUES (?,?,?)", keys)
         totals["entities"] += len(entities)
         totals["names"] += len(names)
         totals["keys"] += len(keys)
@@ -245,8 +246,10 @@ def build_default_lexicon(
         bar.close()
         for i, part in enumerate(parts):
             conn.execute(f"ATTACH DATABASE ? AS part{i}", (str(part),))
-            for table in ("entities", "names", "keys"):
+            for table in ("entities", "names"):
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM part{i}.{table}")
+        staged = " UNION ALL ".join(f"SELECT * FROM part{i}.keys_staged" for i in range(len(parts)))
+        conn.execute(f"INSERT INTO main.keys SELECT * FROM ({staged}) ORDER BY key, entity")
         conn.execute("COMMIT")
         for i in range(len(parts)):
             conn.execute(f"DETACH DATABASE part{i}")

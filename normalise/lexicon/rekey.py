@@ -15,7 +15,6 @@ from tqdm import tqdm
 
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.keyindex import entity_key_rows
-from normalise.lexicon.schema import create_indexes
 
 _CHUNK = 20_000
 
@@ -54,8 +53,8 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         total = conn.execute("SELECT count(*) FROM names").fetchone()[0]
-        conn.execute("DROP INDEX IF EXISTS keys_key_entity")
         conn.execute("DELETE FROM keys")
+        conn.execute("CREATE TEMP TABLE keys_staged (key TEXT, entity INTEGER, name INTEGER)")
         bar = tqdm(
             total=total,
             desc="re-keying lexicon",
@@ -75,7 +74,8 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
                 _flush(conn, forms_buf, keys_buf)
         _flush(conn, forms_buf, keys_buf)
         bar.close()
-        create_indexes(conn)
+        conn.execute("INSERT INTO keys SELECT * FROM keys_staged ORDER BY key, entity")
+        conn.execute("DROP TABLE temp.keys_staged")
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (rules_fingerprint(),)
         )
@@ -95,6 +95,6 @@ def _flush(
         "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?",
         forms,
     )
-    conn.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
+    conn.executemany("INSERT INTO temp.keys_staged VALUES (?, ?, ?)", keys)
     forms.clear()
     keys.clear()

@@ -61,12 +61,33 @@ CREATE TABLE batches (
 # (name, SQL): dropped before a bulk load and created again after it.
 INDEXES = (
     ("names_entity", "CREATE INDEX names_entity ON names (entity)"),
-    ("keys_key_entity", "CREATE UNIQUE INDEX keys_key_entity ON keys (key, entity)"),
     ("entities_redirect", "CREATE INDEX entities_redirect ON entities (redirect_to)"),
 )
 
+# 0002: key rows live in a WITHOUT ROWID table clustered on (key, entity): half the size of a
+# rowid table plus an index, and a bulk load sorted by key appends instead of indexing.
+KEYS_TABLE = """
+CREATE TABLE {name} (
+    key TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    name INTEGER NOT NULL,
+    PRIMARY KEY (key, entity)
+) WITHOUT ROWID
+"""
 MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_initial", SCHEMA_TABLES + ";\n".join(sql for _, sql in INDEXES) + ";"),
+    (
+        "0001_initial",
+        SCHEMA_TABLES
+        + "CREATE UNIQUE INDEX keys_key_entity ON keys (key, entity);"
+        + ";\n".join(sql for _, sql in INDEXES)
+        + ";",
+    ),
+    (
+        "0002_keys_without_rowid",
+        KEYS_TABLE.format(name="keys_clustered")
+        + ";INSERT INTO keys_clustered SELECT key, entity, name FROM keys ORDER BY key, entity"
+        + ";DROP TABLE keys;ALTER TABLE keys_clustered RENAME TO keys;",
+    ),
 )
 
 

@@ -17,7 +17,10 @@ def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
     Lexicon.create(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == ["0001_initial"]
+    assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [
+        "0001_initial",
+        "0002_keys_without_rowid",
+    ]
     with pytest.raises(LexiconError, match="already exists"):
         Lexicon.create(path)
 
@@ -76,7 +79,7 @@ def test_candidates_use_the_key_index(lex: Lexicon) -> None:
             " JOIN names n ON n.rowid = k.name WHERE k.key IN ('a', 'b') AND e.status = 'active'"
         )
     )
-    assert "keys_key_entity" in plan
+    assert "SEARCH k USING PRIMARY KEY (key=?)" in plan
 
 
 def test_index_keys_cover_deletions_and_tokens() -> None:
@@ -134,3 +137,24 @@ def test_not_same_by_folded_name(lex: Lexicon) -> None:
     lex.apply([{"op": "not_same", "name": "Kafr Zeta", "id": "geonames:168620"}])
     assert lex.not_same(build_keys("Kafr Zeta").folded) == {"geonames:168620"}
     assert lex.not_same("nothing") == set()
+
+
+def test_old_schema_migrated_on_open(tmp_path: Path, kafr_zita: dict[str, Any]) -> None:
+    from normalise.lexicon import schema
+
+    path = tmp_path / "old.lexicon"
+    original = schema.MIGRATIONS
+    schema.MIGRATIONS = original[:1]
+    try:
+        Lexicon.create(path).apply([{"op": "upsert", "entity": kafr_zita}])
+    finally:
+        schema.MIGRATIONS = original
+    lex = Lexicon.open(path)
+    conn = sqlite3.connect(path)
+    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 2
+    assert (
+        "WITHOUT ROWID"
+        in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'keys'").fetchone()[0]
+    )
+    assert {r.entity_id for r in lex.candidates(["s:KFRZT"])} == {"geonames:168620"}
+    lex.close()

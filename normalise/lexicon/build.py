@@ -234,6 +234,7 @@ def build_default_lexicon(
     tmp = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     workers = min(os.cpu_count() or 1, 4) if workers is None else workers
     _JOBS = list(_jobs(load_curated(), keep))
+    phases = {"prepare": round(time.monotonic() - start, 1)}
     bar = tqdm(desc="building default lexicon", unit="entity", file=sys.stderr,
                disable=not progress, total=len(_JOBS))  # fmt: skip
     parts: list[Path] = []
@@ -244,6 +245,7 @@ def build_default_lexicon(
         finally:
             _JOBS = []
         bar.close()
+        phases["keys"] = round(time.monotonic() - start - sum(phases.values()), 1)
         for i, part in enumerate(parts):
             conn.execute(f"ATTACH DATABASE ? AS part{i}", (str(part),))
             for table in ("entities", "names"):
@@ -253,6 +255,7 @@ def build_default_lexicon(
         conn.execute("COMMIT")
         for i in range(len(parts)):
             conn.execute(f"DETACH DATABASE part{i}")
+        phases["merge"] = round(time.monotonic() - start - sum(phases.values()), 1)
         conn.execute("BEGIN")
         create_indexes(conn)
         totals = {
@@ -287,7 +290,8 @@ def build_default_lexicon(
     for suffix in ("-wal", "-shm"):
         Path(f"{output}{suffix}").unlink(missing_ok=True)
     os.replace(tmp, output)
-    return {**totals, "seconds": round(time.monotonic() - start, 1)}
+    phases["index"] = round(time.monotonic() - start - sum(phases.values()), 1)
+    return {**totals, "seconds": round(time.monotonic() - start, 1), "phases": phases}
 
 
 def _is_current(path: Path) -> bool:

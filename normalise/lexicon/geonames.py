@@ -49,13 +49,20 @@ def name_kind(text: str) -> tuple[str, str]:
     return "variant", SOURCE
 
 
+def clean_name(text: str) -> str:
+    """Return `clean(text)`, skipping the work for printable ASCII with single spaces."""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text
+    return clean(text)
+
+
 def place_names(record: dict[str, Any]) -> list[NameRow]:
     """Return `(text, lang, kind, source)` of a place: canonical first, alternates deduplicated."""
-    canonical = clean(record["name"])
+    canonical = clean_name(record["name"])
     names: list[NameRow] = [(canonical, None, "canonical", SOURCE)]
     seen = {canonical}
     for alternate in record.get("alternatenames") or ():
-        text = clean(alternate)
+        text = clean_name(alternate)
         if text == "" or text in seen or not any(c.isalpha() for c in text):
             continue
         seen.add(text)

@@ -57,6 +57,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA mmap_size = 536870912")  # readers share the OS page cache
     if not readonly:
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn

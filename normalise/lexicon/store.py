@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,13 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from normalise.errors import BatchRejected, LexiconError
+from normalise.errors import LexiconError
 from normalise.fingerprint import rules_fingerprint
-from normalise.lexicon.batch import BatchWriter
+from normalise.lexicon.apply import apply_batch
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate
-from normalise.lexicon.validate import validate_ops
 from normalise.paths import default_cache_dir
 
 BUSY_TIMEOUT_MS = 120_000
@@ -386,77 +384,10 @@ class Lexicon:
         """
         if self.readonly:
             raise LexiconError(f"{self.path}: opened read-only")
-        ops = list(ops)
-        batch_id = batch_id if batch_id is not None else uuid.uuid4().hex
         with self._lock:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                old = conn.execute(
-                    "SELECT report FROM batches WHERE batch_id = ?", (batch_id,)
-                ).fetchone()
-                if old is not None:
-                    conn.execute("ROLLBACK")
-                    return UpdateReport(**{**json.loads(old[0]), "replayed": True})
-                problems = validate_ops(ops, self._status_lookup, self._has_canonical)
-                if problems:
-                    raise BatchRejected(problems)
-                report = self._write(conn, ops, batch_id, actor, dry_run)
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("ROLLBACK" if dry_run else "COMMIT")
-        return report
-
-    def _write(
-        self,
-        conn: sqlite3.Connection,
-        ops: list[Any],
-        batch_id: str,
-        actor: str | None,
-        dry_run: bool,
-    ) -> UpdateReport:
-        writer = BatchWriter(conn)
-        for line, op in enumerate(ops, start=1):
-            writer.apply(line, op)
-        version = int(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
-        report = UpdateReport(
-            batch_id=batch_id,
-            version=version + 1,
-            applied=not dry_run,
-            dry_run=dry_run,
-            counts=dict(writer.counts),
-            warnings=writer.warnings,
-        )
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'version'", (str(version + 1),))
-        conn.execute(
-            "INSERT INTO batches (batch_id, applied_at, actor, version, counts, report)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                batch_id,
-                datetime.now(UTC).isoformat(timespec="seconds"),
-                actor,
-                version + 1,
-                json.dumps(report.counts),
-                json.dumps(report.to_dict(), ensure_ascii=False),
-            ),
-        )
-        return report
-
-    def _status_lookup(self, entity_id: str) -> tuple[str, str | None] | None:
-        row = self._conn.execute(
-            "SELECT status, redirect_to FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        return None if row is None else (row[0], row[1])
-
-    def _has_canonical(self, entity_id: str) -> bool:
-        row = self._conn.execute(
-            "SELECT 1 FROM names JOIN entities AS e ON e.rowid = names.entity"
-            " WHERE e.id = ? AND names.kind = 'canonical' LIMIT 1",
-            (entity_id,),
-        ).fetchone()
-        return row is not None
+            return apply_batch(
+                self._conn, list(ops), dry_run=dry_run, batch_id=batch_id, actor=actor
+            )
 
 
 def _fields(entity: Entity) -> dict[str, Any]:

@@ -21,12 +21,12 @@ from typing import IO, Any
 from normalise.errors import LexiconError
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.apply import apply_batch
+from normalise.lexicon.connection import connect
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate
 from normalise.paths import default_cache_dir
 
-BUSY_TIMEOUT_MS = 120_000
 DEFAULT_FILENAME = "default.lexicon"
 _CANDIDATES = """
 SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,
@@ -39,26 +39,6 @@ ORDER BY CASE substr(k.key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1 WHEN 's' THEN 
          WHEN 't' THEN 3 ELSE 4 END, e.population DESC
 LIMIT ?
 """
-
-
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open a connection in autocommit mode (transactions are explicit) with our pragmas."""
-    if readonly:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-    else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -65536")
-    conn.execute("PRAGMA mmap_size = 536870912")  # readers share the OS page cache
-    if not readonly:
-        conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
 
 
 class Lexicon:

@@ -38,7 +38,7 @@ REGISTRY = _registry() if SCHEMAS.is_dir() else None
 
 def validate(name: str, data: Any) -> None:
     if REGISTRY is None:
-        pytest.skip(f"reconciliation schemas not found at {SCHEMAS}")
+        pytest.fail(f"reconciliation schemas not found at {SCHEMAS}: put ../shared beside the repo")
     schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
     errors = list(Draft7Validator(schema, registry=REGISTRY).iter_errors(data))
     assert not errors, [e.message for e in errors]

@@ -7,7 +7,9 @@ resolver, the CLI and the HTTP service can share them without depending on SQLit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
+
+from normalise.match import CandidateRow as CandidateRow  # re-exported: one definition
 
 ENTITY_KINDS = frozenset({"country", "region", "place", "organisation", "person", "other"})
 NAME_KINDS = frozenset(
@@ -98,24 +100,6 @@ class Entity:
             out["sources"] = list(self.sources)
         out["names"] = [n.to_dict() for n in self.names]
         return out
-
-
-class CandidateRow(NamedTuple):
-    """One (name, matched key) pair found by `Lexicon.candidates`, with what scoring needs."""
-
-    entity_id: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    population: int | None
-    name_text: str
-    name_lang: str | None
-    name_kind: str
-    folded: str
-    skeleton: str
-    phonetic: str
-    tokens: str
-    key: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,14 @@ from normalise.translit import load_routes
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
+models_dir_option = click.option(
+    "--models-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="NORMALISE_MODELS_DIR",
+    help="Translation models directory (default: the cache dir's models/).",
+)
+
 
 def emit(data: Any, as_json: bool, text: str) -> None:
     """Print `data` as JSON (one document) or `text` for people."""
@@ -91,6 +99,13 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
     default=None,
     help="Lexicon file (default: the embedded default lexicon, built on first use).",
 )
+@click.option(
+    "--translate/--no-translate",
+    default=True,
+    show_default=True,
+    help="Translate names with no confident candidate (needs an installed model).",
+)
+@models_dir_option
 @json_option
 def resolve_command(
     names: tuple[str, ...],
@@ -100,6 +115,8 @@ def resolve_command(
     lang: str | None,
     limit: int,
     lexicon_path: Path | None,
+    translate: bool,
+    models_dir: Path | None,
     as_json: bool,
 ) -> None:
     """Resolve each NAME to its canonical entity: ID, display name, score and why.
@@ -107,13 +124,17 @@ def resolve_command(
     A line marked MATCH is a confident match; other lines are candidates to review.
     The first use of the default lexicon builds it (about a minute) and caches it.
 
+    A name with no confident candidate is machine-translated when a model for its language
+    is installed (`normalise models install`); candidates found that way show
+    `translated:ar→en` and are never MATCH.
+
     \b
     Example:
       normalise resolve Sooran Kafrzeita "كفر زيتا" --country SY
       normalise resolve HTS --kind organisation --json
     """
     try:
-        nz = Normaliser.open(lexicon_path)
+        nz = Normaliser.open(lexicon_path, models_dir=models_dir, translate=translate)
         results = [
             nz.resolve(name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit)
             for name in names
@@ -179,15 +200,6 @@ def rules_check(as_json: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     data = {"fingerprint": rules_fingerprint(), "tables": counts}
     emit(data, as_json, f"{len(paths)} tables OK, fingerprint {rules_fingerprint()}")
-
-
-models_dir_option = click.option(
-    "--models-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="NORMALISE_MODELS_DIR",
-    help="Translation models directory (default: the cache dir's models/).",
-)
 
 
 @cli.group("models")

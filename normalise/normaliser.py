@@ -8,9 +8,11 @@ from typing import Any
 
 from normalise.errors import LexiconError
 from normalise.match import CandidateRow, Match
+from normalise.mtfallback import TranslationFallback
 from normalise.normalised import Normalised, normalise_name
 from normalise.normalised import transliterate as _transliterate
 from normalise.resolver import Resolver
+from normalise.translate import Translator
 
 
 class LexiconSource:
@@ -43,18 +45,40 @@ class Normaliser:
     `Normaliser()` without a lexicon normalises and transliterates; `Normaliser.open()` opens
     the embedded default lexicon (built on first use) or a lexicon file, read-only, to resolve.
 
+    Resolution falls back on offline machine translation (see `normalise.mtfallback`) when a
+    query has no confident candidate and a model for its language is installed in
+    `models_dir`; candidates found that way say `translated:ar→en` in `why` and are never a
+    confident match. With no model installed resolution is unchanged.
+
+    Args:
+        lexicon: an open `Lexicon`, or None to only normalise and transliterate.
+        models_dir: the translation models directory (default: `default_models_dir()`).
+        translate: whether `resolve` uses the translation fallback unless told otherwise.
+
     Example:
         >>> nz = Normaliser()
         >>> nz.normalise("Kafrzeita").keys.skeleton
         'KFRZT'
     """
 
-    def __init__(self, lexicon: Any | None = None) -> None:
+    def __init__(
+        self, lexicon: Any | None = None, *, models_dir: Path | None = None, translate: bool = True
+    ) -> None:
         self.lexicon = lexicon
         self._resolver = None if lexicon is None else Resolver(LexiconSource(lexicon))
+        self.translator = Translator(models_dir)
+        self.translate = translate
+        self._fallback = TranslationFallback(self.translator)
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, progress: bool = True) -> Normaliser:
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        progress: bool = True,
+        models_dir: Path | None = None,
+        translate: bool = True,
+    ) -> Normaliser:
         """Open a lexicon read-only for resolving.
 
         Args:
@@ -62,6 +86,8 @@ class Normaliser:
                 built from installed data (GeoNames cities500, CLDR, curated entities) on first
                 use and cached in the user cache directory.
             progress: show a progress bar if the default lexicon must be built.
+            models_dir: the translation models directory (default: `default_models_dir()`).
+            translate: whether `resolve` falls back on machine translation by default.
 
         Raises:
             LexiconError: the file does not exist or is not a lexicon.
@@ -74,7 +100,7 @@ class Normaliser:
             path = ensure_default_lexicon(progress=progress)
         if not Path(path).is_file():
             raise LexiconError(f"no lexicon at {path}: create one with `normalise lexicon create`")
-        return cls(Lexicon.open(path, readonly=True))
+        return cls(Lexicon.open(path, readonly=True), models_dir=models_dir, translate=translate)
 
     def close(self) -> None:
         """Close the lexicon."""
@@ -127,15 +153,41 @@ class Normaliser:
         kind: str | None = None,
         lang: str | None = None,
         limit: int = 5,
+        translate: bool | None = None,
     ) -> list[Match]:
         """Return up to `limit` candidate entities for `name`, best first (see `Resolver`).
+
+        When no candidate is confident and `translate` allows it, the name's translations by
+        the installed models are resolved too and their candidates merged in (never as a
+        confident match; `why` names the language pair: `translated:ar→en`).
+
+        Args:
+            name: the name as the source spelled it.
+            country: ISO alpha-2 of the country the source places it in.
+            admin1: the first-level division code (GeoNames admin1) when known.
+            kind: the expected kind (place, organisation, person ...).
+            lang: BCP 47 language of the name (`tr` selects Turkish conventions; also the
+                language translated from).
+            limit: how many candidates to return.
+            translate: use the translation fallback; None for this normaliser's default.
 
         Raises:
             LexiconError: no lexicon is open.
             NotTextError: `name` is not a `str`.
         """
-        return self.resolver.resolve(
+        matches = self.resolver.resolve(
             name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit
+        )
+        if not (self.translate if translate is None else translate):
+            return matches
+
+        def resolve_text(text: str, text_lang: str) -> list[Match]:
+            return self.resolver.resolve(
+                text, country=country, admin1=admin1, kind=kind, lang=text_lang, limit=limit
+            )
+
+        return self._fallback.extend(
+            matches, name, resolve_text, lang=lang, country=country, limit=limit
         )
 
     def resolve_many(
@@ -145,13 +197,18 @@ class Normaliser:
 
         Returns one result list per query, in input order. Use `iter_resolve` to stream.
         """
-        return list(self.resolver.resolve_many(queries, **defaults))
+        return list(self.iter_resolve(queries, **defaults))
 
     def iter_resolve(
         self, queries: Iterable[str | Mapping[str, Any]], **defaults: Any
     ) -> Iterator[list[Match]]:
         """Resolve queries lazily, in order, with constant memory."""
-        return self.resolver.resolve_many(queries, **defaults)
+        for query in queries:
+            if isinstance(query, str):
+                yield self.resolve(query, **defaults)
+            else:
+                args = {**defaults, **dict(query)}
+                yield self.resolve(args.pop("name"), **args)
 
     def get(self, entity_id: str) -> Any:
         """Return the entity with this ID (following merge redirects), or None.

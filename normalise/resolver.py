@@ -8,7 +8,8 @@ candidate is a confident `match` only when it is both good and clearly ahead of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,6 +120,10 @@ class Resolver:
     def __init__(self, source: CandidateSource, *, threshold: float | None = None) -> None:
         self.source = source
         self.threshold = confidence_weights()[1] if threshold is None else threshold
+        # A source that offers `snapshot()` (a `Lexicon`) answers each query from one version.
+        self._snapshot: Callable[[], AbstractContextManager[Any]] = getattr(
+            source, "snapshot", nullcontext
+        )
 
     def resolve(
         self,
@@ -148,10 +153,11 @@ class Resolver:
             lang = "tr"
         keys = build_keys(name, lang)
         context = Context(country, admin1, kind)
-        best = self.score_candidates(name, keys, context, lang)
-        ranked = rank(best)
-        decision = self.decide(ranked, context)
-        return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
+        with self._snapshot():
+            best = self.score_candidates(name, keys, context, lang)
+            ranked = rank(best)
+            decision = self.decide(ranked, context)
+            return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
 
     def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
         """Return the probability that the top candidate is right (0 with no candidate)."""

@@ -17,6 +17,7 @@ from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import (
     entity_key_rows,
     index_keys,
+    key_country,
     key_lang,
     name_forms,
     script_of,
@@ -92,8 +93,10 @@ class BatchWriter:
         keys: set[str] = set()
         for _, text, lang, _ in self._names_of(rowid):
             keys.update(index_keys(build_keys(text, key_lang(lang, country, text))))
+        cc = key_country(country)
         self.conn.executemany(
-            "DELETE FROM keys WHERE key = ? AND entity = ?", ((k, rowid) for k in keys)
+            "DELETE FROM keys WHERE key = ? AND country = ? AND entity = ?",
+            ((k, cc, rowid) for k in keys),
         )
 
     def _index(
@@ -101,7 +104,7 @@ class BatchWriter:
     ) -> None:
         forms, rows = entity_key_rows(rowid, country, names)
         self.conn.executemany(_UPDATE_FORMS, ((*f, name_id) for name_id, f in forms))
-        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?)", rows)
+        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", rows)
 
     def _reindex(self, rowid: int, country: str | None) -> None:
         self._index(rowid, country, [(n, t, lang) for n, t, lang, _ in self._names_of(rowid)])
@@ -117,7 +120,8 @@ class BatchWriter:
         new: bool = False,
     ) -> None:
         present = {(t, lang) for _, t, lang, _ in self._names_of(rowid)} if not new else set()
-        rows: list[tuple[str, int, int]] = []
+        rows: list[tuple[str, str, int, int]] = []
+        cc = key_country(country)
         for text, lang, name_kind, source in names:
             if (text, lang) in present:
                 continue
@@ -129,9 +133,9 @@ class BatchWriter:
                 (rowid, text, lang, script_of(text), name_kind, source, *name_forms(keys)),
             )
             assert cur.lastrowid is not None
-            rows.extend((key, rowid, cur.lastrowid) for key in index_keys(keys))
+            rows.extend((key, cc, rowid, cur.lastrowid) for key in index_keys(keys))
             self.counts["names_added"] += 1
-        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?)", rows)
+        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", rows)
 
     def _warn_duplicate(
         self,
@@ -151,9 +155,9 @@ class BatchWriter:
             r[0]
             for r in self.conn.execute(
                 f"SELECT DISTINCT e.id FROM keys k JOIN entities e ON e.rowid = k.entity "
-                f"WHERE k.key IN ({marks}) AND k.entity != ? AND e.status = 'active' "
-                f"AND e.kind = ? AND e.country IS ? LIMIT 3",
-                (*probe, rowid, kind, country),
+                f"WHERE k.key IN ({marks}) AND k.country = ? AND k.entity != ?"
+                f" AND e.status = 'active' AND e.kind = ? LIMIT 3",
+                (*probe, key_country(country), rowid, kind),
             )
         ]
         if others:

@@ -28,15 +28,15 @@ from normalise.keys import build_keys
 from normalise.lexicon.cldr import load_countries
 from normalise.lexicon.curated import CuratedData, load_curated
 from normalise.lexicon.geonames import MACHINE, SOURCE, cities500_path, place_entity, place_names
-from normalise.lexicon.keyindex import index_keys, key_lang, name_forms, script_of
-from normalise.lexicon.schema import create_indexes, drop_indexes, migrate
+from normalise.lexicon.keyindex import index_keys, key_country, key_lang, name_forms, script_of
+from normalise.lexicon.schema import create_indexes, drop_indexes, migrate, pending
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
 CHUNK = 500
 NameRow = tuple[str, str | None, str, str | None]
 # A unit of work: (entity rowid, entity record or raw GeoNames record, names or None, extras).
 Job = tuple[int, dict[str, Any], list[NameRow] | None, list[NameRow]]
-Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, int, int]]]
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, str, int, int]]]
 
 
 def _merge_names(names: list[NameRow], extras: list[NameRow]) -> list[NameRow]:
@@ -53,7 +53,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
     """Return entity, name and key rows for a chunk of jobs (runs in a worker process)."""
     entities: list[tuple[Any, ...]] = []
     names_out: list[tuple[Any, ...]] = []
-    keys_out: list[tuple[str, int, int]] = []
+    keys_out: list[tuple[str, str, int, int]] = []
     for rowid, record, given, extras in jobs:
         entity: dict[str, Any] = place_entity(record) if given is None else record
         names: list[NameRow] = list(place_names(record)) if given is None else list(given)
@@ -68,6 +68,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
             json.dumps(sources, ensure_ascii=False) if sources else None,
         ))  # fmt: skip
         seen: set[str] = set()
+        cc = key_country(country)
         for position, (text, lang, kind, source) in enumerate(names):
             name_id = rowid << NAME_SHIFT | position
             keys = build_keys(text, key_lang(lang, country, text))
@@ -85,7 +86,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
             for key in index_keys(keys):
                 if key not in seen:
                     seen.add(key)
-                    keys_out.append((key, rowid, name_id))
+                    keys_out.append((key, cc, rowid, name_id))
     return entities, names_out, keys_out
 
 
@@ -148,7 +149,9 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
         done: a shared counter of entities done, for the progress bar.
     """
     conn = _open_bulk(path)
-    conn.execute("CREATE TABLE keys_staged (key TEXT, entity INTEGER, name INTEGER)")
+    conn.execute(
+        "CREATE TABLE keys_staged (key TEXT, country TEXT, entity INTEGER, name INTEGER)"
+    )
     totals = {"entities": 0, "names": 0, "keys": 0}
     for chunk in _chunks(_JOBS, CHUNK, part, parts):
         entities, names, keys = compute_rows(chunk)
@@ -156,7 +159,7 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
                          " population, lat, lon, external_ids, sources)"
                          " VALUES (?,?,?,?,?,?,?,?,?,?,?)", entities)  # fmt: skip
         conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?)", names)
-        conn.executemany("INSERT INTO keys_staged VALUES (?,?,?)", keys)
+        conn.executemany("INSERT INTO keys_staged VALUES (?,?,?,?)", keys)
         totals["entities"] += len(entities)
         totals["names"] += len(names)
         totals["keys"] += len(keys)
@@ -251,7 +254,7 @@ def build_default_lexicon(
             for table in ("entities", "names"):
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM part{i}.{table}")
         staged = " UNION ALL ".join(f"SELECT * FROM part{i}.keys_staged" for i in range(len(parts)))
-        conn.execute(f"INSERT INTO main.keys SELECT * FROM ({staged}) ORDER BY key, entity")
+        conn.execute(f"INSERT INTO main.keys SELECT * FROM ({staged}) ORDER BY 1, 2, 3")
         conn.execute("COMMIT")
         for i in range(len(parts)):
             conn.execute(f"DETACH DATABASE part{i}")
@@ -294,16 +297,20 @@ def build_default_lexicon(
     return {**totals, "seconds": round(time.monotonic() - start, 1), "phases": phases}
 
 
-def _is_current(path: Path) -> bool:
+def _state(path: Path) -> str:
+    """Return `current`, `old-schema` (rules current, migrations pending) or `stale`."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            old_schema = bool(pending(conn))
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        return False
-    return row is not None and row[0] == rules_fingerprint()
+        return "stale"
+    if row is None or row[0] != rules_fingerprint():
+        return "stale"
+    return "old-schema" if old_schema else "current"
 
 
 def ensure_default_lexicon(path: Path | None = None, *, progress: bool = True) -> Path:
@@ -318,11 +325,14 @@ def ensure_default_lexicon(path: Path | None = None, *, progress: bool = True) -
     from normalise.lexicon.store import Lexicon
 
     path = Lexicon.default_path() if path is None else Path(path)
-    if path.is_file() and _is_current(path):
+    if path.is_file() and _state(path) == "current":
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (path.is_file() and _is_current(path)):
+        state = _state(path) if path.is_file() else "missing"
+        if state == "old-schema":
+            Lexicon.open(path, progress=progress).close()  # a writable open migrates it
+        elif state != "current":
             build_default_lexicon(path, progress=progress)
     return path

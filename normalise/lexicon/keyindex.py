@@ -72,6 +72,11 @@ def index_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
+def key_country(country: str | None) -> str:
+    """Return the country column of an entity's key rows ('' for an entity with none)."""
+    return country or ""
+
+
 def name_forms(keys: Keys) -> NameForms:
     """Return the forms of a name stored on its row."""
     return NameForms(keys.folded, keys.skeleton, keys.phonetic, " ".join(keys.tokens))
@@ -85,7 +90,7 @@ def script_of(text: str) -> str | None:
 
 def entity_key_rows(
     entity: int, country: str | None, names: Iterable[tuple[int, str, str | None]]
-) -> tuple[list[tuple[int, NameForms]], list[tuple[str, int, int]]]:
+) -> tuple[list[tuple[int, NameForms]], list[tuple[str, str, int, int]]]:
     """Compute the forms and the deduplicated key rows of one entity's names.
 
     Args:
@@ -95,14 +100,16 @@ def entity_key_rows(
             is the one its key row points to.
 
     Returns:
-        `(name rowid, forms)` per name and `(key, entity, name rowid)` rows, one per key.
+        `(name rowid, forms)` per name and `(key, country, entity, name rowid)` rows, one
+        per key.
     """
     forms: list[tuple[int, NameForms]] = []
-    rows: dict[str, tuple[str, int, int]] = {}
+    rows: dict[str, tuple[str, str, int, int]] = {}
+    cc = key_country(country)
     for name_id, text, lang in names:
         keys = build_keys(text, key_lang(lang, country, text))
         forms.append((name_id, name_forms(keys)))
         for key in index_keys(keys):
             if key not in rows:
-                rows[key] = (key, entity, name_id)
+                rows[key] = (key, cc, entity, name_id)
     return forms, list(rows.values())

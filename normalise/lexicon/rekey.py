@@ -54,7 +54,9 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
     try:
         total = conn.execute("SELECT count(*) FROM names").fetchone()[0]
         conn.execute("DELETE FROM keys")
-        conn.execute("CREATE TEMP TABLE keys_staged (key TEXT, entity INTEGER, name INTEGER)")
+        conn.execute(
+            "CREATE TEMP TABLE keys_staged (key TEXT, country TEXT, entity INTEGER, name INTEGER)"
+        )
         bar = tqdm(
             total=total,
             desc="re-keying lexicon",
@@ -64,7 +66,7 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
         )
         entities = list(_entities(conn))
         forms_buf: list[tuple[str, str, str, str, int]] = []
-        keys_buf: list[tuple[str, int, int]] = []
+        keys_buf: list[tuple[str, str, int, int]] = []
         for entity, country, names in entities:
             forms, rows = entity_key_rows(entity, country, names)
             forms_buf.extend((*f, name_id) for name_id, f in forms)
@@ -74,7 +76,7 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
                 _flush(conn, forms_buf, keys_buf)
         _flush(conn, forms_buf, keys_buf)
         bar.close()
-        conn.execute("INSERT INTO keys SELECT * FROM keys_staged ORDER BY key, entity")
+        conn.execute("INSERT INTO keys SELECT * FROM keys_staged ORDER BY 1, 2, 3")
         conn.execute("DROP TABLE temp.keys_staged")
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (rules_fingerprint(),)
@@ -89,12 +91,12 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
 def _flush(
     conn: sqlite3.Connection,
     forms: list[tuple[str, str, str, str, int]],
-    keys: list[tuple[str, int, int]],
+    keys: list[tuple[str, str, int, int]],
 ) -> None:
     conn.executemany(
         "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?",
         forms,
     )
-    conn.executemany("INSERT INTO temp.keys_staged VALUES (?, ?, ?)", keys)
+    conn.executemany("INSERT INTO temp.keys_staged VALUES (?, ?, ?, ?)", keys)
     forms.clear()
     keys.clear()

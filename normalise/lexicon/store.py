@@ -24,7 +24,7 @@ from normalise.lexicon.apply import apply_batch
 from normalise.lexicon.connection import connect
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
-from normalise.lexicon.schema import migrate
+from normalise.lexicon.schema import migrate, pending
 from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
@@ -107,8 +107,16 @@ class Lexicon:
                 migrate(conn)
                 conn.execute("COMMIT")
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            stale_schema = pending(conn)
         except sqlite3.DatabaseError as exc:
             raise LexiconError(f"{path}: not a lexicon store ({exc})") from exc
+        if stale_schema:
+            conn.close()
+            raise LexiconError(
+                f"{path}: the store's schema is older than this version of normalise"
+                f" (missing {', '.join(stale_schema)}); upgrade it with"
+                f" `normalise lexicon rekey {path}` (any writable open upgrades it)"
+            )
         if row is None or row[0] != rules_fingerprint():
             if readonly:
                 conn.close()
@@ -135,6 +143,16 @@ class Lexicon:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Hold one read transaction: every read inside sees one version of the store.
+
+        The resolver reads candidates, judgements and display names of a query inside one
+        snapshot, so an answer never mixes versions and pays for one transaction, not three.
+        """
+        with self._read():
+            yield
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -252,7 +270,7 @@ class Lexicon:
             return []
         sql = _CANDIDATES.format(
             marks=",".join("?" * len(unique)),
-            country="" if country is None else "AND e.country = ?",
+            country="" if country is None else "AND k.country = ?",
         )
         params: list[Any] = [*unique] + ([] if country is None else [country]) + [limit]
         with self._read() as conn:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalise.lexicon import Lexicon
-from normalise.lexicon.build import _is_current, build_default_lexicon, ensure_default_lexicon
+from normalise.lexicon.build import _state, build_default_lexicon, ensure_default_lexicon
 from normalise.lexicon.geonames import is_machine, name_kind
 
 
@@ -31,7 +31,7 @@ def test_build_is_wal_versioned_and_current(small: Lexicon) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert small.version == 1
     assert [h["batch_id"] for h in small.history()] == ["default-build"]
-    assert _is_current(small.path)
+    assert _state(small.path) == "current"
     assert not list(small.path.parent.glob("*.tmp-*"))
 
 

@@ -20,6 +20,7 @@ def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
     assert [r[0] for r in conn.execute("SELECT name FROM migrations")] == [
         "0001_initial",
         "0002_keys_without_rowid",
+        "0003_keys_by_country",
     ]
     with pytest.raises(LexiconError, match="already exists"):
         Lexicon.create(path)
@@ -70,16 +71,43 @@ def test_candidates_country_filter_and_limit(lex: Lexicon) -> None:
     assert lex.candidates([]) == []
 
 
-def test_candidates_use_the_key_index(lex: Lexicon) -> None:
-    conn = sqlite3.connect(lex.path)
-    plan = " ".join(
+def _plan(conn: sqlite3.Connection, where: str) -> str:
+    return " ".join(
         str(r[3])
         for r in conn.execute(
             "EXPLAIN QUERY PLAN SELECT k.key FROM keys k JOIN entities e ON e.rowid = k.entity"
-            " JOIN names n ON n.rowid = k.name WHERE k.key IN ('a', 'b') AND e.status = 'active'"
+            f" JOIN names n ON n.rowid = k.name WHERE {where} AND e.status = 'active'"
         )
     )
-    assert "SEARCH k USING PRIMARY KEY (key=?)" in plan
+
+
+def test_candidates_use_the_key_index(lex: Lexicon) -> None:
+    conn = sqlite3.connect(lex.path)
+    assert "SEARCH k USING PRIMARY KEY (key=?)" in _plan(conn, "k.key IN ('a', 'b')")
+    with_country = _plan(conn, "k.key IN ('a', 'b') AND k.country = 'SY'")
+    assert "SEARCH k USING PRIMARY KEY (key=? AND country=?)" in with_country
+
+
+def test_key_rows_carry_the_entity_country(lex: Lexicon) -> None:
+    conn = sqlite3.connect(lex.path)
+    rows = dict(conn.execute("SELECT key, country FROM keys WHERE key IN ('s:KFRZT', 'x:turkey')"))
+    assert rows == {"s:KFRZT": "SY", "x:turkey": "TR"}
+    suran = "s:" + build_keys("Suran").skeleton
+    assert [r.entity_id for r in lex.candidates([suran], country="SY")] == ["geonames:163345"]
+    assert lex.candidates([suran], country="TR") == []
+
+
+def test_country_change_moves_key_rows(lex: Lexicon, kafr_zita: dict[str, Any]) -> None:
+    lex.apply([{"op": "upsert", "entity": {**kafr_zita, "country": "LB", "admin1": None}}])
+    assert lex.candidates(["s:KFRZT"], country="SY") == []
+    assert [r.entity_id for r in lex.candidates(["s:KFRZT"], country="LB")] == [kafr_zita["id"]]
+    conn = sqlite3.connect(lex.path)
+    left = conn.execute(
+        "SELECT count(*) FROM keys JOIN entities AS e ON e.rowid = keys.entity"
+        " WHERE keys.country = 'SY' AND e.id = ?",
+        (kafr_zita["id"],),
+    )
+    assert left.fetchone()[0] == 0
 
 
 def test_index_keys_cover_deletions_and_tokens() -> None:
@@ -140,21 +168,36 @@ def test_not_same_by_folded_name(lex: Lexicon) -> None:
 
 
 def test_old_schema_migrated_on_open(tmp_path: Path, kafr_zita: dict[str, Any]) -> None:
-    from normalise.lexicon import schema
-
     path = tmp_path / "old.lexicon"
-    original = schema.MIGRATIONS
-    schema.MIGRATIONS = original[:1]
-    try:
-        Lexicon.create(path).apply([{"op": "upsert", "entity": kafr_zita}])
-    finally:
-        schema.MIGRATIONS = original
-    lex = Lexicon.open(path)
-    conn = sqlite3.connect(path)
-    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 2
-    assert (
-        "WITHOUT ROWID"
-        in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'keys'").fetchone()[0]
+    Lexicon.create(path).apply([{"op": "upsert", "entity": kafr_zita}])
+    conn = sqlite3.connect(path)  # turn it back into a 0002 store: keys without a country
+    conn.executescript(
+        "CREATE TABLE keys_old (key TEXT NOT NULL, entity INTEGER NOT NULL,"
+        " name INTEGER NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;"
+        "INSERT INTO keys_old SELECT key, entity, name FROM keys;"
+        "DROP TABLE keys; ALTER TABLE keys_old RENAME TO keys;"
+        "DELETE FROM migrations WHERE name = '0003_keys_by_country';"
     )
-    assert {r.entity_id for r in lex.candidates(["s:KFRZT"])} == {"geonames:168620"}
+    conn.close()
+    with pytest.raises(LexiconError, match="0003_keys_by_country.*normalise lexicon rekey"):
+        Lexicon.open(path, readonly=True)
+    Lexicon.open(path).close()
+    conn = sqlite3.connect(path)
+    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 3
+    assert conn.execute("SELECT DISTINCT country FROM keys").fetchall() == [("SY",)]
+    conn.close()
+    lex = Lexicon.open(path, readonly=True)
+    assert {r.entity_id for r in lex.candidates(["s:KFRZT"], country="SY")} == {kafr_zita["id"]}
     lex.close()
+
+
+def test_snapshot_reads_one_version(lex: Lexicon, kafr_zita: dict[str, Any]) -> None:
+    reader = Lexicon.open(lex.path, readonly=True)
+    with reader.snapshot():
+        before = reader.version
+        lex.apply([{"op": "delete", "id": kafr_zita["id"]}])
+        assert reader.version == before
+        assert reader.candidates(["s:KFRZT"])  # still there in this snapshot
+    assert reader.version == before + 1
+    assert reader.candidates(["s:KFRZT"]) == []
+    reader.close()

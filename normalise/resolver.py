@@ -13,6 +13,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Indel
+
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource, Match
 from normalise.score import (
@@ -28,6 +30,7 @@ from normalise.variants import Reading, readings
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
+MAX_SCORED = 64  # candidate names fully scored per query; more are shortlisted first
 
 
 def deletions(skeleton: str) -> list[str]:
@@ -93,6 +96,29 @@ def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
         if current is None or KEY_STRENGTH[row.key[:1]] < KEY_STRENGTH[current.key[:1]]:
             chosen[ident] = row
     return list(chosen.values())
+
+
+def shortlist(
+    rows: list[CandidateRow], query_readings: list[Reading], limit: int = MAX_SCORED
+) -> list[CandidateRow]:
+    """Return at most `limit` rows: the closest to any reading, by a cheap ordering.
+
+    A short common name (a Turkish `Karaköy`, an Arabic `Tall`) can find hundreds of names
+    in one country; scoring them all costs milliseconds. They are ordered by key family
+    (exact and folded hits first), then by the Indel similarity of their spelling to the
+    closest reading (one C call a row), then by population, and only the first `limit` go
+    on to full scoring.
+    """
+    if len(rows) <= limit:
+        return rows
+    spellings = list({r.phonetic.replace(" ", "") for r in query_readings})
+
+    def order(row: CandidateRow) -> tuple[int, float, int]:
+        own = row.phonetic.replace(" ", "")
+        closest = max(Indel.normalized_similarity(q, own) for q in spellings)
+        return (0 if row.key[:1] in "xf" else 1, -closest, -(row.population or 0))
+
+    return sorted(rows, key=order)[:limit]
 
 
 @dataclass(slots=True)
@@ -209,7 +235,7 @@ class Resolver:
     ) -> dict[str, Scored]:
         best: dict[str, Scored] = {}
         primary = query_readings[0]
-        for row in strongest_rows(rows):
+        for row in shortlist(strongest_rows(rows), query_readings):
             cross = query_arabic != is_arabic_text(row.name_text)
             for reading in query_readings:
                 values = features(reading, row, cross, reading is primary, context)

@@ -1,4 +1,5 @@
-"""The `normalise lexicon ...` commands: build, create, apply, export, history, rekey, get.
+"""The `normalise lexicon ...` commands: build, create, apply, export, history, rekey, get,
+info, translate.
 
 Each command is a few lines over the library; library errors become `click.ClickException`
 (a rejected batch prints every problem as `line N: field: message`).
@@ -15,7 +16,10 @@ import click
 
 from normalise.errors import BatchRejected, NormaliseError
 from normalise.lexicon.build import build_default_lexicon, ensure_default_lexicon
+from normalise.lexicon.enrich import propose_translations
+from normalise.lexicon.model import ENTITY_KINDS
 from normalise.lexicon.store import Lexicon
+from normalise.translate import Translator
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 lexicon_option = click.option(
@@ -214,3 +218,73 @@ def info_command(lexicon_path: Path | None, as_json: bool) -> None:
     with _open(lexicon_path, readonly=True) as lex:
         data = {"path": str(lex.path), "fingerprint": lex.fingerprint, **lex.counts()}
     _emit(data, as_json, "\n".join(f"{k}\t{v}" for k, v in data.items()))
+
+
+@lexicon_group.command("translate")
+@click.option("--lang", "source", required=True, help="Language to translate from (e.g. ar).")
+@click.option("--to", "target", default="en", show_default=True, help="Language to propose.")
+@click.option(
+    "--kind",
+    type=click.Choice(sorted(ENTITY_KINDS)),
+    default="organisation",
+    show_default=True,
+    help="Which entities to consider.",
+)
+@lexicon_option
+@click.option(
+    "--models-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    envvar="NORMALISE_MODELS_DIR",
+    help="Translation models directory (default: the cache dir's models/).",
+)  # fmt: skip
+@click.option(
+    "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
+    help="Batch file to write (default: - for stdout, the summary then goes to stderr).",
+)  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="List the proposals; write no batch file.")
+@json_option
+def translate_command(
+    source: str, target: str, kind: str, lexicon_path: Path | None, models_dir: Path | None,
+    output: Path, dry_run: bool, as_json: bool,
+) -> None:  # fmt: skip
+    """Propose machine-translated names for entities that lack one in the --to language.
+
+    Each organisation (or --kind) entity with no name in --to gets its --lang name
+    translated offline by an installed model (`normalise models install`). The proposals
+    are written as a batch of add_names ops, every name tagged `source: mt` and
+    `kind: variant`, for a person to review and then apply; the lexicon is not changed.
+
+    \b
+    Example:
+      normalise lexicon translate --lang ar --to en --dry-run
+      normalise lexicon translate --lang ar --to en --output mt-en.jsonl
+      normalise lexicon apply mt-en.jsonl        # after review
+    """
+    to_stdout = str(output) == "-"
+    if as_json and to_stdout and not dry_run:
+        raise click.UsageError("--json prints the summary on stdout: give --output FILE")
+    with _open(lexicon_path, readonly=True) as lex:
+        try:
+            found = propose_translations(lex, Translator(models_dir), source, target, kind=kind)
+        except NormaliseError as exc:
+            raise click.ClickException(str(exc)) from exc
+        where = f" --lexicon {lexicon_path}" if lexicon_path is not None else ""
+    if not dry_run:
+        lines = "".join(json.dumps(op, ensure_ascii=False) + "\n" for op in found.ops)
+        if to_stdout:
+            click.echo(lines, nl=False)
+        else:
+            output.write_text(lines, encoding="utf-8")
+    summary = (
+        f"{'dry run: ' if dry_run else ''}{len(found.ops)} {found.target} names proposed for"
+        f" {found.lacking} of {found.entities} {kind} entities lacking one"
+        f" ({found.without_source} with no {found.source} name,"
+        f" {found.unusable} translations empty or already a name)"
+    )
+    if dry_run:
+        listing = [f"{op['id']}\t{op['names'][0]['text']}" for op in found.ops]
+        _emit(found.to_dict(), as_json, "\n".join([summary, *listing]))
+    elif to_stdout:
+        click.echo(summary, err=True)
+    else:
+        text = f"{summary} → {output}\nreview it, then: normalise lexicon apply {output}{where}"
+        _emit({**found.to_dict(), "output": str(output)}, as_json, text)

@@ -41,7 +41,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        state = LexiconState(settings.lexicon, cache_size=settings.cache_size)
+        state = LexiconState(
+            settings.lexicon, cache_size=settings.cache_size, models_dir=settings.models_dir
+        )
         app.state.lexicon = state
         log.info("lexicon open: version=%s", state.version)
         try:

@@ -40,6 +40,12 @@ class ResolveRequest(BaseModel):
 
     queries: list[ResolveQuery] = Field(description="The queries (at most `max_names`).")
     limit: int = Field(default=5, ge=1, le=1000, description="Candidates per query.")
+    translate: bool = Field(
+        default=False,
+        description="Machine-translate queries with no confident candidate when a model for"
+        " their language is installed (see `/version`); candidates found that way carry"
+        " `translated:ar→en` in `why` and are never a confident match.",
+    )
 
 
 class MatchModel(BaseModel):
@@ -149,9 +155,19 @@ class ReadyResponse(BaseModel):
     lexicon_version: int | None
 
 
+class ModelModel(BaseModel):
+    """One installed translation model."""
+
+    name: str = Field(description="The package folder name.")
+    from_: str = Field(alias="from", description="Language translated from (ISO 639-1).")
+    to: str = Field(description="Language translated into.")
+    version: str = Field(description="The package version.")
+
+
 class VersionResponse(BaseModel):
-    """Versions of the code, the rules and the lexicon."""
+    """Versions of the code, the rules and the lexicon; the installed translation models."""
 
     version: str
     rules_fingerprint: str
     lexicon_version: int
+    models: list[ModelModel] = Field(description="Translation models `translate` can use.")

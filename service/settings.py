@@ -3,6 +3,7 @@
 Tokens are hashed (sha256) as soon as the settings are built; the plain text is not kept.
 
     NORMALISE_LEXICON=/data/my.lexicon
+    NORMALISE_MODELS_DIR=/data/models             # offline translation models (optional)
     NORMALISE_WRITE_TOKENS='["s3cret"]'          # or NORMALISE_WRITE_TOKEN_SHA256='["<hex>"]'
     NORMALISE_READ_TOKENS='["r3ad"]'  NORMALISE_REQUIRE_READ_TOKEN=true
 """
@@ -29,6 +30,11 @@ class Settings(BaseSettings):
 
     lexicon: Path | None = Field(
         default=None, description="Lexicon file; None opens the embedded default lexicon."
+    )
+    models_dir: Path | None = Field(
+        default=None,
+        description="Translation models directory (`normalise models install --models-dir`);"
+        " None: the cache directory's models/.",
     )
     write_tokens: list[SecretStr] = Field(
         default_factory=list, description="Bearer tokens with the write scope (plain; hashed)."

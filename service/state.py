@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from normalise import Normaliser, rules_fingerprint
 from normalise.lexicon import Lexicon, UpdateReport
+from normalise.models import ModelInfo, list_models
 
 T = TypeVar("T")
 MAX_RETRIES = 20
@@ -33,18 +34,26 @@ class Query:
     kind: str | None = None
     lang: str | None = None
     limit: int = 5
+    translate: bool = False
 
 
 class LexiconState:
     """One open lexicon shared by all requests of a worker process.
 
+    Machine translation is off unless a query asks for it (`Query.translate`); answers are
+    cached per lexicon version, so a model installed while the service runs serves only the
+    queries not answered before (restart to drop the cache).
+
     Args:
         path: the lexicon file, or None for the embedded default lexicon.
         cache_size: resolutions cached per lexicon version (0 disables the cache).
+        models_dir: the translation models directory; None for the default one.
     """
 
-    def __init__(self, path: Path | None, cache_size: int = 65_536) -> None:
-        self.nz = Normaliser.open(path, progress=False)
+    def __init__(
+        self, path: Path | None, cache_size: int = 65_536, models_dir: Path | None = None
+    ) -> None:
+        self.nz = Normaliser.open(path, progress=False, models_dir=models_dir, translate=False)
         lexicon = self.nz.lexicon
         assert isinstance(lexicon, Lexicon)
         self.lexicon: Lexicon = lexicon
@@ -68,6 +77,10 @@ class LexiconState:
     def version(self) -> int:
         """The lexicon version now."""
         return self.lexicon.version
+
+    def models(self) -> list[ModelInfo]:
+        """The translation models installed in the models directory now."""
+        return list_models(self.nz.translator.models_dir)
 
     def ready(self) -> tuple[bool, str]:
         """Return whether the lexicon answers and is keyed with the running rules."""
@@ -109,6 +122,7 @@ class LexiconState:
                 kind=query.kind,
                 lang=query.lang,
                 limit=query.limit,
+                translate=query.translate,
             )
         )
         if self._cache_size > 0:

@@ -8,7 +8,7 @@ from fastapi.responses import PlainTextResponse
 import normalise
 from service.deps import StateDep
 from service.routes import errors
-from service.schemas import HealthResponse, ReadyResponse, VersionResponse
+from service.schemas import HealthResponse, ModelModel, ReadyResponse, VersionResponse
 
 router = APIRouter(tags=["operations"])
 
@@ -32,13 +32,24 @@ def readyz(state: StateDep, response: Response) -> ReadyResponse:
     return ReadyResponse(ready=ok, detail=detail, lexicon_version=state.version if ok else None)
 
 
-@router.get("/version", summary="Code, rules and lexicon versions", responses=errors(503))
+@router.get(
+    "/version",
+    summary="Code, rules and lexicon versions; translation models",
+    responses=errors(503),
+)
 def version(state: StateDep) -> VersionResponse:
-    """Return the package version, the rules fingerprint and the lexicon version."""
+    """Return the package version, the rules fingerprint, the lexicon version and the
+    installed translation models."""
     return VersionResponse(
         version=normalise.__version__,
         rules_fingerprint=normalise.rules_fingerprint(),
         lexicon_version=state.version,
+        models=[
+            ModelModel.model_validate(
+                {"name": m.name, "from": m.from_code, "to": m.to_code, "version": m.package_version}
+            )
+            for m in state.models()
+        ],
     )
 
 

@@ -87,6 +87,7 @@ async def resolve(
             kind=q.kind,
             lang=q.lang,
             limit=min(q.limit or body.limit, settings.max_limit),
+            translate=body.translate,
         )
         for q in body.queries
     ]

@@ -19,11 +19,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from normalise.filebatch import BatchOptions, build_item, resolve_items
+from normalise.filebatch import BatchOptions, OutcomeCache, build_item, resolve_items
 from normalise.fileformats import NZ_COLUMNS
 from normalise.normaliser import Normaliser
 
 _CACHE: dict[str, Normaliser] = {}
+_OUTCOMES: dict[str, tuple[int, OutcomeCache]] = {}
 _LOCK = threading.Lock()
 
 
@@ -40,6 +41,18 @@ def cached_normaliser(lexicon: str | None) -> Normaliser:
     return nz
 
 
+def cached_outcomes(lexicon: str | None, nz: Normaliser) -> OutcomeCache:
+    """Return this thread's outcome cache for `lexicon`, emptied when its version changed
+    (a Dask worker outlives jobs, and the lexicon may be updated between them)."""
+    key = f"{lexicon}\0{threading.get_ident()}"
+    version = nz.lexicon.version if nz.lexicon is not None else 0
+    with _LOCK:
+        held = _OUTCOMES.get(key)
+        if held is None or held[0] != version:
+            held = _OUTCOMES[key] = (version, OutcomeCache())
+    return held[1]
+
+
 def resolve_partition(frame: Any, options: BatchOptions, lexicon: str | None) -> Any:
     """Return the pandas `frame` with the `nz_*` columns added (one partition)."""
     import pandas as pd
@@ -47,7 +60,8 @@ def resolve_partition(frame: Any, options: BatchOptions, lexicon: str | None) ->
     # Missing values (NaN, pd.NA) become None, as in a CSV/JSONL/Parquet batch.
     plain = frame.astype(object).where(frame.notna(), None)
     items = [build_item(row, options) for row in plain.to_dict("records")]
-    outcomes = resolve_items(cached_normaliser(lexicon), items) if items else []
+    nz = cached_normaliser(lexicon)
+    outcomes = resolve_items(nz, items, cached_outcomes(lexicon, nz)) if items else []
     out = frame.copy()
     columns = list(zip(*outcomes, strict=True)) if outcomes else [()] * len(NZ_COLUMNS)
     for name, values, dtype in zip(NZ_COLUMNS, columns, _DTYPES, strict=True):

@@ -32,6 +32,7 @@ from normalise.fileformats import (
 
 MAX_NAME_CHARS = 512
 CHUNK_ROWS = 2000
+OUTCOME_CACHE = 100_000  # distinct queries whose outcomes a process remembers during a job
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,28 +159,76 @@ def build_item(row: Mapping[str, Any], options: BatchOptions) -> Item:
     )
 
 
-def resolve_items(nz: Any, items: Sequence[Item]) -> list[Outcome]:
+class OutcomeCache:
+    """The outcomes of the most recently resolved distinct queries of a job (an LRU).
+
+    Pipelines repeat names (one village, thousands of mentions): a repeated query, with the
+    same context, is answered from here. One cache lives for one job in one process, so every
+    repeat gets the answer its first occurrence got.
+
+    Args:
+        size: how many distinct queries to remember.
+    """
+
+    def __init__(self, size: int = OUTCOME_CACHE) -> None:
+        self.size = size
+        self.hits = 0
+        self._data: dict[Query, Outcome] = {}
+
+    def get(self, query: Query) -> Outcome | None:
+        """Return the remembered outcome of `query` (now the most recent), or None."""
+        outcome = self._data.pop(query, None)
+        if outcome is not None:
+            self._data[query] = outcome
+            self.hits += 1
+        return outcome
+
+    def put(self, query: Query, outcome: Outcome) -> None:
+        """Remember `outcome`, forgetting the least recently used query when full."""
+        if len(self._data) >= self.size:
+            del self._data[next(iter(self._data))]
+        self._data[query] = outcome
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def resolve_query(nz: Any, query: Query) -> Outcome:
+    """Resolve one query to its row outcome; a library error (e.g. an unknown kind) becomes
+    the row's `nz_error`."""
+    try:
+        matches = nz.resolve(
+            query.name, country=query.country, admin1=query.admin1, kind=query.kind, limit=1
+        )
+    except NormaliseError as exc:
+        return Outcome(error=str(exc))
+    if not matches:
+        return Outcome()
+    top = matches[0]
+    return Outcome(top.id, top.name, top.score, top.match, " ".join(top.why))
+
+
+def resolve_items(
+    nz: Any, items: Sequence[Item], cache: OutcomeCache | None = None
+) -> list[Outcome]:
     """Resolve the queries among `items` with the `Normaliser` `nz`; errors pass through.
 
-    A library error on one name (e.g. an unknown kind) becomes that row's `nz_error`.
+    Args:
+        nz: an open `Normaliser`.
+        items: queries, and outcomes already decided for bad rows.
+        cache: the job's outcome cache in this process, if any.
     """
     out: list[Outcome] = []
     for item in items:
         if isinstance(item, Outcome):
             out.append(item)
             continue
-        try:
-            matches = nz.resolve(
-                item.name, country=item.country, admin1=item.admin1, kind=item.kind, limit=1
-            )
-        except NormaliseError as exc:
-            out.append(Outcome(error=str(exc)))
-            continue
-        if not matches:
-            out.append(Outcome())
-            continue
-        top = matches[0]
-        out.append(Outcome(top.id, top.name, top.score, top.match, " ".join(top.why)))
+        outcome = None if cache is None else cache.get(item)
+        if outcome is None:
+            outcome = resolve_query(nz, item)
+            if cache is not None:
+                cache.put(item, outcome)
+        out.append(outcome)
     return out
 
 

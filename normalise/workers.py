@@ -14,11 +14,12 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
 
-from normalise.filebatch import Item, Outcome, resolve_items
+from normalise.filebatch import Item, Outcome, OutcomeCache, resolve_items
 from normalise.normaliser import Normaliser
 
 T = TypeVar("T")
 _NORMALISER: Normaliser | None = None
+_CACHE = OutcomeCache()
 
 
 def _open_worker(lexicon: str | None) -> None:
@@ -29,7 +30,7 @@ def _open_worker(lexicon: str | None) -> None:
 def _resolve_in_worker(items: list[Item]) -> list[Outcome]:
     if _NORMALISER is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker has no lexicon open")
-    return resolve_items(_NORMALISER, items)
+    return resolve_items(_NORMALISER, items, _CACHE)
 
 
 def resolve_chunks(
@@ -48,9 +49,10 @@ def resolve_chunks(
         LexiconError: the lexicon cannot be opened.
     """
     if workers <= 1:
+        cache = OutcomeCache()
         with Normaliser.open(lexicon) as nz:
             for tag, items in chunks:
-                yield tag, resolve_items(nz, items)
+                yield tag, resolve_items(nz, items, cache)
         return
     # Open once here: a missing lexicon fails fast, and the default lexicon is built once.
     Normaliser.open(lexicon).close()

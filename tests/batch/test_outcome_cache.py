@@ -1,0 +1,52 @@
+"""The per-job outcome cache: repeated queries resolved once, answers unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from normalise import Normaliser
+from normalise.filebatch import Outcome, OutcomeCache, Query, resolve_items
+
+
+class Counting:
+    """A real Normaliser that counts the resolves it is asked for."""
+
+    def __init__(self, nz: Normaliser) -> None:
+        self.nz = nz
+        self.calls = 0
+
+    def resolve(self, name: str, **context: Any) -> Any:
+        self.calls += 1
+        return self.nz.resolve(name, **context)
+
+
+def test_repeats_resolved_once_with_identical_outcomes_ar(lexicon: Path) -> None:
+    queries = [
+        Query("Kafrzeita", "SY", None, None),
+        Query("كفر زيتا", "SY", None, None),
+        Query("Kafrzeita", "SY", None, None),
+        Query("Kafrzeita", None, None, None),  # other context: its own entry
+        Query("Kafrzeita", "SY", "10", "place"),
+        Query("Kafrzeita", "SY", "10", "place"),
+    ]
+    with Normaliser.open(lexicon) as nz:
+        plain = resolve_items(nz, queries)
+        counting = Counting(nz)
+        cache = OutcomeCache()
+        cached = resolve_items(counting, queries, cache)
+    assert cached == plain
+    assert plain[0].id == plain[1].id == plain[4].id == "geonames:168620"
+    assert counting.calls == 4
+    assert cache.hits == 2 and len(cache) == 4
+
+
+def test_least_recently_used_forgotten_first() -> None:
+    cache = OutcomeCache(size=2)
+    a, b, c = (Query(n, None, None, None) for n in "abc")
+    cache.put(a, Outcome("A"))
+    cache.put(b, Outcome("B"))
+    assert cache.get(a) == Outcome("A")  # a is now the most recent
+    cache.put(c, Outcome("C"))
+    assert cache.get(b) is None
+    assert cache.get(a) == Outcome("A") and cache.get(c) == Outcome("C")

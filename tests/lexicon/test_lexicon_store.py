@@ -201,3 +201,17 @@ def test_snapshot_reads_one_version(lex: Lexicon, kafr_zita: dict[str, Any]) -> 
     assert reader.version == before + 1
     assert reader.candidates(["s:KFRZT"]) == []
     reader.close()
+
+
+def test_display_names_are_canonical_names_of_active_entities(
+    lex: Lexicon, kafr_zita: dict[str, Any]
+) -> None:
+    ids = [kafr_zita["id"], "geonames:163345", "iso3166:TR", "geonames:0"]
+    assert lex.display_names(ids) == {
+        kafr_zita["id"]: "Kafr Zita",
+        "geonames:163345": "Suran",
+        "iso3166:TR": "Türkiye",
+    }
+    lex.apply([{"op": "delete", "id": "geonames:163345"}])
+    assert lex.display_names(ids) == {kafr_zita["id"]: "Kafr Zita", "iso3166:TR": "Türkiye"}
+    assert lex.display_names([]) == {}

@@ -15,6 +15,7 @@ from typing import Any
 
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import (
+    KeyRow,
     entity_key_rows,
     index_keys,
     key_country,
@@ -30,6 +31,7 @@ _INSERT_NAME = (
     "INSERT INTO names (entity, text, lang, script, kind, source, folded, skeleton, phonetic,"
     " tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_INSERT_KEY = "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)"
 _UPDATE_FORMS = (
     "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?"
 )
@@ -99,12 +101,17 @@ class BatchWriter:
             ((k, cc, rowid) for k in keys),
         )
 
+    def _population(self, rowid: int) -> int | None:
+        row = self.conn.execute("SELECT population FROM entities WHERE rowid = ?", (rowid,))
+        value: int | None = row.fetchone()[0]
+        return value
+
     def _index(
         self, rowid: int, country: str | None, names: Iterable[tuple[int, str, str | None]]
     ) -> None:
-        forms, rows = entity_key_rows(rowid, country, names)
+        forms, rows = entity_key_rows(rowid, country, self._population(rowid), names)
         self.conn.executemany(_UPDATE_FORMS, ((*f, name_id) for name_id, f in forms))
-        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", rows)
+        self.conn.executemany(_INSERT_KEY, rows)
 
     def _reindex(self, rowid: int, country: str | None) -> None:
         self._index(rowid, country, [(n, t, lang) for n, t, lang, _ in self._names_of(rowid)])
@@ -120,8 +127,9 @@ class BatchWriter:
         new: bool = False,
     ) -> None:
         present = {(t, lang) for _, t, lang, _ in self._names_of(rowid)} if not new else set()
-        rows: list[tuple[str, str, int, int]] = []
+        rows: list[KeyRow] = []
         cc = key_country(country)
+        population = self._population(rowid) or 0
         for text, lang, name_kind, source in names:
             if (text, lang) in present:
                 continue
@@ -133,9 +141,9 @@ class BatchWriter:
                 (rowid, text, lang, script_of(text), name_kind, source, *name_forms(keys)),
             )
             assert cur.lastrowid is not None
-            rows.extend((key, cc, rowid, cur.lastrowid) for key in index_keys(keys))
+            rows.extend((key, cc, rowid, cur.lastrowid, population) for key in index_keys(keys))
             self.counts["names_added"] += 1
-        self.conn.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", rows)
+        self.conn.executemany(_INSERT_KEY, rows)
 
     def _warn_duplicate(
         self,

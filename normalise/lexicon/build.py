@@ -28,7 +28,14 @@ from normalise.keys import build_keys
 from normalise.lexicon.cldr import load_countries
 from normalise.lexicon.curated import CuratedData, load_curated
 from normalise.lexicon.geonames import MACHINE, SOURCE, cities500_path, place_entity, place_names
-from normalise.lexicon.keyindex import index_keys, key_country, key_lang, name_forms, script_of
+from normalise.lexicon.keyindex import (
+    KeyRow,
+    index_keys,
+    key_country,
+    key_lang,
+    name_forms,
+    script_of,
+)
 from normalise.lexicon.schema import create_indexes, drop_indexes, migrate, pending
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
@@ -36,7 +43,7 @@ CHUNK = 500
 NameRow = tuple[str, str | None, str, str | None]
 # A unit of work: (entity rowid, entity record or raw GeoNames record, names or None, extras).
 Job = tuple[int, dict[str, Any], list[NameRow] | None, list[NameRow]]
-Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, str, int, int]]]
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[KeyRow]]
 
 
 def _merge_names(names: list[NameRow], extras: list[NameRow]) -> list[NameRow]:
@@ -53,7 +60,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
     """Return entity, name and key rows for a chunk of jobs (runs in a worker process)."""
     entities: list[tuple[Any, ...]] = []
     names_out: list[tuple[Any, ...]] = []
-    keys_out: list[tuple[str, str, int, int]] = []
+    keys_out: list[KeyRow] = []
     for rowid, record, given, extras in jobs:
         entity: dict[str, Any] = place_entity(record) if given is None else record
         names: list[NameRow] = list(place_names(record)) if given is None else list(given)
@@ -69,6 +76,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
         ))  # fmt: skip
         seen: set[str] = set()
         cc = key_country(country)
+        population = entity.get("population") or 0
         for position, (text, lang, kind, source) in enumerate(names):
             name_id = rowid << NAME_SHIFT | position
             keys = build_keys(text, key_lang(lang, country, text))
@@ -86,7 +94,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
             for key in index_keys(keys):
                 if key not in seen:
                     seen.add(key)
-                    keys_out.append((key, cc, rowid, name_id))
+                    keys_out.append((key, cc, rowid, name_id, population))
     return entities, names_out, keys_out
 
 
@@ -150,7 +158,8 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
     """
     conn = _open_bulk(path)
     conn.execute(
-        "CREATE TABLE keys_staged (key TEXT, country TEXT, entity INTEGER, name INTEGER)"
+        "CREATE TABLE keys_staged"
+        " (key TEXT, country TEXT, entity INTEGER, name INTEGER, population INTEGER)"
     )
     totals = {"entities": 0, "names": 0, "keys": 0}
     for chunk in _chunks(_JOBS, CHUNK, part, parts):
@@ -159,7 +168,7 @@ def build_part(path: Path, part: int, parts: int, done: Any = None) -> dict[str,
                          " population, lat, lon, external_ids, sources)"
                          " VALUES (?,?,?,?,?,?,?,?,?,?,?)", entities)  # fmt: skip
         conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?)", names)
-        conn.executemany("INSERT INTO keys_staged VALUES (?,?,?,?)", keys)
+        conn.executemany("INSERT INTO keys_staged VALUES (?,?,?,?,?)", keys)
         totals["entities"] += len(entities)
         totals["names"] += len(names)
         totals["keys"] += len(keys)

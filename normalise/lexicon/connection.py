@@ -10,6 +10,9 @@ import sqlite3
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 120_000
+# Candidate queries differ by how many keys (and, without a country, which key families) a
+# name has: a few hundred shapes, each prepared once per connection.
+STATEMENT_CACHE = 1024
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -20,9 +23,12 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             uri=True,
             isolation_level=None,
             check_same_thread=False,
+            cached_statements=STATEMENT_CACHE,
         )
     else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, cached_statements=STATEMENT_CACHE
+        )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA cache_size = -65536")

@@ -88,28 +88,36 @@ def script_of(text: str) -> str | None:
     return "+".join(scripts) if scripts else None
 
 
+KeyRow = tuple[str, str, int, int, int]  # key, country ('' for none), entity, name, population
+
+
 def entity_key_rows(
-    entity: int, country: str | None, names: Iterable[tuple[int, str, str | None]]
-) -> tuple[list[tuple[int, NameForms]], list[tuple[str, str, int, int]]]:
+    entity: int,
+    country: str | None,
+    population: int | None,
+    names: Iterable[tuple[int, str, str | None]],
+) -> tuple[list[tuple[int, NameForms]], list[KeyRow]]:
     """Compute the forms and the deduplicated key rows of one entity's names.
 
     Args:
         entity: the entity's rowid.
         country: its country (selects Turkish keys for Latin names in TR).
+        population: its population (orders a key's rows for queries without a country).
         names: `(name rowid, text, lang)` in priority order: the first name producing a key
             is the one its key row points to.
 
     Returns:
-        `(name rowid, forms)` per name and `(key, country, entity, name rowid)` rows, one
-        per key.
+        `(name rowid, forms)` per name and `(key, country, entity, name rowid, population)`
+        rows, one per key.
     """
     forms: list[tuple[int, NameForms]] = []
-    rows: dict[str, tuple[str, str, int, int]] = {}
+    rows: dict[str, KeyRow] = {}
     cc = key_country(country)
+    pop = population or 0
     for name_id, text, lang in names:
         keys = build_keys(text, key_lang(lang, country, text))
         forms.append((name_id, name_forms(keys)))
         for key in index_keys(keys):
             if key not in rows:
-                rows[key] = (key, cc, entity, name_id)
+                rows[key] = (key, cc, entity, name_id, pop)
     return forms, list(rows.values())

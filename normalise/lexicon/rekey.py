@@ -14,30 +14,31 @@ from collections.abc import Iterator
 from tqdm import tqdm
 
 from normalise.fingerprint import rules_fingerprint
-from normalise.lexicon.keyindex import entity_key_rows
+from normalise.lexicon.keyindex import KeyRow, entity_key_rows
 
 _CHUNK = 20_000
 
 
 def _entities(
     conn: sqlite3.Connection,
-) -> Iterator[tuple[int, str | None, list[tuple[int, str, str | None]]]]:
-    """Yield `(entity rowid, country, names)` for every entity with names, by rowid."""
+) -> Iterator[tuple[int, str | None, int | None, list[tuple[int, str, str | None]]]]:
+    """Yield `(entity rowid, country, population, names)` for every entity with names."""
     cursor = conn.execute(
-        "SELECT n.entity, e.country, n.rowid, n.text, n.lang FROM names AS n"
+        "SELECT n.entity, e.country, e.population, n.rowid, n.text, n.lang FROM names AS n"
         " JOIN entities AS e ON e.rowid = n.entity ORDER BY n.entity, n.rowid"
     )
     current: int | None = None
     country: str | None = None
+    population: int | None = None
     names: list[tuple[int, str, str | None]] = []
-    for entity, entity_country, name_id, text, lang in cursor:
+    for entity, entity_country, entity_population, name_id, text, lang in cursor:
         if entity != current:
             if current is not None:
-                yield current, country, names
-            current, country, names = entity, entity_country, []
+                yield current, country, population, names
+            current, country, population, names = entity, entity_country, entity_population, []
         names.append((name_id, text, lang))
     if current is not None:
-        yield current, country, names
+        yield current, country, population, names
 
 
 def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
@@ -55,7 +56,8 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
         total = conn.execute("SELECT count(*) FROM names").fetchone()[0]
         conn.execute("DELETE FROM keys")
         conn.execute(
-            "CREATE TEMP TABLE keys_staged (key TEXT, country TEXT, entity INTEGER, name INTEGER)"
+            "CREATE TEMP TABLE keys_staged"
+            " (key TEXT, country TEXT, entity INTEGER, name INTEGER, population INTEGER)"
         )
         bar = tqdm(
             total=total,
@@ -66,9 +68,9 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
         )
         entities = list(_entities(conn))
         forms_buf: list[tuple[str, str, str, str, int]] = []
-        keys_buf: list[tuple[str, str, int, int]] = []
-        for entity, country, names in entities:
-            forms, rows = entity_key_rows(entity, country, names)
+        keys_buf: list[KeyRow] = []
+        for entity, country, population, names in entities:
+            forms, rows = entity_key_rows(entity, country, population, names)
             forms_buf.extend((*f, name_id) for name_id, f in forms)
             keys_buf.extend(rows)
             bar.update(len(names))
@@ -91,12 +93,12 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
 def _flush(
     conn: sqlite3.Connection,
     forms: list[tuple[str, str, str, str, int]],
-    keys: list[tuple[str, str, int, int]],
+    keys: list[KeyRow],
 ) -> None:
     conn.executemany(
         "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?",
         forms,
     )
-    conn.executemany("INSERT INTO temp.keys_staged VALUES (?, ?, ?, ?)", keys)
+    conn.executemany("INSERT INTO temp.keys_staged VALUES (?, ?, ?, ?, ?)", keys)
     forms.clear()
     keys.clear()

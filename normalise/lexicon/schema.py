@@ -63,6 +63,12 @@ INDEXES = (
     ("names_entity", "CREATE INDEX names_entity ON names (entity)"),
     ("entities_redirect", "CREATE INDEX entities_redirect ON entities (redirect_to)"),
 )
+# 0004: a query without a country reads each key's most populous entities first, and only
+# so many of them (a skeleton such as `s:KRK` has hundreds of places across the world).
+KEYS_POPULATION_INDEX = (
+    "keys_population",
+    "CREATE INDEX keys_population ON keys (key, population DESC, name)",
+)
 
 # 0002: key rows live in a WITHOUT ROWID table clustered on (key, entity): half the size of a
 # rowid table plus an index, and a bulk load sorted by key appends instead of indexing.
@@ -86,6 +92,16 @@ CREATE TABLE {name} (
     PRIMARY KEY (key, country, entity)
 ) WITHOUT ROWID
 """
+KEYS_POPULATION_TABLE = """
+CREATE TABLE {name} (
+    key TEXT NOT NULL,
+    country TEXT NOT NULL,
+    entity INTEGER NOT NULL,
+    name INTEGER NOT NULL,
+    population INTEGER NOT NULL,
+    PRIMARY KEY (key, country, entity)
+) WITHOUT ROWID
+"""
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "0001_initial",
@@ -106,6 +122,16 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         + ";INSERT INTO keys_by_country SELECT k.key, ifnull(e.country, ''), k.entity, k.name"
         + " FROM keys AS k JOIN entities AS e ON e.rowid = k.entity ORDER BY 1, 2, 3"
         + ";DROP TABLE keys;ALTER TABLE keys_by_country RENAME TO keys;",
+    ),
+    (
+        "0004_keys_population",
+        KEYS_POPULATION_TABLE.format(name="keys_population_table")
+        + ";INSERT INTO keys_population_table SELECT k.key, k.country, k.entity, k.name,"
+        + " ifnull(e.population, 0) FROM keys AS k JOIN entities AS e ON e.rowid = k.entity"
+        + " ORDER BY 1, 2, 3"
+        + ";DROP TABLE keys;ALTER TABLE keys_population_table RENAME TO keys;"
+        + KEYS_POPULATION_INDEX[1]
+        + ";",
     ),
 )
 
@@ -151,11 +177,11 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
 
 def drop_indexes(conn: sqlite3.Connection) -> None:
     """Drop the secondary indexes (before a bulk load)."""
-    for name, _ in INDEXES:
+    for name, _ in (*INDEXES, KEYS_POPULATION_INDEX):
         conn.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 def create_indexes(conn: sqlite3.Connection) -> None:
     """Create the secondary indexes again (after a bulk load)."""
-    for _, sql in INDEXES:
+    for _, sql in (*INDEXES, KEYS_POPULATION_INDEX):
         conn.execute(sql.replace("INDEX", "INDEX IF NOT EXISTS", 1))

@@ -31,14 +31,24 @@ DEFAULT_FILENAME = "default.lexicon"
 _CANDIDATES = """
 SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,
        n.skeleton, n.phonetic, n.tokens, k.key
-FROM keys AS k
+FROM {source} AS k
 JOIN entities AS e ON e.rowid = k.entity
 JOIN names AS n ON n.rowid = k.name
-WHERE k.key IN ({marks}) AND e.status = 'active' {country}
+WHERE {where} e.status = 'active'
 ORDER BY CASE substr(k.key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1 WHEN 's' THEN 2
          WHEN 't' THEN 3 ELSE 4 END, e.population DESC
 LIMIT ?
 """
+# Without a country, each key gives at most this many rows, most populous first: an exact or
+# folded key names few places, but a skeleton, near-skeleton or token key can hold hundreds
+# across the world (`s:KRK`, `t:SN`), and reading them all costs tens of milliseconds.
+WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
+MAX_WORLD_KEYS = 256
+_FAMILY_ORDER = {"x": 0, "f": 1, "s": 2, "t": 3, "d": 4}
+_WORLD_KEY = (
+    "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ?"
+    " ORDER BY population DESC LIMIT {rows})"
+)
 
 
 class Lexicon:
@@ -260,7 +270,8 @@ class Lexicon:
         """Return one row per (name, matched key) of active entities having any of `keys`.
 
         One indexed query. Rows come best key first (`x:` exact, `f:`, `s:`, `t:`, `d:`), then
-        by population, cut at `limit`.
+        by population, cut at `limit`. Without a country, each key contributes only its most
+        populous entities (`WORLD_ROWS_PER_KEY`).
 
         Args:
             keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
@@ -270,11 +281,27 @@ class Lexicon:
         unique = list(dict.fromkeys(keys))
         if not unique:
             return []
-        sql = _CANDIDATES.format(
-            marks=",".join("?" * len(unique)),
-            country="" if country is None else "AND k.country = ?",
-        )
-        params: list[Any] = [*unique] + ([] if country is None else [country]) + [limit]
+        params: list[Any] = [*unique]
+        if country is None:
+            if len(unique) > MAX_WORLD_KEYS:  # SQLite caps the terms of a compound SELECT
+                rows = [
+                    row
+                    for start in range(0, len(unique), MAX_WORLD_KEYS)
+                    for row in self.candidates(unique[start : start + MAX_WORLD_KEYS], limit=limit)
+                ]
+                rows.sort(key=lambda r: (_FAMILY_ORDER[r.key[:1]], -(r.population or 0)))
+                return rows[:limit]
+            world = " UNION ALL ".join(
+                _WORLD_KEY.format(rows=WORLD_ROWS_PER_KEY.get(key[:1], 8)) for key in unique
+            )
+            sql = _CANDIDATES.format(source=f"({world})", where="")
+        else:
+            marks = ",".join("?" * len(unique))
+            sql = _CANDIDATES.format(
+                source="keys", where=f"k.key IN ({marks}) AND k.country = ? AND"
+            )
+            params.append(country)
+        params.append(limit)
         with self._read() as conn:
             return [CandidateRow(*r) for r in conn.execute(sql, params)]
 

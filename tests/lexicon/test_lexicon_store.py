@@ -10,6 +10,7 @@ from normalise.errors import LexiconError
 from normalise.keys import build_keys
 from normalise.lexicon import Entity, Lexicon
 from normalise.lexicon.keyindex import index_keys
+from normalise.lexicon.store import WORLD_ROWS_PER_KEY
 
 
 def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
@@ -21,6 +22,7 @@ def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
         "0001_initial",
         "0002_keys_without_rowid",
         "0003_keys_by_country",
+        "0004_keys_population",
     ]
     with pytest.raises(LexiconError, match="already exists"):
         Lexicon.create(path)
@@ -83,7 +85,8 @@ def _plan(conn: sqlite3.Connection, where: str) -> str:
 
 def test_candidates_use_the_key_index(lex: Lexicon) -> None:
     conn = sqlite3.connect(lex.path)
-    assert "SEARCH k USING PRIMARY KEY (key=?)" in _plan(conn, "k.key IN ('a', 'b')")
+    world = _plan(conn, "k.key IN ('a', 'b')")
+    assert "SEARCH k USING" in world and "(key=?)" in world
     with_country = _plan(conn, "k.key IN ('a', 'b') AND k.country = 'SY'")
     assert "SEARCH k USING PRIMARY KEY (key=? AND country=?)" in with_country
 
@@ -176,15 +179,17 @@ def test_old_schema_migrated_on_open(tmp_path: Path, kafr_zita: dict[str, Any]) 
         " name INTEGER NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;"
         "INSERT INTO keys_old SELECT key, entity, name FROM keys;"
         "DROP TABLE keys; ALTER TABLE keys_old RENAME TO keys;"
-        "DELETE FROM migrations WHERE name = '0003_keys_by_country';"
+        "DELETE FROM migrations WHERE name IN ('0003_keys_by_country', '0004_keys_population');"
     )
     conn.close()
     with pytest.raises(LexiconError, match="0003_keys_by_country.*normalise lexicon rekey"):
         Lexicon.open(path, readonly=True)
     Lexicon.open(path).close()
     conn = sqlite3.connect(path)
-    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 3
-    assert conn.execute("SELECT DISTINCT country FROM keys").fetchall() == [("SY",)]
+    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 4
+    assert conn.execute("SELECT DISTINCT country, population FROM keys").fetchall() == [
+        ("SY", kafr_zita["population"])
+    ]
     conn.close()
     lex = Lexicon.open(path, readonly=True)
     assert {r.entity_id for r in lex.candidates(["s:KFRZT"], country="SY")} == {kafr_zita["id"]}
@@ -215,3 +220,55 @@ def test_display_names_are_canonical_names_of_active_entities(
     lex.apply([{"op": "delete", "id": "geonames:163345"}])
     assert lex.display_names(ids) == {kafr_zita["id"]: "Kafr Zita", "iso3166:TR": "Türkiye"}
     assert lex.display_names([]) == {}
+
+
+def test_world_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
+    lex = Lexicon.create(tmp_path / "w.lexicon")
+    countries = [
+        "SY",
+        "IQ",
+        "LB",
+        "JO",
+        "PS",
+        "EG",
+        "SA",
+        "YE",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "SD",
+        "KW",
+        "AE",
+        "QA",
+        "BH",
+        "OM",
+        "TR",
+        "IR",
+    ]
+    lex.apply(
+        [
+            {
+                "op": "upsert",
+                "entity": {
+                    "id": f"geonames:{i}",
+                    "kind": "place",
+                    "country": cc,
+                    "population": i * 100,
+                    "names": [{"text": "Karakoy"}],
+                },
+            }
+            for i, cc in enumerate(countries[:20], start=1)
+        ]
+    )
+    skeleton = "s:" + build_keys("Karakoy").skeleton
+    cap = WORLD_ROWS_PER_KEY["s"]
+    world = lex.candidates([skeleton])
+    assert [r.entity_id for r in world] == [f"geonames:{i}" for i in range(20, 20 - cap, -1)]
+    assert len(lex.candidates(["x:karakoy"])) == 20  # an exact key is not cut
+    assert [r.entity_id for r in lex.candidates([skeleton], country="SY")] == ["geonames:1"]
+    lex.apply([{"op": "upsert", "entity": {"id": "geonames:1", "kind": "place", "country": "SY",
+               "population": 10**6, "names": [{"text": "Karakoy"}]}}])  # fmt: skip
+    assert lex.candidates([skeleton])[0].entity_id == "geonames:1"  # keys follow the population
+    many = [f"s:K{i}" for i in range(600)] + [skeleton]
+    assert len(lex.candidates(many)) == cap  # more keys than one compound SELECT holds

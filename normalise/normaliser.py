@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,11 @@ class LexiconSource:
         """Return the canonical names of active entities."""
         names: dict[str, str] = self.lexicon.display_names(entity_ids)
         return names
+
+    def snapshot(self) -> AbstractContextManager[Any]:
+        """Hold one read transaction, so one query's reads see one lexicon version."""
+        snapshot: AbstractContextManager[Any] = self.lexicon.snapshot()
+        return snapshot
 
 
 class Normaliser:

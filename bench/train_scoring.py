@@ -21,6 +21,7 @@ import numpy as np
 from normalise.keys import build_keys
 from normalise.paths import lexicons_dir
 from normalise.resolver import Resolver, rank
+from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
     FEATURES,
@@ -29,10 +30,15 @@ from normalise.score import (
     confidence_features,
     is_arabic_text,
     reset_caches,
+    use_weights,
 )
 
 TARGET_PRECISION = 0.993  # a little above the 99% promise, for the test split's sake
 MAX_FALSE_CONFIDENT = 0.004
+# How much one negative query (Q3, a name the lexicon lacks) counts in the decision model
+# against one query whose place is in the lexicon: dev holds ~17 positives per negative, while
+# a reconciliation job meets names missing from its lexicon far more often than that.
+NEGATIVE_WEIGHT = 10.0
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 L2 = 1.0
@@ -109,23 +115,27 @@ def calibrate(xs: list[list[float]], ys: list[int], w: np.ndarray) -> np.ndarray
     return out
 
 
-def fit(xs: list[list[float]], ys: list[int], start: np.ndarray) -> np.ndarray:
-    """Fit logistic regression weights by Newton's method with an L2 penalty (not on bias)."""
+def fit(
+    xs: list[list[float]], ys: list[int], start: np.ndarray, weights: list[float] | None = None
+) -> np.ndarray:
+    """Fit logistic regression weights by Newton's method with an L2 penalty (not on bias);
+    `weights` counts each example that many times (all 1 when None)."""
     x = np.asarray(xs, dtype=float)
     y = np.asarray(ys, dtype=float)
+    c = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
     w = start.copy()
     penalty = np.full(len(w), L2 if len(w) > 2 else 1e-3)
     penalty[0] = 0.0
 
     def loss(v: np.ndarray) -> float:
         z = x @ v
-        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * np.sum(penalty * v * v))
+        return float(np.sum(c * (np.logaddexp(0, z) - y * z)) + 0.5 * np.sum(penalty * v * v))
 
     current = loss(w)
     for _ in range(50):
         p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
+        grad = x.T @ (c * (p - y)) + penalty * w
+        hess = (x * (c * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
         step = np.linalg.solve(hess, grad)
         scale = 1.0
         while scale > 1e-4 and loss(w - scale * step) > current:
@@ -194,21 +204,39 @@ def choose_threshold(
 UNFITTED = ("country", "admin1", "kind")
 
 
-def write_weights(w: np.ndarray, wc: np.ndarray, threshold: float, path: Path) -> None:
-    """Rewrite scoring.tsv with fitted weights, keeping its header comment and the reviewed
-    weights of `UNFITTED` features."""
+def current_table() -> dict[str, float]:
+    """Return the weights in scoring.tsv by name; features it lacks (new ones) start at 0."""
+    table = {name: 0.0 for name in FEATURES}
+    table |= {f"confidence.{name}": 0.0 for name in CONFIDENCE_FEATURES}
+    table[THRESHOLD] = 1.0
+    for row in load_rows("scoring.tsv"):
+        table[row["feature"]] = float(row["weight"])
+    return table
+
+
+def with_weights(
+    table: dict[str, float], w: np.ndarray | None, wc: np.ndarray | None, threshold: float | None
+) -> dict[str, float]:
+    """Return `table` with fitted candidate weights (reviewed `UNFITTED` ones kept), decision
+    weights and threshold put in."""
+    out = dict(table)
+    if w is not None:
+        out |= {f: float(v) for f, v in zip(FEATURES, w, strict=True) if f not in UNFITTED}
+    if wc is not None:
+        out |= {f"confidence.{f}": float(v) for f, v in zip(CONFIDENCE_FEATURES, wc, strict=True)}
+    if threshold is not None:
+        out[THRESHOLD] = threshold
+    return out
+
+
+def write_weights(table: dict[str, float], path: Path) -> None:
+    """Rewrite scoring.tsv with `table`, keeping its header comment."""
     lines = path.read_text(encoding="utf-8").splitlines()
     head = [line for line in lines if line.startswith("#")]
-    kept = {}
-    for line in lines:
-        parts = line.split("\t")
-        if parts[0] in UNFITTED:
-            kept[parts[0]] = float(parts[1])
-    w = np.array([kept.get(f, v) for f, v in zip(FEATURES, w, strict=True)])
     body = ["feature\tweight\tnote"]
-    body += [f"{f}\t{v:.4f}" for f, v in zip(FEATURES, w, strict=True)]
-    body += [f"confidence.{f}\t{v:.4f}" for f, v in zip(CONFIDENCE_FEATURES, wc, strict=True)]
-    body.append(f"{THRESHOLD}\t{threshold:.4f}")
+    body += [f"{f}\t{table[f]:.4f}" for f in FEATURES]
+    body += [f"confidence.{f}\t{table[f'confidence.{f}']:.4f}" for f in CONFIDENCE_FEATURES]
+    body.append(f"{THRESHOLD}\t{table[THRESHOLD]:.4f}")
     path.write_text("\n".join(head + body) + "\n", encoding="utf-8")
 
 
@@ -227,33 +255,43 @@ def main() -> None:
             dev_queries(n)
             for n in ("Q1_latin_variants.jsonl", "Q2_arabic.jsonl", "Q3_negative.jsonl")
         )
-        for round_ in range(args.rounds):
-            xa, ya, ga = collect(Resolver(lex_a), q1 + q3, 0)
-            xb, yb, gb = collect(Resolver(lex_b), q2, len(q1 + q3) * 2 + 1)
-            ranking = fit_ranking(xa + xb, ya + yb, ga + gb)
-            w = calibrate(xa + xb, ya + yb, ranking)
-            print(
-                f"round {round_ + 1}: {len(ya) + len(yb)} candidates, {sum(ya) + sum(yb)} positive"
-            )
-            for f, v in zip(FEATURES, w, strict=True):
-                print(f"  {f:16s} {v:8.3f}")
-            current = path.read_text(encoding="utf-8")
-            write_weights(w, np.zeros(len(CONFIDENCE_FEATURES)), 1.0, path)
-            reset_caches()
-            # the decision model, on the new ranking
-            xa, ya, na = decisions(Resolver(lex_a), q1, False)
-            x3, y3, n3 = decisions(Resolver(lex_a), q3, True)
-            xb, yb, nb = decisions(Resolver(lex_b), q2, False)
-            xs, ys, ns = xa + x3 + xb, ya + y3 + yb, na + n3 + nb
-            wc = fit(xs, ys, np.zeros(len(CONFIDENCE_FEATURES)))
-            p = 1 / (1 + np.exp(-np.clip(np.asarray(xs) @ wc, -30, 30)))
-            positives = 2 * (len(q1) + len(q2))
-            threshold = choose_threshold(p, np.asarray(ys), np.asarray(ns), positives, 2 * len(q3))
-            print(f"  decision threshold {threshold:.4f}")
-            if args.write:
-                write_weights(w, wc, threshold, path)
-            else:
-                path.write_text(current, encoding="utf-8")
+        table = current_table()
+        use_weights(table)  # weights live in memory while fitting; the file is written once
+        try:
+            for round_ in range(args.rounds):
+                xa, ya, ga = collect(Resolver(lex_a), q1 + q3, 0)
+                xb, yb, gb = collect(Resolver(lex_b), q2, len(q1 + q3) * 2 + 1)
+                ranking = fit_ranking(xa + xb, ya + yb, ga + gb)
+                w = calibrate(xa + xb, ya + yb, ranking)
+                print(
+                    f"round {round_ + 1}: {len(ya) + len(yb)} candidates, "
+                    f"{sum(ya) + sum(yb)} positive"
+                )
+                for f, v in zip(FEATURES, w, strict=True):
+                    print(f"  {f:16s} {v:8.3f}")
+                table = with_weights(table, w, None, None)
+                use_weights(table)
+                # the decision model, on the new ranking
+                xa, ya, na = decisions(Resolver(lex_a, threshold=1.0), q1, False)
+                x3, y3, n3 = decisions(Resolver(lex_a, threshold=1.0), q3, True)
+                xb, yb, nb = decisions(Resolver(lex_b, threshold=1.0), q2, False)
+                xs, ys, ns = xa + x3 + xb, ya + y3 + yb, na + n3 + nb
+                counts = [NEGATIVE_WEIGHT if negative else 1.0 for negative in ns]
+                wc = fit(xs, ys, np.zeros(len(CONFIDENCE_FEATURES)), counts)
+                p = 1 / (1 + np.exp(-np.clip(np.asarray(xs) @ wc, -30, 30)))
+                positives = 2 * (len(q1) + len(q2))
+                threshold = choose_threshold(
+                    p, np.asarray(ys), np.asarray(ns), positives, 2 * len(q3)
+                )
+                for f, v in zip(CONFIDENCE_FEATURES, wc, strict=True):
+                    print(f"  confidence.{f:16s} {v:8.3f}")
+                print(f"  decision threshold {threshold:.4f}")
+                table = with_weights(table, None, wc, threshold)
+                use_weights(table)
+        finally:
+            use_weights(None)
+        if args.write:
+            write_weights(table, path)
             reset_caches()
 
 

@@ -14,14 +14,20 @@ The comparison is a set of named features combined by a logistic model whose wei
 from __future__ import annotations
 
 import math
+import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
+from normalise.fold import fold
 from normalise.match import CandidateRow
 from normalise.rules import Row, load_rows
-from normalise.variants import Reading
+from normalise.text import clean
+from normalise.variants import Reading, compact, consonants
+
+MEMO_FORMS = 2**16
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -42,7 +48,17 @@ FEATURES: tuple[str, ...] = (
     "country",  # +1 same country as the hint, -1 other, 0 no hint
     "admin1",  # +1 same admin1 as the hint, -1 other, 0 no hint or unknown
     "kind",  # -1 when the hint names another kind
+    "spelling_equal",  # the canonical spellings are equal (word breaks aside)
+    "no_population",  # the entity has no population figure (GeoNames: mostly seats)
+    "consonant_indel",  # Indel similarity of the spellings without vowel letters
+    "bare",  # the query is an unvowelled transliteration (alsalhyt, mylh)
+    "bare_consonant",  # bare * consonant_indel: letter-by-letter spelling vs the name
+    "token_overlap",  # shared token skeletons / tokens of the longer side
+    "query_length",  # the reading's skeleton length / 8, at most 1 (short names are ambiguous)
+    "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
+    # letters and the name spelled letter by letter (الدالية -> aldalyt)
 )
+QUERY_LENGTH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +75,74 @@ def is_arabic_text(text: str) -> bool:
     return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
 
 
+# Arabic letters spelled one by one, as GeoNames' unvowelled transliterations do (alif a,
+# waw w, ya y, ta marbuta t; ayn and hamza dropped). Letters are folded first (fold.py).
+_LETTER_BY_LETTER = str.maketrans(
+    {
+        "\u0627": "a",  # alef
+        "\u0628": "b",  # beh
+        "\u062a": "t",  # teh
+        "\u062b": "th",  # theh
+        "\u062c": "j",  # jeem
+        "\u062d": "h",  # hah
+        "\u062e": "kh",  # khah
+        "\u062f": "d",  # dal
+        "\u0630": "dh",  # thal
+        "\u0631": "r",  # reh
+        "\u0632": "z",  # zain
+        "\u0633": "s",  # seen
+        "\u0634": "sh",  # sheen
+        "\u0635": "s",  # sad
+        "\u0636": "d",  # dad
+        "\u0637": "t",  # tah
+        "\u0638": "z",  # zah
+        "\u063a": "gh",  # ghain
+        "\u0641": "f",  # feh
+        "\u0642": "q",  # qaf
+        "\u0643": "k",  # kaf
+        "\u0644": "l",  # lam
+        "\u0645": "m",  # meem
+        "\u0646": "n",  # noon
+        "\u0647": "h",  # heh
+        "\u0648": "w",  # waw
+        "\u064a": "y",  # yeh
+        "\u0629": "t",  # teh marbuta
+        "\u06af": "g",  # gaf
+        "\u067e": "p",  # peh
+        "\u0686": "ch",  # tcheh
+        "\u0698": "zh",  # jeh
+        "\u06a4": "v",  # veh
+    }
+)
+
+
+@lru_cache(maxsize=MEMO_FORMS)
+def letter_by_letter(text: str) -> str:
+    """Return an Arabic-script name spelled letter by letter in ASCII, without spaces
+    (`الدالية` -> `aldalyt`); letters without a spelling (ayn, hamza) are dropped."""
+    spelled = fold(clean(text)).translate(_LETTER_BY_LETTER)
+    return "".join(c for c in spelled if "a" <= c <= "z")
+
+
+@lru_cache(maxsize=MEMO_FORMS)
+def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, frozenset[str]]:
+    """Return a candidate name's compact spelling, its consonants and its token set (cached:
+    the same lexicon names come back for many queries)."""
+    flat = compact(phonetic)
+    return flat, consonants(flat), frozenset(tokens.split())
+
+
 def features(
     reading: Reading, row: CandidateRow, cross: bool, primary: bool, context: Context
 ) -> list[float]:
     """Return the feature vector (ordered as `FEATURES`) of a reading against a candidate."""
     qs, ns = reading.skeleton, row.skeleton
     skeleton = Levenshtein.normalized_similarity(qs, ns) if qs and ns else 0.0
-    qp, np_ = reading.phonetic.replace(" ", ""), row.phonetic.replace(" ", "")
+    qp = reading.compact
+    np_, nc, ntokens = _row_forms(row.phonetic, row.tokens)
     jw = JaroWinkler.normalized_similarity(qp, np_)
     indel = Indel.normalized_similarity(qp, np_)
+    consonant = Indel.normalized_similarity(reading.consonants, nc)
     c = 1.0 if cross else 0.0
     family = row.key[:1]
     country = 0.0
@@ -77,7 +152,13 @@ def features(
     if context.admin1 is not None and row.admin1 is not None:
         admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
     kind = -1.0 if context.kind is not None and row.kind != context.kind else 0.0
-    population = min(1.0, math.log10((row.population or 0) + 1) / 6)
+    population = row.population or 0
+    bare = 1.0 if reading.bare else 0.0
+    letters = 0.0
+    if cross and reading.bare and reading.letters:
+        letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
+    qtokens = reading.token_set
+    longer = max(len(qtokens), len(ntokens))
     return [
         1.0,
         skeleton,
@@ -92,11 +173,19 @@ def features(
         1.0 if family == "t" else 0.0,
         1.0 if qs and ns and qs[0] == ns[0] else 0.0,
         min(len(qs), len(ns)) / max(len(qs), len(ns), 1),
-        population,
+        min(1.0, math.log10(population + 1) / 6) if population > 0 else 0.0,
         1.0 if row.name_kind == "canonical" else 0.0,
         country,
         admin1,
         kind,
+        1.0 if qp == np_ else 0.0,
+        0.0 if population > 0 else 1.0,
+        consonant,
+        bare,
+        bare * consonant,
+        len(qtokens & ntokens) / longer if longer else 0.0,
+        min(len(qs), QUERY_LENGTH) / QUERY_LENGTH,
+        letters,
     ]
 
 
@@ -104,23 +193,41 @@ def features(
 # table with the prefix `confidence.`; `confidence.threshold` is the cut calibrated on dev.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "bias",
-    "top",  # the top candidate's score
-    "lead",  # its lead over the next entity's score
-    "log_odds_lead",  # the same lead in log-odds
-    "skeleton_equal",
-    "exact",
-    "cross_script",
-    "spelling_indel",
-    "variant",
+    "top_log_odds",  # the top candidate's score in log-odds
+    "lead_log_odds",  # its lead over the next entity in log-odds (a missing next counts
+    # as `FLOOR`, so a lone weak candidate gains no lead)
+    "lead",  # the lead in probability
+    "lone",  # 1 when the top candidate is the only one
     "candidates",  # log10(number of candidate entities + 1)
     "hint",  # 1 when a country hint was given
+    # the top candidate's own features:
+    "skeleton",
+    "skeleton_equal",
+    "exact",
+    "spelling_equal",
+    "cross_script",
+    "spelling_jw",
+    "spelling_indel",
+    "consonant_indel",
+    "variant",
+    "token_only",
+    "token_overlap",
+    "length_ratio",
+    "population",
+    "no_population",
+    "canonical",
+    "bare",
+    "query_length",
 )
 THRESHOLD = "confidence.threshold"
 _KNOWN = {*FEATURES, *(f"confidence.{f}" for f in CONFIDENCE_FEATURES), THRESHOLD}
+FLOOR = 1e-3  # the least score a runner-up counts as
+LOG_ODDS_LIMIT = 12.0
+_COPIED = tuple(FEATURES.index(f) for f in CONFIDENCE_FEATURES[7:])
 
 
 def _logit(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
+    p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
 
 
@@ -128,19 +235,17 @@ def confidence_features(
     top: float, second: float, top_features: list[float], candidates: int, hint: bool
 ) -> list[float]:
     """Return the decision-model features of a query's top candidate."""
-    index = {name: i for i, name in enumerate(FEATURES)}
+    top_odds = _logit(top)
+    lead_odds = min(LOG_ODDS_LIMIT, top_odds - _logit(max(second, FLOOR)))
     return [
         1.0,
-        top,
+        top_odds,
+        lead_odds,
         top - second,
-        _logit(top) - _logit(second) if second > 0 else _logit(top) + 9.0,
-        top_features[index["skeleton_equal"]],
-        top_features[index["exact"]],
-        top_features[index["cross_script"]],
-        top_features[index["spelling_indel"]],
-        top_features[index["variant"]],
+        1.0 if candidates == 1 else 0.0,
         math.log10(candidates + 1),
         1.0 if hint else 0.0,
+        *(top_features[i] for i in _COPIED),
     ]
 
 
@@ -154,8 +259,13 @@ def _weight(row: Row) -> tuple[str, float]:
         raise row.error(f"weight {row['weight']!r} is not a number") from exc
 
 
+_override: dict[str, float] | None = None
+
+
 @cache
 def _table() -> dict[str, float]:
+    if _override is not None:
+        return dict(_override)
     rows = load_rows("scoring.tsv")
     table = dict(_weight(row) for row in rows)
     missing = sorted(_KNOWN - set(table))
@@ -164,12 +274,14 @@ def _table() -> dict[str, float]:
     return table
 
 
+@cache
 def weights() -> tuple[float, ...]:
     """Return the candidate model's weights in `FEATURES` order (all required)."""
     table = _table()
     return tuple(table[f] for f in FEATURES)
 
 
+@cache
 def confidence_weights() -> tuple[tuple[float, ...], float]:
     """Return the decision model's weights (`CONFIDENCE_FEATURES` order) and threshold."""
     table = _table()
@@ -182,15 +294,30 @@ def _sigmoid(z: float) -> float:
 
 def combine(values: list[float]) -> float:
     """Return the candidate model's probability for a feature vector."""
-    return _sigmoid(sum(w * v for w, v in zip(weights(), values, strict=True)))
+    return _sigmoid(sum(map(operator.mul, weights(), values)))
 
 
 def confidence(values: list[float]) -> float:
     """Return the decision model's probability that the top candidate is right."""
-    ws, _ = confidence_weights()
-    return _sigmoid(sum(w * v for w, v in zip(ws, values, strict=True)))
+    return _sigmoid(sum(map(operator.mul, confidence_weights()[0], values)))
+
+
+def use_weights(table: Mapping[str, float] | None) -> None:
+    """Score with `table` (feature name -> weight, as in `scoring.tsv`) instead of the file;
+    None goes back to the file. For fitting the weights without rewriting the table."""
+    global _override
+    if table is not None:
+        missing = sorted(_KNOWN - set(table))
+        if missing:
+            raise ValueError(f"missing weights for {', '.join(missing)}")
+    _override = None if table is None else dict(table)
+    reset_caches()
 
 
 def reset_caches() -> None:
-    """Forget the loaded weights."""
+    """Forget the loaded weights and the cached forms of candidate names."""
     _table.cache_clear()
+    weights.cache_clear()
+    confidence_weights.cache_clear()
+    _row_forms.cache_clear()
+    letter_by_letter.cache_clear()

@@ -8,26 +8,66 @@ carries the reason it was tried, which the resolver reports in `why`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from normalise.conventions import rewrite_alternates
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.tokens import head_of, strip_article, tables
+from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
+VILLAGE_HEAD = "kafr"
 HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
+
+
+_VOWELS = str.maketrans("", "", "aeiou")
+_SEPARATORS = str.maketrans("", "", " '")
+# Unvowelled, letter-by-letter transliteration of Arabic (`alsalhyt`, `mylh`, `tl tmr`): no
+# e/i/o/u, and a word of two or more letters without a vowel or three consonants in a row.
+_BARE_WORD = re.compile(r"(?:^|\s)[^aeiou\s']{2,}(?:\s|$)|[^aeiou\s']{3}")
+
+
+def compact(phonetic: str) -> str:
+    """Return a canonical spelling without word breaks and apostrophes (what is compared)."""
+    return phonetic.translate(_SEPARATORS)
+
+
+def consonants(text: str) -> str:
+    """Return a compact spelling without the vowel letters a e i o u (w and y are kept)."""
+    return text.translate(_VOWELS)
+
+
+def is_bare(phonetic: str) -> bool:
+    """Return True for an unvowelled transliteration such as `alsalhyt` or `mylh`."""
+    return not any(v in phonetic for v in "eiou") and _BARE_WORD.search(phonetic) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One reading of a query: its skeleton, tokens and canonical spelling, and why."""
+    """One reading of a query: its skeleton, tokens and canonical spelling, and why.
+
+    The forms the scorer compares (`compact`, `consonants`, `token_set`, `bare`) are
+    computed once here, not once per candidate.
+    """
 
     skeleton: str
     tokens: tuple[str, ...]
     phonetic: str
     reason: str | None
+    letters: str = ""  # the query's own letters, compact (primary reading only)
+    compact: str = field(init=False)
+    consonants: str = field(init=False)
+    token_set: frozenset[str] = field(init=False)
+    bare: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        flat = compact(self.phonetic)
+        object.__setattr__(self, "compact", flat)
+        object.__setattr__(self, "consonants", consonants(flat))
+        object.__setattr__(self, "token_set", frozenset(self.tokens))
+        object.__setattr__(self, "bare", is_bare(self.phonetic))
 
 
 def _reading(keys: Keys, reason: str | None) -> Reading:
@@ -54,10 +94,28 @@ def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] |
     return " ".join(out), [f"glossary:{t.term}→{t.head}" for t in terms]
 
 
+def without_village(name: str, lang: str | None = None) -> str | None:
+    """Return the name without a separate word for "village" (`Apa Köyü` -> `Apa`), or None.
+
+    Sources add the generic word to a village's name (Turkish köy/köyü, English village);
+    the lexicon usually names the place without it. The word must be a glossary term for
+    the head `kafr` and some other word must remain.
+    """
+    _, found, turkish = words_of(name, lang)
+    glossary = tables().glossary
+    texts = [w.text.split("'")[0] if turkish else w.text for w in found if not w.arabic]
+    if len(texts) != len(found):
+        return None
+    kept = [t for t in texts if t not in glossary or glossary[t].head != VILLAGE_HEAD]
+    if not kept or len(kept) == len(texts):
+        return None
+    return " ".join(kept)
+
+
 def readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return the query's own reading first, then up to `MAX_VARIANTS` other readings."""
     keys = build_keys(name, lang)
-    out = [_reading(keys, None)]
+    out = [Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))]
     seen = {keys.skeleton}
 
     def add(candidate: Keys, reason: str) -> None:
@@ -68,29 +126,59 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     translated = glossary_form(name, lang)
     if translated is not None:
         add(build_keys(translated[0], lang), ";".join(translated[1]))
+    bare_name = without_village(name, lang)
+    if bare_name is not None:
+        add(build_keys(bare_name, lang), "generic:village")
     _, words, turkish = words_of(name, lang)
     words, _ = strip_article(words)
-    # A glued article: Alzeqa, Elkhalil.
-    if words and not words[0].arabic:
-        first = words[0].text
-        for article in GLUED_ARTICLES:
-            if first.startswith(article) and len(first) - len(article) >= 3:
-                rest = " ".join([first[len(article) :]] + [w.text for w in words[1:]])
-                add(build_keys(rest, lang), f"article:{article}")
-    # Ambiguous letters: one alternate reading per word.
+    # A glued article on any word: Alzeqa, Elkhalil, Abasan alkabir, alsalhyt aljdydt.
+    unglued, glued = unglue_articles(words)
+    if glued:
+        add(build_keys(" ".join(w.text for w in unglued), lang), f"article:{glued}")
+    # Ambiguous letters: one alternate reading per word, on the unglued words first.
+    bases = [(unglued, f"article:{glued};"), (words, "")] if glued else [(words, "")]
+    for base, prefix in bases:
+        for reading in _alternates(base, keys.phonetic if not prefix else None, lang, turkish):
+            if reading.skeleton not in seen and len(out) <= MAX_VARIANTS:
+                seen.add(reading.skeleton)
+                reason = prefix + (reading.reason or "")
+                out.append(Reading(reading.skeleton, reading.tokens, reading.phonetic, reason))
+    return out
+
+
+def unglue_articles(words: list[Word]) -> tuple[list[Word], str]:
+    """Return the words with an article glued to the front cut off (`alkabir` -> `kabir`),
+    and the first article cut (empty when none was)."""
+    out = []
+    found = ""
+    for word in words:
+        text = word.text
+        if not word.arabic and head_of(text) is None:
+            for article in GLUED_ARTICLES:
+                if text.startswith(article) and len(text) - len(article) >= 3:
+                    text = text[len(article) :]
+                    found = found or article
+                    break
+        out.append(word if text == word.text else Word(text, False, word.hyphen_after))
+    return out, found
+
+
+def _alternates(
+    words: list[Word], phonetic: str | None, lang: str | None, turkish: bool
+) -> list[Reading]:
+    """Return one reading per ambiguous letter of each word (`rewrite_alternates`)."""
+    out = []
+    spelled = [build_keys(w.text, lang).phonetic for w in words]
+    if phonetic is None:
+        phonetic = " ".join(p for p in spelled if p)
     for index, word in enumerate(words):
         if word.arabic or head_of(word.text) is not None:
             continue
         for spelling, label in rewrite_alternates(word.text, turkish):
             parts = []
-            for j, other in enumerate(words):
-                last = j == len(words) - 1
-                text = spelling if j == index else build_keys(other.text, lang).phonetic
-                parts.append(word_skeleton(text, last))
+            for j, text in enumerate(spelled):
+                parts.append(word_skeleton(spelling if j == index else text, j == len(words) - 1))
             skeleton = join_skeletons(parts)
-            if skeleton not in seen and len(out) <= MAX_VARIANTS:
-                seen.add(skeleton)
-                tokens = tuple(p for p in parts if p)
-                phonetic = keys.phonetic.replace(build_keys(word.text, lang).phonetic, spelling)
-                out.append(Reading(skeleton, tokens, phonetic, label))
+            tokens = tuple(p for p in parts if p)
+            out.append(Reading(skeleton, tokens, phonetic.replace(spelled[index], spelling), label))
     return out

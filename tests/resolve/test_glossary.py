@@ -64,15 +64,10 @@ def test_translated_hts_names_default_lexicon(default_nz: Normaliser, query: str
     assert top.match is True
 
 
+# Both spellings are also curated variant names of the HTS entity, so the exact key finds
+# it too; the glossary reading matches its canonical name (skeleton HTHRRSM) and scores higher,
+# so `why` names the glossary rules.
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="Both spellings are also curated names of the HTS entity (lexicons/names/"
-    "organisations.tsv), so the exact key wins and `why` reports only the winning reading "
-    "('exact'); the glossary reading reaches the same entity (skeleton HTHRRSM) but its "
-    "rules are dropped. Needs the resolver to also report the rules of other readings that "
-    "reach the top entity (normalise/resolver.py `_matches`), not editable in this change.",
-)
 @pytest.mark.parametrize("query", HTS_GLOSSARY)
 def test_translated_hts_names_name_the_glossary_rule_default_lexicon(
     default_nz: Normaliser, query: str

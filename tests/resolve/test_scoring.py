@@ -1,0 +1,125 @@
+"""Query readings and the scorer's features, weights and decision model."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from normalise.match import CandidateRow
+from normalise.score import (
+    CONFIDENCE_FEATURES,
+    FEATURES,
+    FLOOR,
+    Context,
+    combine,
+    confidence_features,
+    confidence_weights,
+    features,
+    letter_by_letter,
+    use_weights,
+    weights,
+)
+from normalise.variants import is_bare, readings, without_village
+
+
+def reasons(name: str, lang: str | None = None) -> dict[str, str]:
+    return {r.reason or "": r.skeleton for r in readings(name, lang)}
+
+
+def row(
+    text: str, skeleton: str, phonetic: str, tokens: str, population: int | None
+) -> CandidateRow:
+    return CandidateRow(
+        "geonames:1", "place", "SY", "10", population, text, None, "canonical",
+        phonetic, skeleton, phonetic, tokens, f"s:{skeleton}",
+    )  # fmt: skip
+
+
+def test_glued_article_is_cut_from_any_word() -> None:
+    assert reasons("Abasan alkabir")["article:al"] == "BSNKBR"
+    assert reasons("Alzeqa")["article:al"] == "ZK"
+
+
+def test_glued_article_combines_with_an_alternate_letter() -> None:
+    # aldalyt = الدالية letter by letter: article glued, final t for ta marbuta
+    assert reasons("aldalyt")["article:al;rule:en:t→'"] == "DL"
+
+
+def test_village_word_is_dropped_as_a_reading() -> None:
+    assert without_village("Apa Köyü", "tr") == "apa"
+    assert without_village("Yenice Village") == "yenice"
+    assert without_village("Köy") is None  # nothing would remain
+    assert without_village("Kafr Zita") is None
+    assert "generic:village" in reasons("Apa Köyü", "tr")
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("alsalhyt aljdydt", True), ("mylh", True), ("tl tmr", True), ("Kafr Zita", False),
+     ("Ar Rayyan", False), ("Shaykh Miskin", False)],
+)  # fmt: skip
+def test_unvowelled_transliterations_are_recognised(name: str, bare: bool) -> None:
+    assert is_bare(readings(name)[0].phonetic) is bare
+
+
+def test_arabic_names_are_spelled_letter_by_letter() -> None:
+    assert letter_by_letter("الدالية") == "aldalyt"
+    assert letter_by_letter("الصالحية الجديدة") == "alsalhytaljdydt"
+    assert letter_by_letter("دمشق") == "dmshq"
+
+
+def test_features_follow_the_feature_list() -> None:
+    reading = readings("Kafr Zita")[0]
+    values = features(reading, row("Kafr Zaytā", "KFRZT", "kafr zayta", "ZT", 21845), False,
+                      True, Context("SY"))  # fmt: skip
+    named = dict(zip(FEATURES, values, strict=True))
+    assert named["skeleton_equal"] == 1.0
+    assert named["country"] == 1.0
+    assert named["no_population"] == 0.0
+    assert named["token_overlap"] == 1.0
+    unknown = features(reading, row("Kafr Zaytā", "KFRZT", "kafr zayta", "ZT", None), False,
+                       True, Context())  # fmt: skip
+    assert dict(zip(FEATURES, unknown, strict=True))["no_population"] == 1.0
+
+
+def test_bare_query_is_compared_letter_by_letter_with_arabic_names() -> None:
+    reading = readings("aldalyt")[0]
+    arabic = row("الدالية", "DL", "daliya", "DL", 0)
+    latin = row("Ad Dālīyah", "DL", "daliyah", "DL", 0)
+    by_name = dict(zip(FEATURES, features(reading, arabic, True, True, Context()), strict=True))
+    assert by_name["bare_letters"] == 1.0
+    same_script = features(reading, latin, False, True, Context())
+    assert dict(zip(FEATURES, same_script, strict=True))["bare_letters"] == 0.0
+
+
+def test_combine_is_the_logistic_of_the_weighted_sum() -> None:
+    values = [0.5] * len(FEATURES)
+    z = sum(w * v for w, v in zip(weights(), values, strict=True))
+    assert combine(values) == pytest.approx(1 / (1 + math.exp(-max(-30, min(30, z)))))
+
+
+def test_a_lone_weak_candidate_gains_no_lead() -> None:
+    top_features = [0.0] * len(FEATURES)
+    lone = dict(zip(CONFIDENCE_FEATURES, confidence_features(0.4, 0.0, top_features, 1, True),
+                    strict=True))  # fmt: skip
+    floor = math.log(0.4 / 0.6) - math.log(FLOOR / (1 - FLOOR))
+    assert lone["lead_log_odds"] == pytest.approx(floor)
+    assert lone["lone"] == 1.0
+    strong = confidence_features(0.99, 0.0, top_features, 1, True)
+    assert strong[CONFIDENCE_FEATURES.index("lead_log_odds")] > lone["lead_log_odds"]
+
+
+def test_weights_can_be_replaced_in_memory() -> None:
+    table = {f: 0.0 for f in FEATURES}
+    table |= {f"confidence.{f}": 0.0 for f in CONFIDENCE_FEATURES}
+    table["confidence.threshold"] = 0.5
+    try:
+        use_weights(table)
+        assert combine([1.0] * len(FEATURES)) == 0.5
+        assert confidence_weights()[1] == 0.5
+        with pytest.raises(ValueError, match="missing weights"):
+            use_weights({"bias": 1.0})
+    finally:
+        use_weights(None)
+    assert confidence_weights()[1] != 0.5

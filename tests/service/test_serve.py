@@ -15,7 +15,7 @@ from service.escape import EscapeLogFilter, dumps, escape_text
 def test_serve_is_listed_and_documented() -> None:
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--host", "--port", "--lexicon", "--workers"):
+    for option in ("--host", "--port", "--lexicon", "--workers", "--access-log"):
         assert option in result.output
     assert "serve" in CliRunner().invoke(cli, ["--help"]).output
 

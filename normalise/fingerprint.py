@@ -13,11 +13,15 @@ from normalise.keys import KEYS_VERSION
 from normalise.paths import lexicons_dir
 
 _KEY_FOLDERS = ("rules", "translit")
+# Tables that only score candidates, never shape a key: refitting weights must not force every
+# lexicon to be re-keyed.
+_NOT_KEYS = frozenset({"rules/scoring.tsv"})
 
 
 @cache
 def rules_fingerprint() -> str:
-    """Return a hex SHA-256 over every rule and transliteration file and `KEYS_VERSION`.
+    """Return a hex SHA-256 over every rule and transliteration file that shapes keys, and
+    `KEYS_VERSION` (the scoring weights are left out: they never change a key).
 
     Line endings are normalised so a checkout on another platform fingerprints the same.
     """
@@ -25,7 +29,8 @@ def rules_fingerprint() -> str:
     root = lexicons_dir()
     for folder in _KEY_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            name = path.relative_to(root).as_posix()
+            if path.is_file() and not path.name.startswith(".") and name not in _NOT_KEYS:
+                digest.update(name.encode() + b"\0")
                 digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
     return digest.hexdigest()[:16]

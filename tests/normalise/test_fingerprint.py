@@ -18,6 +18,10 @@ def test_fingerprint_is_stable_and_tracks_rule_files(
     fingerprint.rules_fingerprint.cache_clear()
     try:
         assert fingerprint.rules_fingerprint() == first
+        weights = copy / "rules" / "scoring.tsv"
+        weights.write_text(weights.read_text(encoding="utf-8") + "# refitted\n", encoding="utf-8")
+        fingerprint.rules_fingerprint.cache_clear()
+        assert fingerprint.rules_fingerprint() == first  # weights never change a key
         table = copy / "rules" / "stopwords.tsv"
         table.write_text(table.read_text(encoding="utf-8") + "von\tde\n", encoding="utf-8")
         fingerprint.rules_fingerprint.cache_clear()

@@ -28,15 +28,20 @@ from normalise.lexicon.schema import migrate, pending
 from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
+# One row per name, under its strongest key (exact, folded, skeleton, near-skeleton, token):
+# the bare `key` beside min() comes from the row holding the minimum (SQLite).
 _CANDIDATES = """
 SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,
        n.skeleton, n.phonetic, n.tokens, k.key
-FROM {source} AS k
+FROM (
+    SELECT key, entity, name, min(CASE substr(key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1
+                                  WHEN 's' THEN 2 WHEN 'd' THEN 3 ELSE 4 END) AS strength
+    FROM {source} GROUP BY name
+) AS k
 JOIN entities AS e ON e.rowid = k.entity
 JOIN names AS n ON n.rowid = k.name
-WHERE {where} e.status = 'active'
-ORDER BY CASE substr(k.key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1 WHEN 's' THEN 2
-         WHEN 't' THEN 3 ELSE 4 END, e.population DESC
+WHERE e.status = 'active'
+ORDER BY k.strength, e.population DESC
 LIMIT ?
 """
 # Without a country, each key gives at most this many rows, most populous first: an exact or
@@ -44,7 +49,7 @@ LIMIT ?
 # across the world (`s:KRK`, `t:SN`), and reading them all costs tens of milliseconds.
 WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
 MAX_WORLD_KEYS = 256
-_FAMILY_ORDER = {"x": 0, "f": 1, "s": 2, "t": 3, "d": 4}
+_FAMILY_ORDER = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
 _WORLD_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ?"
     " ORDER BY population DESC LIMIT {rows})"
@@ -267,9 +272,10 @@ class Lexicon:
     def candidates(
         self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
     ) -> list[CandidateRow]:
-        """Return one row per (name, matched key) of active entities having any of `keys`.
+        """Return one row per name of active entities having any of `keys`, with its strongest
+        matched key.
 
-        One indexed query. Rows come best key first (`x:` exact, `f:`, `s:`, `t:`, `d:`), then
+        One indexed query. Rows come best key first (`x:` exact, `f:`, `s:`, `d:`, `t:`), then
         by population, cut at `limit`. Without a country, each key contributes only its most
         populous entities (`WORLD_ROWS_PER_KEY`).
 
@@ -294,12 +300,10 @@ class Lexicon:
             world = " UNION ALL ".join(
                 _WORLD_KEY.format(rows=WORLD_ROWS_PER_KEY.get(key[:1], 8)) for key in unique
             )
-            sql = _CANDIDATES.format(source=f"({world})", where="")
+            sql = _CANDIDATES.format(source=f"({world})")
         else:
             marks = ",".join("?" * len(unique))
-            sql = _CANDIDATES.format(
-                source="keys", where=f"k.key IN ({marks}) AND k.country = ? AND"
-            )
+            sql = _CANDIDATES.format(source=f"keys WHERE key IN ({marks}) AND country = ?")
             params.append(country)
         params.append(limit)
         with self._read() as conn:

@@ -249,7 +249,9 @@ class Resolver:
         self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool
     ) -> list[Match]:
         out = []
-        displays = self.source.display_names([entity_id for entity_id, _ in ranked])
+        # A candidate matched through its canonical name already carries its display name.
+        others = [entity_id for entity_id, s in ranked if s.row.name_kind != "canonical"]
+        displays = self.source.display_names(others) if others else {}
         for index, (entity_id, best) in enumerate(ranked):
             why = [key_reason(best.row.key, best.reading, best.row)]
             if best.reading.reason is not None:

@@ -15,7 +15,8 @@ KAFR_ZITA = {
     "kind": "place",
     "country": "SY",
     "admin1": "10",
-    "names": [{"text": "Kafr Zita", "kind": "canonical"}, {"text": "كفر زيتا", "lang": "ar"}],
+    # a made-up canonical name no key of the query reaches: the answer needs the display name
+    "names": [{"text": "Mazraat Nur", "kind": "canonical"}, {"text": "Kafr Zita"}],
 }
 
 
@@ -44,7 +45,8 @@ def test_resolve_reads_inside_one_snapshot_ar(tmp_path: Path) -> None:
     watched = Watched.open(path, readonly=True)
     watched.seen = []
     nz = Normaliser(watched, translate=False)
-    assert nz.resolve("Kafrzeita", country="SY")[0].id == "geonames:168620"
+    top = nz.resolve("Kafr Zita", country="SY")[0]
+    assert (top.id, top.name, top.matched_name) == ("geonames:168620", "Mazraat Nur", "Kafr Zita")
     assert {name for name, _ in watched.seen} == {"candidates", "not_same", "display_names"}
     assert all(inside for _, inside in watched.seen)
     assert not watched._conn.in_transaction  # and it ends with the query

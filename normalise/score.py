@@ -25,7 +25,7 @@ from normalise.fold import fold
 from normalise.match import CandidateRow
 from normalise.rules import Row, load_rows
 from normalise.text import clean
-from normalise.variants import Reading, compact, consonants
+from normalise.variants import Reading, compact, consonants, vowel_classes
 
 MEMO_FORMS = 2**16
 
@@ -50,13 +50,13 @@ FEATURES: tuple[str, ...] = (
     "kind",  # -1 when the hint names another kind
     "spelling_equal",  # the canonical spellings are equal (word breaks aside)
     "no_population",  # the entity has no population figure (GeoNames: mostly seats)
-    "consonant_indel",  # Indel similarity of the spellings without vowel letters
     "bare",  # the query is an unvowelled transliteration (alsalhyt, mylh)
-    "bare_consonant",  # bare * consonant_indel: letter-by-letter spelling vs the name
+    "bare_consonant",  # bare query: Indel similarity of the spellings without vowel letters
     "token_overlap",  # shared token skeletons / tokens of the longer side
     "query_length",  # the reading's skeleton length / 8, at most 1 (short names are ambiguous)
     "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
     # letters and the name spelled letter by letter (الدالية -> aldalyt)
+    "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
 )
 QUERY_LENGTH = 8
 
@@ -125,11 +125,11 @@ def letter_by_letter(text: str) -> str:
 
 
 @lru_cache(maxsize=MEMO_FORMS)
-def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, frozenset[str]]:
-    """Return a candidate name's compact spelling, its consonants and its token set (cached:
-    the same lexicon names come back for many queries)."""
+def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str]]:
+    """Return a candidate name's compact spelling, its consonants, its vowel classes and its
+    token set (cached: the same lexicon names come back for many queries)."""
     flat = compact(phonetic)
-    return flat, consonants(flat), frozenset(tokens.split())
+    return flat, consonants(flat), vowel_classes(flat), frozenset(tokens.split())
 
 
 def features(
@@ -139,10 +139,9 @@ def features(
     qs, ns = reading.skeleton, row.skeleton
     skeleton = Levenshtein.normalized_similarity(qs, ns) if qs and ns else 0.0
     qp = reading.compact
-    np_, nc, ntokens = _row_forms(row.phonetic, row.tokens)
+    np_, nc, nv, ntokens = _row_forms(row.phonetic, row.tokens)
     jw = JaroWinkler.normalized_similarity(qp, np_)
     indel = Indel.normalized_similarity(qp, np_)
-    consonant = Indel.normalized_similarity(reading.consonants, nc)
     c = 1.0 if cross else 0.0
     family = row.key[:1]
     country = 0.0
@@ -153,10 +152,12 @@ def features(
         admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
     kind = -1.0 if context.kind is not None and row.kind != context.kind else 0.0
     population = row.population or 0
-    bare = 1.0 if reading.bare else 0.0
-    letters = 0.0
-    if cross and reading.bare and reading.letters:
-        letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
+    bare = consonant = letters = 0.0
+    if reading.bare:
+        bare = 1.0
+        consonant = Indel.normalized_similarity(reading.consonants, nc)
+        if cross and reading.letters:
+            letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
     qtokens = reading.token_set
     longer = max(len(qtokens), len(ntokens))
     return [
@@ -180,12 +181,12 @@ def features(
         kind,
         1.0 if qp == np_ else 0.0,
         0.0 if population > 0 else 1.0,
-        consonant,
         bare,
-        bare * consonant,
+        consonant,
         len(qtokens & ntokens) / longer if longer else 0.0,
         min(len(qs), QUERY_LENGTH) / QUERY_LENGTH,
         letters,
+        Indel.normalized_similarity(reading.vowels, nv),
     ]
 
 
@@ -208,7 +209,7 @@ CONFIDENCE_FEATURES: tuple[str, ...] = (
     "cross_script",
     "spelling_jw",
     "spelling_indel",
-    "consonant_indel",
+    "vowel_indel",
     "variant",
     "token_only",
     "token_overlap",

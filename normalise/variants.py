@@ -23,6 +23,7 @@ HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
 
 
 _VOWELS = str.maketrans("", "", "aeiou")
+_VOWEL_COLOURS = str.maketrans("eiou", "aaaa")
 _SEPARATORS = str.maketrans("", "", " '")
 # Unvowelled, letter-by-letter transliteration of Arabic (`alsalhyt`, `mylh`, `tl tmr`): no
 # e/i/o/u, and a word of two or more letters without a vowel or three consonants in a row.
@@ -37,6 +38,12 @@ def compact(phonetic: str) -> str:
 def consonants(text: str) -> str:
     """Return a compact spelling without the vowel letters a e i o u (w and y are kept)."""
     return text.translate(_VOWELS)
+
+
+def vowel_classes(text: str) -> str:
+    """Return a compact spelling with every vowel letter written `a` (vowel colour is cheap:
+    Salmiya ~ Salamiyah, but Hama stays apart from Homs)."""
+    return text.translate(_VOWEL_COLOURS)
 
 
 def is_bare(phonetic: str) -> bool:
@@ -59,6 +66,7 @@ class Reading:
     letters: str = ""  # the query's own letters, compact (primary reading only)
     compact: str = field(init=False)
     consonants: str = field(init=False)
+    vowels: str = field(init=False)
     token_set: frozenset[str] = field(init=False)
     bare: bool = field(init=False)
 
@@ -66,6 +74,7 @@ class Reading:
         flat = compact(self.phonetic)
         object.__setattr__(self, "compact", flat)
         object.__setattr__(self, "consonants", consonants(flat))
+        object.__setattr__(self, "vowels", vowel_classes(flat))
         object.__setattr__(self, "token_set", frozenset(self.tokens))
         object.__setattr__(self, "bare", is_bare(self.phonetic))
 

@@ -60,8 +60,11 @@ def lower(text: str, lang: str | None = None) -> str:
     """Lower-case `text`, the Turkish way (ICU `tr` locale) for Turkic languages.
 
     Python's `"İ".lower()` gives `i` + U+0307 COMBINING DOT ABOVE; `fold` deletes the dot.
+    ASCII text skips ICU: the only ASCII letter Turkish lower-cases differently is I -> ı.
     """
-    if text.isascii() and not is_turkic(lang):
+    if text.isascii():
+        if "I" in text and is_turkic(lang):
+            return text.replace("I", "ı").lower()
         return text.lower()
     if is_turkic(lang):
         return str(icu.UnicodeString(text).toLower(_turkish_locale()))
@@ -79,7 +82,11 @@ def fold(text: str, lang: str | None = None) -> str:
         NFC text: `Türkiye` -> `turkiye`; `ISPARTA` -> `ısparta` with lang `tr`,
         `isparta` without; `إمام` -> `امام`.
     """
-    low = lower(text, lang)
+    return fold_lowered(lower(text, lang))
+
+
+def fold_lowered(low: str) -> str:
+    """Fold diacritics and Arabic orthography of text already lower-cased by `lower`."""
     if low.isascii():
         return low
     decomposed = unicodedata.normalize("NFD", low)

@@ -16,13 +16,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from normalise.conventions import rewrite
-from normalise.fold import fold, is_turkic, looks_turkish, lower, to_ascii
+from normalise.fold import fold, fold_lowered, is_turkic, looks_turkish, lower, to_ascii
 from normalise.scripts import COMMON, INHERITED, char_script
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.text import clean
-from normalise.tokens import Word, drop_stopwords, head_of, split_words, strip_article
+from normalise.tokens import (
+    WORD,
+    Word,
+    cut_articles,
+    drop_stop_texts,
+    head_of,
+    split_texts,
+    split_words,
+)
 from normalise.translit import romanise
 
 # Fast paths of `latinise`: text that is only Latin (with common punctuation and modifier
@@ -67,8 +76,45 @@ class Keys:
     turkish: bool
 
 
-@dataclass(frozen=True, slots=True)
-class WordKeys:
+_new_keys = object.__new__
+_set_exact, _set_folded, _set_skeleton, _set_tokens, _set_phonetic = (
+    getattr(Keys, field).__set__ for field in Keys.__slots__[:5]
+)
+_set_heads, _set_articles, _set_rules, _set_turkish = (
+    getattr(Keys, field).__set__ for field in Keys.__slots__[5:]
+)
+
+
+def _make_keys(
+    exact: str,
+    folded: str,
+    skeleton: str,
+    tokens: tuple[str, ...],
+    phonetic: str,
+    heads: tuple[str, ...],
+    articles: tuple[str, ...],
+    rules: tuple[str, ...],
+    turkish: bool,
+) -> Keys:
+    """Return `Keys(exact, folded, ...)`, twice as fast as the frozen dataclass `__init__`.
+
+    That `__init__` sets each field through `object.__setattr__`; this writes the slots
+    directly. The object is the same (same class, same fields, still frozen to callers).
+    """
+    keys: Keys = _new_keys(Keys)
+    _set_exact(keys, exact)
+    _set_folded(keys, folded)
+    _set_skeleton(keys, skeleton)
+    _set_tokens(keys, tokens)
+    _set_phonetic(keys, phonetic)
+    _set_heads(keys, heads)
+    _set_articles(keys, articles)
+    _set_rules(keys, rules)
+    _set_turkish(keys, turkish)
+    return keys
+
+
+class WordKeys(NamedTuple):
     """Keys of one word: canonical spelling, skeleton, head, rules fired."""
 
     phonetic: str
@@ -77,9 +123,14 @@ class WordKeys:
     rules: tuple[str, ...]
 
 
-@lru_cache(maxsize=MEMO_WORDS)
+# A memoised `WordKeys` as a plain tuple. The garbage collector stops tracking a plain tuple of
+# strings (not a NamedTuple or dataclass), so a memo of hundreds of thousands of words adds
+# nothing to the cost of each collection.
+WordEntry = tuple[str, str, str | None, tuple[str, ...]]
+
+
 def word_keys(text: str, arabic: bool, turkish: bool, last: bool) -> WordKeys:
-    """Return the keys of one folded word (cached: words repeat across names).
+    """Return the keys of one folded word (memoised: words repeat across names).
 
     Args:
         text: the folded word: lower-case ASCII, or folded Arabic script.
@@ -87,14 +138,19 @@ def word_keys(text: str, arabic: bool, turkish: bool, last: bool) -> WordKeys:
         turkish: apply Turkish conventions to a Latin word.
         last: the word ends the name (matters for ة).
     """
+    return WordKeys._make(_word_entry(text, arabic, turkish, last))
+
+
+@lru_cache(maxsize=MEMO_WORDS)
+def _word_entry(text: str, arabic: bool, turkish: bool, last: bool) -> WordEntry:
     head = head_of(text)
     if arabic:
         phonetic = head if head is not None else roman_word(text)
-        return WordKeys(phonetic, word_skeleton(text, last), head, ())
+        return (phonetic, word_skeleton(text, last), head, ())
     if head is not None:
-        return WordKeys(head, word_skeleton(head, last), head, ())
+        return (head, word_skeleton(head, last), head, ())
     phonetic, fired = rewrite(text, turkish)
-    return WordKeys(phonetic.replace("'", ""), word_skeleton(phonetic, last), None, fired)
+    return (phonetic.replace("'", ""), word_skeleton(phonetic, last), None, fired)
 
 
 @lru_cache(maxsize=MEMO_WORDS)
@@ -162,39 +218,104 @@ def build_keys(name: str, lang: str | None = None) -> Keys:
         NotTextError: `name` is not a `str`.
     """
     cleaned = clean(name)
+    turkic = lang is not None and is_turkic(lang)
+    if cleaned.isascii() and not (turkic and "I" in cleaned):
+        # What `lower` and `fold` give for ASCII (Turkish casing differs only for I): the text
+        # lower-cased, nothing to romanise, and no Turkish letters.
+        folded = cleaned.lower()
+        if folded.isalnum():
+            return _one_word_keys(folded, turkic)
+        return _keys_of(folded, folded, turkic)
     exact = lower(cleaned, lang)
-    turkish = is_turkic(lang) or looks_turkish(cleaned)
-    folded = latinise(fold(cleaned, lang), lang)
-    all_words = split_words(folded)
-    words = all_words if "," not in folded else split_words(folded.split(",")[0])
-    words, articles = strip_article(words)
-    words = drop_stopwords(words)
-    parts = [word_keys(w.text, w.arabic, turkish, i == len(words) - 1) for i, w in enumerate(words)]
-    if folded.isascii():
-        folded_key = " ".join(w.text for w in all_words).replace("'", "")
+    turkish = turkic or looks_turkish(cleaned)
+    # fold(cleaned) is fold_lowered(lower(cleaned)): lower-case once.
+    folded = exact if exact.isascii() else latinise(fold_lowered(exact), lang)
+    return _keys_of(exact, folded, turkish)
+
+
+def _one_word_keys(word: str, turkish: bool) -> Keys:
+    """Keys of a name that is one plain ASCII word: what `_keys_of` gives, in fewer steps."""
+    phonetic, skeleton, head, rules = _word_entry(word, False, turkish, True)
+    return _make_keys(
+        word,
+        word,
+        skeleton,
+        (skeleton,) if skeleton else (),
+        phonetic,
+        () if head is None else (head,),
+        (),
+        rules if len(rules) < 2 else tuple(dict.fromkeys(rules)),
+        turkish,
+    )
+
+
+def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
+    """Build the keys from the lower-cased name and its folded, latinised form."""
+    if "," in folded:
+        all_words = WORD.findall(folded)
+        texts, hyphens = split_texts(folded.split(",")[0])
     else:
-        folded_key = " ".join(w.text if not w.arabic else roman_word(w.text) for w in all_words)
-    specific = [p.skeleton for p in parts if p.head is None and p.skeleton]
-    if not specific:
-        specific = [p.skeleton for p in parts if p.skeleton]
-    rules: list[str] = []
-    for part in parts:
-        rules.extend(r for r in part.rules if r not in rules)
-    return Keys(
-        exact=exact,
-        folded=folded_key,
-        skeleton=join_skeletons([p.skeleton for p in parts]),
-        tokens=tuple(dict.fromkeys(specific)),
-        phonetic=" ".join(p.phonetic for p in parts if p.phonetic),
-        heads=tuple(p.head for p in parts if p.head is not None),
-        articles=tuple(articles),
-        rules=tuple(rules),
-        turkish=turkish,
+        texts, hyphens = split_texts(folded)
+        all_words = texts
+    words, found, _ = cut_articles(texts, hyphens)
+    words = drop_stop_texts(words)
+    last = len(words) - 1
+    if folded.isascii():
+        folded_key = " ".join(all_words)
+        if "'" in folded_key:
+            folded_key = folded_key.replace("'", "")
+    else:
+        folded_key = " ".join(w if w.isascii() else roman_word(w) for w in all_words)
+    articles = tuple(found) if found else ()
+    if last == 0:
+        # One word: what the loop below gives.
+        word = words[0]
+        phonetic, skeleton, head, rules = _word_entry(word, not word.isascii(), turkish, True)
+        return _make_keys(
+            exact,
+            folded_key,
+            skeleton,
+            (skeleton,) if skeleton else (),
+            phonetic,
+            () if head is None else (head,),
+            articles,
+            rules if len(rules) < 2 else tuple(dict.fromkeys(rules)),
+            turkish,
+        )
+    skeletons: list[str] = []  # every non-empty word skeleton
+    specific: list[str] = []  # those of words that are not generic heads
+    phonetics: list[str] = []
+    heads: list[str] = []
+    fired: list[str] = []
+    for index, word in enumerate(words):
+        phonetic, skeleton, head, rules = _word_entry(
+            word, not word.isascii(), turkish, index == last
+        )
+        if skeleton:
+            skeletons.append(skeleton)
+            if head is None:
+                specific.append(skeleton)
+        if phonetic:
+            phonetics.append(phonetic)
+        if head is not None:
+            heads.append(head)
+        if rules:
+            fired.extend(rules)
+    return _make_keys(
+        exact,
+        folded_key,
+        join_skeletons(skeletons),
+        tuple(dict.fromkeys(specific if specific else skeletons)),
+        " ".join(phonetics),
+        tuple(heads),
+        articles,
+        tuple(dict.fromkeys(fired)) if fired else (),
+        turkish,
     )
 
 
 def reset_caches() -> None:
     """Forget memoised word and name keys."""
-    word_keys.cache_clear()
+    _word_entry.cache_clear()
     roman_word.cache_clear()
     build_keys.cache_clear()

@@ -63,7 +63,8 @@ def clean(text: str) -> str:
     Raises:
         NotTextError: `text` is not a `str`.
     """
-    ensure_text(text)
+    if not isinstance(text, str):
+        raise NotTextError(text)
     if text.isascii():
         if text.isprintable() and "  " not in text and text == text.strip():
             return text

@@ -111,15 +111,74 @@ def split_words(text: str) -> list[Word]:
     Hyphens, spaces and other punctuation separate words; an apostrophe inside a Latin word
     (ayn, hamza) does not.
     """
+    texts, hyphens = split_texts(text)
+    if hyphens is None:
+        return [Word(w, not w.isascii(), False) for w in texts]
+    return [Word(w, not w.isascii(), h) for w, h in zip(texts, hyphens, strict=True)]
+
+
+def split_texts(text: str) -> tuple[list[str], list[bool] | None]:
+    """Split folded text into word strings, as `split_words` does, without `Word` objects.
+
+    Returns:
+        The words, and for each whether a hyphen joins it to the next (None when `text` has
+        no hyphen, so no word is joined).
+    """
     if "-" not in text:
-        return [Word(w, not w.isascii(), False) for w in WORD.findall(text)]
-    out = []
+        return WORD.findall(text), None
+    texts: list[str] = []
+    hyphens: list[bool] = []
+    size = len(text)
     for match in WORD.finditer(text):
-        word = match.group()
+        texts.append(match.group())
         end = match.end()
-        hyphen = end < len(text) and text[end] == "-"
-        out.append(Word(word, not word.isascii(), hyphen))
-    return out
+        hyphens.append(end < size and text[end] == "-")
+    return texts, hyphens
+
+
+def cut_articles(
+    texts: list[str], hyphens: list[bool] | None = None, arabic: list[bool] | None = None
+) -> tuple[list[str], list[str], list[int]]:
+    """Remove articles from a name's word strings (the rules of `strip_article`).
+
+    Args:
+        texts: the words, in order.
+        hyphens: for each word, whether a hyphen joins it to the next (None: no hyphens).
+        arabic: for each word, whether it is Arabic script (None: the non-ASCII words).
+
+    Returns:
+        The remaining words (cut where an article was attached), the articles found, and
+        the indices of the words dropped as a whole.
+    """
+    t = tables()
+    word_articles = t.word_articles
+    kept: list[str] = []
+    found: list[str] = []
+    dropped: list[int] = []
+    last = len(texts) - 1
+    for index, text in enumerate(texts):
+        if not text.isascii() if arabic is None else arabic[index]:
+            for form in t.attached_articles:
+                if text.startswith(form) and len(text) >= ARABIC_ARTICLE_MIN:
+                    kept.append(text[len(form) :])
+                    found.append("al")
+                    break
+            else:
+                kept.append(text)
+            continue
+        if index < last:
+            if text in word_articles:
+                found.append(text)
+                dropped.append(index)
+                continue
+            if hyphens is not None and hyphens[index]:
+                for form in t.suffix_articles:
+                    if text.endswith(form) and len(text) - len(form) >= 3:
+                        text = text[: -len(form)]
+                        found.append(form)
+                        break
+        kept.append(text)
+    return kept, found, dropped
 
 
 def strip_article(words: list[Word]) -> tuple[list[Word], list[str]]:
@@ -129,33 +188,14 @@ def strip_article(words: list[Word]) -> tuple[list[Word], list[str]]:
     suffix article is cut from a word that a hyphen joins to the next (`taybetul-imam`); an
     Arabic article is cut from the front of any word long enough to hold one.
     """
-    t = tables()
-    kept: list[Word] = []
-    found: list[str] = []
-    for index, word in enumerate(words):
-        text = word.text
-        if word.arabic:
-            for form in t.attached_articles:
-                if text.startswith(form) and len(text) >= ARABIC_ARTICLE_MIN:
-                    kept.append(Word(text[len(form) :], True, word.hyphen_after))
-                    found.append("al")
-                    break
-            else:
-                kept.append(word)
-            continue
-        if text in t.word_articles and index + 1 < len(words):
-            found.append(text)
-            continue
-        if word.hyphen_after and index + 1 < len(words):
-            for form in t.suffix_articles:
-                if text.endswith(form) and len(text) - len(form) >= 3:
-                    kept.append(Word(text[: -len(form)], False, True))
-                    found.append(form)
-                    break
-            else:
-                kept.append(word)
-            continue
-        kept.append(word)
+    texts, found, dropped = cut_articles(
+        [w.text for w in words], [w.hyphen_after for w in words], [w.arabic for w in words]
+    )
+    survivors = [w for i, w in enumerate(words) if i not in dropped] if dropped else words
+    kept = [
+        word if text == word.text else Word(text, word.arabic, word.hyphen_after)
+        for word, text in zip(survivors, texts, strict=True)
+    ]
     return kept, found
 
 
@@ -164,6 +204,13 @@ def drop_stopwords(words: list[Word]) -> list[Word]:
     stop = tables().stopwords
     kept = [w for w in words if w.text not in stop]
     return kept if kept else words
+
+
+def drop_stop_texts(texts: list[str]) -> list[str]:
+    """Remove function words from word strings unless nothing else would remain."""
+    stop = tables().stopwords
+    kept = [w for w in texts if w not in stop]
+    return kept if kept else texts
 
 
 def head_of(word: str) -> str | None:

@@ -1,8 +1,9 @@
+import icu
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.fold import fold, to_ascii
+from normalise.fold import fold, lower, to_ascii
 from normalise.text import clean
 
 
@@ -37,3 +38,16 @@ def test_to_ascii_turkish_and_ayn() -> None:
 def test_fold_is_idempotent(text: str) -> None:
     once = fold(clean(text))
     assert fold(once) == once
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_lower_skips_icu_for_ascii_with_the_same_result(text: str) -> None:
+    turkish = str(icu.UnicodeString(text).toLower(icu.Locale("tr")))
+    assert lower(text, "tr") == turkish
+    assert lower(text) == str(icu.UnicodeString(text).toLower(icu.Locale("en")))
+
+
+def test_lower_turkish_ascii() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    assert lower(every_ascii, "tr") == str(icu.UnicodeString(every_ascii).toLower(icu.Locale("tr")))
+    assert lower("ISPARTA", "tr") == "ısparta"

@@ -77,29 +77,49 @@ def load_conventions() -> tuple[Convention, ...]:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Rules compiled into one alternation, tried in priority order at each position."""
+    """Rules compiled into one alternation, tried in priority order at each position.
+
+    Attributes:
+        rules: the rules in priority order; rule `i` is capture group `i + 1` of `pattern`.
+        pattern: the alternation.
+        targets: each rule's replacement, by position.
+        labels: each rule's label, by position.
+    """
 
     rules: tuple[Convention, ...]
     pattern: regex.Pattern[str]
+    targets: tuple[str, ...]
+    labels: tuple[str, ...]
+
+    @classmethod
+    def compile(cls, ordered: tuple[Convention, ...]) -> RuleSet:
+        """Compile rules already in priority order."""
+        alternation = "|".join(f"({rule.pattern})" for rule in ordered)
+        return cls(
+            ordered,
+            regex.compile(alternation or "(?!)"),
+            tuple(rule.target for rule in ordered),
+            tuple(rule.label for rule in ordered),
+        )
 
     def apply(self, token: str) -> tuple[str, tuple[str, ...]]:
         """Rewrite `token`; return the result and the labels of the rules that fired."""
         fired: list[str] = []
-        rules = self.rules
+        targets = self.targets
+        labels = self.labels
 
         def replace(match: regex.Match[str]) -> str:
-            rule = rules[match.lastindex - 1 if match.lastindex is not None else 0]
-            if rule.label not in fired:
-                fired.append(rule.label)
-            return rule.target
+            index = match.lastindex - 1 if match.lastindex is not None else 0
+            label = labels[index]
+            if label not in fired:
+                fired.append(label)
+            return targets[index]
 
         return self.pattern.sub(replace, token), tuple(fired)
 
 
 def _compile(rules: list[Convention]) -> RuleSet:
-    ordered = tuple(sorted(rules, key=lambda r: (-len(r.source), r.line)))
-    alternation = "|".join(f"({rule.pattern})" for rule in ordered)
-    return RuleSet(ordered, regex.compile(alternation or "(?!)"))
+    return RuleSet.compile(tuple(sorted(rules, key=lambda r: (-len(r.source), r.line))))
 
 
 @cache
@@ -128,8 +148,7 @@ def alternate_sets(turkish: bool) -> tuple[tuple[Convention, RuleSet], ...]:
         ordered = tuple(
             sorted([rule, *rest], key=lambda r: (-len(r.source), r is not rule, r.line))
         )
-        alternation = "|".join(f"({r.pattern})" for r in ordered)
-        out.append((rule, RuleSet(ordered, regex.compile(alternation))))
+        out.append((rule, RuleSet.compile(ordered)))
     return tuple(out)
 
 

@@ -25,6 +25,7 @@ from normalise.score import (
     confidence_weights,
     features,
     is_arabic_text,
+    matched_stem,
 )
 from normalise.variants import Reading, readings
 
@@ -254,6 +255,8 @@ class Resolver:
         displays = self.source.display_names(others) if others else {}
         for index, (entity_id, best) in enumerate(ranked):
             why = [key_reason(best.row.key, best.reading, best.row)]
+            if matched_stem(best.reading, best.row) is not None:
+                why = [f"skeleton:{best.reading.skeleton}", "generic:village"]
             if best.reading.reason is not None:
                 why.append(best.reading.reason)
             else:

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise.fold import fold
+from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
 from normalise.rules import Row, load_rows
 from normalise.text import clean
@@ -132,14 +133,36 @@ def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str
     return flat, consonants(flat), vowel_classes(flat), frozenset(tokens.split())
 
 
+@lru_cache(maxsize=MEMO_FORMS)
+def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
+    return village_stem(phonetic, skeleton)
+
+
+def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
+    """Return the candidate name's village stem when that is what the reading reads
+    (`Sari` for `Sarıköy`), else None."""
+    if reading.skeleton == row.skeleton:
+        return None
+    stem = _row_stem(row.phonetic, row.skeleton)
+    return stem if stem is not None and stem.skeleton == reading.skeleton else None
+
+
 def features(
     reading: Reading, row: CandidateRow, cross: bool, primary: bool, context: Context
 ) -> list[float]:
-    """Return the feature vector (ordered as `FEATURES`) of a reading against a candidate."""
+    """Return the feature vector (ordered as `FEATURES`) of a reading against a candidate.
+
+    A candidate whose village stem is what the query reads (`Sec` for `Seçköy`) is compared
+    by its stem, as a variant reading.
+    """
     qs, ns = reading.skeleton, row.skeleton
+    phonetic, tokens, variant = row.phonetic, row.tokens, reading.reason is not None
+    stem = matched_stem(reading, row)
+    if stem is not None:
+        ns, phonetic, tokens, variant = qs, stem.phonetic, " ".join(stem.tokens), True
     skeleton = Levenshtein.normalized_similarity(qs, ns) if qs and ns else 0.0
     qp = reading.compact
-    np_, nc, nv, ntokens = _row_forms(row.phonetic, row.tokens)
+    np_, nc, nv, ntokens = _row_forms(phonetic, tokens)
     jw = JaroWinkler.normalized_similarity(qp, np_)
     indel = Indel.normalized_similarity(qp, np_)
     c = 1.0 if cross else 0.0
@@ -170,7 +193,7 @@ def features(
         c * jw,
         1.0 if primary and family in ("x", "f") else 0.0,
         1.0 if qs and qs == ns else 0.0,
-        0.0 if reading.reason is None else 1.0,
+        1.0 if variant else 0.0,
         1.0 if family == "t" else 0.0,
         1.0 if qs and ns and qs[0] == ns[0] else 0.0,
         min(len(qs), len(ns)) / max(len(qs), len(ns), 1),
@@ -321,4 +344,5 @@ def reset_caches() -> None:
     weights.cache_clear()
     confidence_weights.cache_clear()
     _row_forms.cache_clear()
+    _row_stem.cache_clear()
     letter_by_letter.cache_clear()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from normalise.conventions import rewrite_alternates
+from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.tokens import Word, head_of, strip_article, tables
@@ -138,6 +139,10 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, lang), "generic:village")
+    stem = village_stem(keys.phonetic, keys.skeleton)
+    if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
+        seen.add(stem.skeleton)
+        out.append(Reading(stem.skeleton, stem.tokens, stem.phonetic, "generic:village"))
     _, words, turkish = words_of(name, lang)
     words, _ = strip_article(words)
     # A glued article on any word: Alzeqa, Elkhalil, Abasan alkabir, alsalhyt aljdydt.

@@ -1,8 +1,9 @@
 """The index keys of a stored name: which prefixed keys find it, and its derived forms.
 
 Queries look names up by prefixed keys (`x:` exact, `f:` folded, `s:` skeleton, `t:` token
-skeleton, `d:` skeleton with one letter deleted). This module is the one place that decides
-which keys a stored name gets, so the store, the bulk build and re-keying always agree.
+skeleton, `d:` skeleton with one letter deleted; a village name's stem is an `s:` key too).
+This module is the one place that decides which keys a stored name gets, so the store, the
+bulk build and re-keying always agree.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys
 from normalise.scripts import detect_scripts
 
 MIN_TOKEN = 2
-MIN_DELETION = 4
+MIN_DELETION = 3
 
 
 class NameForms(NamedTuple):
@@ -63,6 +65,9 @@ def index_keys(keys: Keys) -> list[str]:
     skeleton = keys.skeleton
     if skeleton:
         out["s:" + skeleton] = None
+        stem = village_stem(keys.phonetic, skeleton)
+        if stem is not None:
+            out["s:" + stem.skeleton] = None  # Hasköy is found as Has too
     for token in keys.tokens:
         if len(token) >= MIN_TOKEN:
             out["t:" + token] = None

@@ -148,3 +148,38 @@ def test_context_contradiction_is_never_confident(nz: Normaliser) -> None:
     matches = nz.resolve("Idlib", country="SY", admin1="10")
     assert matches[0].id == "geonames:169389"
     assert not matches[0].match
+
+
+@pytest.fixture()
+def turkish_villages(tmp_path: Path) -> Iterator[Normaliser]:
+    path = tmp_path / "villages.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply(
+        [
+            upsert("geonames:301657", "TR", "72", 1059, ["Sarıköy"]),
+            upsert("geonames:322333", "TR", "35", 691, ["Bahçeli"]),
+            upsert("geonames:752584", "TR", "93", 35151, ["Akçakoca"]),
+            upsert("geonames:296791", "TR", "44", 13766, ["Yeşilyurt"]),
+        ]
+    )
+    lex.close()
+    with Normaliser.open(path) as normaliser:
+        yield normaliser
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sari", "geonames:301657"),  # the lexicon has the village word, the query not
+        ("Sarı", "geonames:301657"),
+        ("Bahçeliköy", "geonames:322333"),  # the query has it glued, the lexicon not
+        ("Bahceli Koyu", "geonames:322333"),
+        ("Yesilyurtkoy", "geonames:296791"),
+    ],
+)
+def test_village_word_is_optional_on_either_side(
+    turkish_villages: Normaliser, query: str, expected: str
+) -> None:
+    matches = turkish_villages.resolve(query, country="TR")
+    assert matches[0].id == expected
+    assert "generic:village" in matches[0].why

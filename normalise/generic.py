@@ -1,0 +1,71 @@
+"""Generic village words that sources add to, or leave off, a place's own name.
+
+Turkish sources glue the word for village to a name (`Hasköy`, `Söğütalanköyü`) or write it
+apart (`Gökçeören Köyü`), and GeoNames may name the same village with or without it
+(`Seçköy` beside `Sec`). The stem is the name without that last word or suffix: lexicon
+names are indexed under the stem's skeleton as well, and a query is also read as its stem, so
+either spelling finds the other. The village terms are the glossary's Turkish terms for the
+head `kafr` (`lexicons/rules/glossary.tsv`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from normalise.skeleton import join_skeletons, word_skeleton
+from normalise.tokens import tables
+
+VILLAGE_HEAD = "kafr"
+SUFFIX_LANG = "tr"  # only Turkish glues the word for village to the name
+MIN_STEM = 3  # letters a glued suffix must leave
+MIN_STEM_SKELETON = 2  # a one-letter skeleton finds too much to be worth a key
+
+
+class Stem(NamedTuple):
+    """A name without its village word: its canonical spelling and skeleton."""
+
+    phonetic: str
+    skeleton: str
+    tokens: tuple[str, ...]
+
+
+@cache
+def village_suffixes() -> tuple[str, ...]:
+    """Return the folded Turkish village terms, longest first (`koyu` before `koy`)."""
+    terms = [
+        t.term
+        for t in tables().glossary.values()
+        if t.head == VILLAGE_HEAD and t.lang == SUFFIX_LANG and " " not in t.term
+    ]
+    return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+
+def village_stem(phonetic: str, skeleton: str) -> Stem | None:
+    """Return the stem of a name whose last word is or ends with a village term, else None.
+
+    Args:
+        phonetic: the name's canonical spelling (`Keys.phonetic`), so lexicon names and
+            queries get the same stem: `haskoy` -> `has`, `gokjeoren koyu` -> `gokjeoren`.
+        skeleton: the name's skeleton (`Keys.skeleton`); a stem that keeps it is no stem.
+    """
+    words = phonetic.split()
+    if not words:
+        return None
+    last = words[-1]
+    for suffix in village_suffixes():
+        if not last.endswith(suffix):
+            continue
+        stem = last[: -len(suffix)]
+        if len(stem) >= MIN_STEM:
+            parts = [*words[:-1], stem]
+        elif not stem and len(words) > 1:
+            parts = words[:-1]
+        else:
+            return None
+        skeletons = [word_skeleton(w, i == len(parts) - 1) for i, w in enumerate(parts)]
+        stem_skeleton = join_skeletons(skeletons)
+        if len(stem_skeleton) < MIN_STEM_SKELETON or stem_skeleton == skeleton:
+            return None
+        return Stem(" ".join(parts), stem_skeleton, tuple(s for s in skeletons if s))
+    return None

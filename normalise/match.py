@@ -74,3 +74,10 @@ class CandidateSource(Protocol):
     def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
         """Return the canonical names of active entities (one lookup for a whole result)."""
         ...
+
+    def names_by_skeleton(
+        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+    ) -> list[CandidateRow]:
+        """Return the names of these entities whose skeleton is among `skeletons` (the names
+        a key row does not point at)."""
+        ...

@@ -39,6 +39,13 @@ class LexiconSource:
         names: dict[str, str] = self.lexicon.display_names(entity_ids)
         return names
 
+    def names_by_skeleton(
+        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+    ) -> list[CandidateRow]:
+        """Return the names of these entities whose skeleton is among `skeletons`."""
+        rows: list[CandidateRow] = self.lexicon.names_by_skeleton(entity_ids, skeletons)
+        return rows
+
     def snapshot(self) -> AbstractContextManager[Any]:
         """Hold one read transaction, so one query's reads see one lexicon version."""
         snapshot: AbstractContextManager[Any] = self.lexicon.snapshot()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz.distance import Indel
@@ -32,6 +32,7 @@ from normalise.variants import Reading, readings
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 MAX_SCORED = 64  # candidate names fully scored per query; more are shortlisted first
+SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 
 
 def deletions(skeleton: str) -> list[str]:
@@ -206,12 +207,15 @@ class Resolver:
         fitting the scorer's weights)."""
         if not keys.skeleton and not keys.folded:
             return {}
+        context = replace(context, article=bool(keys.articles))
         query_readings = readings(name, lang)
         wanted = lookup_keys(keys, query_readings)
         rows = self.source.candidates(wanted, country=context.country)
         if not rows and context.country is not None:
             rows = self.source.candidates(wanted)
-        best = self._score(rows, query_readings, context, is_arabic_text(name))
+        query_arabic = is_arabic_text(name)
+        best = self._score(rows, query_readings, context, query_arabic)
+        self._score_siblings(best, query_readings, context, query_arabic)
         for entity_id in self.source.not_same(keys.folded):
             best.pop(entity_id, None)
         return best
@@ -245,6 +249,36 @@ class Resolver:
                 if current is None or score > current.score:
                     best[row.entity_id] = Scored(score, row, reading, values)
         return best
+
+    def _score_siblings(
+        self,
+        best: dict[str, Scored],
+        query_readings: list[Reading],
+        context: Context,
+        query_arabic: bool,
+    ) -> None:
+        """Score the other names of the best entities that share a matched skeleton.
+
+        A key row names one name per entity; its siblings under the same skeleton (`الدالية`
+        beside `Ad Dālīyah`) may be closer to the query (letter for letter), so the best
+        `SIBLING_ENTITIES` entities have them read and scored too.
+        """
+        if not best:
+            return
+        top = sorted(best.items(), key=lambda item: -item[1].score)[:SIBLING_ENTITIES]
+        skeletons = {s.row.skeleton for _, s in top} | {r.skeleton for r in query_readings}
+        seen = {(entity_id, s.row.name_text) for entity_id, s in top}
+        rows = [
+            row
+            for row in self.source.names_by_skeleton([e for e, _ in top], sorted(skeletons))
+            if (row.entity_id, row.name_text) not in seen
+        ]
+        if rows:
+            for entity_id, scored in self._score(
+                rows, query_readings, context, query_arabic
+            ).items():
+                if scored.score > best[entity_id].score:
+                    best[entity_id] = scored
 
     def _matches(
         self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool

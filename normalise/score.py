@@ -26,6 +26,7 @@ from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
 from normalise.rules import Row, load_rows
 from normalise.text import clean
+from normalise.tokens import tables
 from normalise.variants import Reading, compact, consonants, vowel_classes
 
 MEMO_FORMS = 2**16
@@ -58,6 +59,8 @@ FEATURES: tuple[str, ...] = (
     "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
     # letters and the name spelled letter by letter (الدالية -> aldalyt)
     "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
+    "letters_equal",  # bare query spelled exactly as the Arabic name letter by letter
+    "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
 )
 QUERY_LENGTH = 8
 
@@ -69,6 +72,7 @@ class Context:
     country: str | None = None
     admin1: str | None = None
     kind: str | None = None
+    article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
 
 
 def is_arabic_text(text: str) -> bool:
@@ -134,6 +138,13 @@ def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str
 
 
 @lru_cache(maxsize=MEMO_FORMS)
+def has_article(folded: str) -> bool:
+    """Return True if a folded Latin name begins with a separate article (`az zawiyah`)."""
+    first, _, rest = folded.partition(" ")
+    return bool(rest) and first in tables().word_articles
+
+
+@lru_cache(maxsize=MEMO_FORMS)
 def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
     return village_stem(phonetic, skeleton)
 
@@ -183,6 +194,9 @@ def features(
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
     qtokens = reading.token_set
     longer = max(len(qtokens), len(ntokens))
+    article = 0.0
+    if not cross and row.folded.isascii():
+        article = 1.0 if has_article(row.folded) == context.article else -1.0
     return [
         1.0,
         skeleton,
@@ -210,6 +224,8 @@ def features(
         min(len(qs), QUERY_LENGTH) / QUERY_LENGTH,
         letters,
         Indel.normalized_similarity(reading.vowels, nv),
+        1.0 if letters == 1.0 else 0.0,
+        article,
     ]
 
 
@@ -345,4 +361,5 @@ def reset_caches() -> None:
     confidence_weights.cache_clear()
     _row_forms.cache_clear()
     _row_stem.cache_clear()
+    has_article.cache_clear()
     letter_by_letter.cache_clear()

@@ -309,6 +309,30 @@ class Lexicon:
         with self._read() as conn:
             return [CandidateRow(*r) for r in conn.execute(sql, params)]
 
+    def names_by_skeleton(
+        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+    ) -> list[CandidateRow]:
+        """Return the names of these active entities whose skeleton is among `skeletons`.
+
+        A key row points at one name of its entity (the first to produce the key), so the
+        other names sharing that skeleton (an Arabic-script name beside the Latin canonical
+        one, a machine transliteration beside a vowelled one) are read here, for the scorer
+        to compare with the query. Each row carries its skeleton as an `s:` key.
+        """
+        ids = list(dict.fromkeys(entity_ids))
+        wanted = list(dict.fromkeys(s for s in skeletons if s))
+        if not ids or not wanted:
+            return []
+        sql = (
+            "SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind,"
+            " n.folded, n.skeleton, n.phonetic, n.tokens, 's:' || n.skeleton"
+            " FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+            f" WHERE e.id IN ({','.join('?' * len(ids))}) AND e.status = 'active'"
+            f" AND n.skeleton IN ({','.join('?' * len(wanted))})"
+        )
+        with self._read() as conn:
+            return [CandidateRow(*r) for r in conn.execute(sql, [*ids, *wanted])]
+
     def not_same(self, folded: str) -> set[str]:
         """Return the ids judged not the same as the name with this folded key."""
         with self._read() as conn:

@@ -183,3 +183,16 @@ def test_village_word_is_optional_on_either_side(
     matches = turkish_villages.resolve(query, country="TR")
     assert matches[0].id == expected
     assert "generic:village" in matches[0].why
+
+
+def test_a_name_hidden_behind_its_entitys_key_row_is_scored(lexicon_path: Path) -> None:
+    # s:KFRZT points at the canonical `Kafr Zaytā`; the Arabic names share the skeleton and
+    # are read beside it, so a letter-by-letter spelling is compared with the Arabic name.
+    with Lexicon.open(lexicon_path) as lex:
+        rows = lex.names_by_skeleton(["geonames:168620"], ["KFRZT"])
+        assert {r.name_text for r in rows} >= {"Kafr Zaytā", "كفر زيتا", "كفر زيتة"}
+        assert all(r.key == "s:KFRZT" for r in rows)
+    with Normaliser.open(lexicon_path) as nz:
+        top = nz.resolve("kfr zyta", country="SY")[0]
+    assert top.id == "geonames:168620"
+    assert top.matched_name == "كفر زيتا"

@@ -33,6 +33,7 @@ MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbou
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 MAX_SCORED = 64  # candidate names fully scored per query; more are shortlisted first
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
+SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 
 
 def deletions(skeleton: str) -> list[str]:
@@ -131,6 +132,7 @@ class Scored:
     row: CandidateRow
     reading: Reading
     features: list[float]
+    support: tuple[str, ...] = ()  # reasons of other readings that also found it well
 
 
 class Resolver:
@@ -239,15 +241,20 @@ class Resolver:
         query_arabic: bool,
     ) -> dict[str, Scored]:
         best: dict[str, Scored] = {}
+        support: dict[str, dict[str, None]] = {}
         primary = query_readings[0]
         for row in shortlist(strongest_rows(rows), query_readings):
             cross = query_arabic != is_arabic_text(row.name_text)
             for reading in query_readings:
                 values = features(reading, row, cross, reading is primary, context)
                 score = combine(values)
+                if reading.reason is not None and score >= SUPPORT_SCORE:
+                    support.setdefault(row.entity_id, {})[reading.reason] = None
                 current = best.get(row.entity_id)
                 if current is None or score > current.score:
                     best[row.entity_id] = Scored(score, row, reading, values)
+        for entity_id, reasons in support.items():
+            best[entity_id].support = tuple(reasons)
         return best
 
     def _score_siblings(
@@ -295,6 +302,7 @@ class Resolver:
                 why.append(best.reading.reason)
             else:
                 why.extend(keys.rules)
+            why.extend(best.support)  # other readings that found it as well (glossary terms)
             why.extend(f"article:{a}" for a in keys.articles)
             if context.country is not None and best.row.country == context.country:
                 why.append(f"context:country={context.country}")

@@ -65,8 +65,9 @@ def test_translated_hts_names_default_lexicon(default_nz: Normaliser, query: str
 
 
 # Both spellings are also curated variant names of the HTS entity, so the exact key finds
-# it too; the glossary reading matches its canonical name (skeleton HTHRRSM) and scores higher,
-# so `why` names the glossary rules.
+# it too and may score higher than the glossary reading (which matches its canonical name,
+# skeleton HTHRRSM); `why` also lists the reasons of every other reading that found the same
+# entity well, so the glossary rules are named either way.
 @pytest.mark.slow
 @pytest.mark.parametrize("query", HTS_GLOSSARY)
 def test_translated_hts_names_name_the_glossary_rule_default_lexicon(

@@ -209,7 +209,7 @@ class Resolver:
         fitting the scorer's weights)."""
         if not keys.skeleton and not keys.folded:
             return {}
-        context = replace(context, article=bool(keys.articles))
+        context = replace(context, article=bool(keys.articles), folded=keys.folded)
         query_readings = readings(name, lang)
         wanted = lookup_keys(keys, query_readings)
         rows = self.source.candidates(wanted, country=context.country)

@@ -61,6 +61,7 @@ FEATURES: tuple[str, ...] = (
     "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
     "letters_equal",  # bare query spelled exactly as the Arabic name letter by letter
     "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
+    "folded_jw",  # Jaro-Winkler of the folded query and name as written (no conventions)
 )
 QUERY_LENGTH = 8
 
@@ -73,6 +74,7 @@ class Context:
     admin1: str | None = None
     kind: str | None = None
     article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
+    folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
 
 
 def is_arabic_text(text: str) -> bool:
@@ -226,6 +228,7 @@ def features(
         Indel.normalized_similarity(reading.vowels, nv),
         1.0 if letters == 1.0 else 0.0,
         article,
+        JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
     ]
 
 

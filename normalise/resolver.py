@@ -26,6 +26,7 @@ from normalise.score import (
     features,
     is_arabic_text,
     matched_stem,
+    query_letters,
 )
 from normalise.variants import Reading, readings
 
@@ -209,7 +210,9 @@ class Resolver:
         fitting the scorer's weights)."""
         if not keys.skeleton and not keys.folded:
             return {}
-        context = replace(context, article=bool(keys.articles), folded=keys.folded)
+        context = replace(
+            context, article=bool(keys.articles), folded=keys.folded, letters=query_letters(name)
+        )
         query_readings = readings(name, lang)
         wanted = lookup_keys(keys, query_readings)
         rows = self.source.candidates(wanted, country=context.country)

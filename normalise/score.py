@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from normalise.fold import fold
 from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
+from normalise.matres import collapse, long_vowel_letters
 from normalise.rules import Row, load_rows
 from normalise.text import clean
 from normalise.tokens import tables
@@ -62,6 +63,8 @@ FEATURES: tuple[str, ...] = (
     "letters_equal",  # bare query spelled exactly as the Arabic name letter by letter
     "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
     "folded_jw",  # Jaro-Winkler of the folded query and name as written (no conventions)
+    "long_vowels",  # across scripts, a romanisation with macrons vs the Arabic letters
+    # (`matres.long_vowel_letters` vs `letter_by_letter`): Indel similarity, 0 without macrons
 )
 QUERY_LENGTH = 8
 
@@ -75,6 +78,7 @@ class Context:
     kind: str | None = None
     article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
     folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
+    letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
 
 
 def is_arabic_text(text: str) -> bool:
@@ -137,6 +141,28 @@ def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str
     token set (cached: the same lexicon names come back for many queries)."""
     flat = compact(phonetic)
     return flat, consonants(flat), vowel_classes(flat), frozenset(tokens.split())
+
+
+def query_letters(name: str) -> str:
+    """Return what `Context.letters` holds for a query: an Arabic-script name spelled letter
+    by letter, a Latin one's long-vowel letters ("" without macrons)."""
+    if is_arabic_text(name):
+        return collapse(letter_by_letter(name))
+    return long_vowel_letters(name)
+
+
+@lru_cache(maxsize=MEMO_FORMS)
+def _row_letters(name_text: str) -> str:
+    if is_arabic_text(name_text):
+        return collapse(letter_by_letter(name_text))
+    return long_vowel_letters(name_text)
+
+
+def _long_vowels(letters: str, name_text: str) -> float:
+    """Return the Indel similarity of the query's letters and a candidate name's across
+    scripts (0 when the romanised side has no macron)."""
+    other = _row_letters(name_text)
+    return Indel.normalized_similarity(letters, other) if other else 0.0
 
 
 @lru_cache(maxsize=MEMO_FORMS)
@@ -229,6 +255,7 @@ def features(
         1.0 if letters == 1.0 else 0.0,
         article,
         JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
+        _long_vowels(context.letters, row.name_text) if cross and context.letters else 0.0,
     ]
 
 
@@ -365,4 +392,5 @@ def reset_caches() -> None:
     _row_forms.cache_clear()
     _row_stem.cache_clear()
     has_article.cache_clear()
+    _row_letters.cache_clear()
     letter_by_letter.cache_clear()

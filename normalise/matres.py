@@ -1,0 +1,68 @@
+"""Long vowels: what a scholarly romanisation and the Arabic spelling of a name share.
+
+Arabic writes long vowels as letters (ا و ي, the matres lectionis) and leaves short vowels
+unwritten. BGN/PCGN and ALA-LC romanisations mark the long vowels with a macron (`Ḩamāh`,
+`Khūrmātū`) and write short ones plainly, so such a spelling says which letters the Arabic
+name has: `Tāzah Khūrmātū` is تازة خورماتو, not توز خورماتو; `Dar‘ā` is درعا, not داريا.
+`long_vowel_letters` spells a romanisation the way `score.letter_by_letter` spells the Arabic
+name (consonants, ā -> a, ī -> y, ū -> w, final -ah -> t for ta marbuta), so the two compare
+letter for letter. Only names with a macron are spelled: without one, a plain vowel may be
+long or short.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache, lru_cache
+
+from normalise.tokens import tables
+
+MEMO_NAMES = 2**16
+MACRON = "\u0304"  # COMBINING MACRON
+_LONG = {"a": "a", "i": "y", "u": "w", "e": "y", "o": "w"}  # vowel + macron -> its letter
+_SHORT = frozenset("aeiou")
+_KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return tables().word_articles
+
+
+def collapse(text: str) -> str:
+    """Return `text` with each run of one letter written once (Arabic leaves shadda
+    unwritten: Qabbāsīn ~ قباسين)."""
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+
+
+@lru_cache(maxsize=MEMO_NAMES)
+def long_vowel_letters(name: str) -> str:
+    """Return a romanised name with macrons spelled as its Arabic letters, or "" without one.
+
+    `Tāzah Khūrmātū` -> `taztkhwrmatw` (final -ah is ta marbuta, spelled `t`); an article
+    word becomes `al` (`Ar Rām` -> `alram`); runs of one letter are written once.
+    """
+    decomposed = unicodedata.normalize("NFD", name.lower())
+    if MACRON not in decomposed:
+        return ""
+    words: list[str] = []
+    for raw in decomposed.replace("-", " ").split():
+        letters: list[str] = []
+        for i, char in enumerate(raw):
+            if char in _LONG:
+                long = raw[i + 1 : i + 2] == MACRON
+                if long:
+                    letters.append(_LONG[char])
+                elif i == 0:
+                    letters.append("a")  # an initial vowel is written on an alef
+            elif char in _KEPT:
+                letters.append(char)
+        word = "".join(letters)
+        plain = "".join(c for c in raw if c.isascii() and c.isalpha())
+        if plain in _articles() and len(words) == 0 and len(decomposed.split()) > 1:
+            words.append("al")
+            continue
+        if plain.endswith("ah") and word.endswith("h") and len(word) > 1:
+            word = word[:-1] + "t"  # -ah is ta marbuta
+        words.append(word)
+    return collapse("".join(words))

@@ -43,7 +43,7 @@ _ARABIC_LATIN_ONLY = re.compile(f"[{_LATIN}{_ARABIC}]*")
 _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
-KEYS_VERSION = "3"
+KEYS_VERSION = "4"
 MEMO_WORDS = 2**18
 MEMO_NAMES = 2**16
 

@@ -4,7 +4,7 @@ Arabic writes long vowels as letters (ا و ي, the matres lectionis) and leaves
 unwritten. BGN/PCGN and ALA-LC romanisations mark the long vowels with a macron (`Ḩamāh`,
 `Khūrmātū`) and write short ones plainly, so such a spelling says which letters the Arabic
 name has: `Tāzah Khūrmātū` is تازة خورماتو, not توز خورماتو; `Dar‘ā` is درعا, not داريا.
-`long_vowel_letters` spells a romanisation the way `score.letter_by_letter` spells the Arabic
+`long_vowel_letters` spells a romanisation the way `letter_by_letter` spells the Arabic
 name (consonants, ā -> a, ī -> y, ū -> w, final -ah -> t for ta marbuta), so the two compare
 letter for letter. Only names with a macron are spelled: without one, a plain vowel may be
 long or short.
@@ -15,6 +15,8 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 
+from normalise.fold import fold
+from normalise.text import clean
 from normalise.tokens import tables
 
 MEMO_NAMES = 2**16
@@ -22,6 +24,60 @@ MACRON = "\u0304"  # COMBINING MACRON
 _LONG = {"a": "a", "i": "y", "u": "w", "e": "y", "o": "w"}  # vowel + macron -> its letter
 _SHORT = frozenset("aeiou")
 _KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
+
+
+# Arabic letters spelled one by one, as GeoNames' unvowelled transliterations do (alif a,
+# waw w, ya y, ta marbuta t; ayn and hamza dropped). Letters are folded first (`fold`).
+_LETTER_BY_LETTER = str.maketrans(
+    {
+        "\u0627": "a",  # alef
+        "\u0628": "b",  # beh
+        "\u062a": "t",  # teh
+        "\u062b": "th",  # theh
+        "\u062c": "j",  # jeem
+        "\u062d": "h",  # hah
+        "\u062e": "kh",  # khah
+        "\u062f": "d",  # dal
+        "\u0630": "dh",  # thal
+        "\u0631": "r",  # reh
+        "\u0632": "z",  # zain
+        "\u0633": "s",  # seen
+        "\u0634": "sh",  # sheen
+        "\u0635": "s",  # sad
+        "\u0636": "d",  # dad
+        "\u0637": "t",  # tah
+        "\u0638": "z",  # zah
+        "\u063a": "gh",  # ghain
+        "\u0641": "f",  # feh
+        "\u0642": "q",  # qaf
+        "\u0643": "k",  # kaf
+        "\u0644": "l",  # lam
+        "\u0645": "m",  # meem
+        "\u0646": "n",  # noon
+        "\u0647": "h",  # heh
+        "\u0648": "w",  # waw
+        "\u064a": "y",  # yeh
+        "\u0629": "t",  # teh marbuta
+        "\u06af": "g",  # gaf
+        "\u067e": "p",  # peh
+        "\u0686": "ch",  # tcheh
+        "\u0698": "zh",  # jeh
+        "\u06a4": "v",  # veh
+    }
+)
+
+
+@lru_cache(maxsize=MEMO_NAMES)
+def letter_by_letter(text: str) -> str:
+    """Return an Arabic-script name spelled letter by letter in ASCII, without spaces
+    (`الدالية` -> `aldalyt`); letters without a spelling (ayn, hamza) are dropped."""
+    spelled = fold(clean(text)).translate(_LETTER_BY_LETTER)
+    return "".join(c for c in spelled if "a" <= c <= "z")
+
+
+def is_arabic_text(text: str) -> bool:
+    """Return True if `text` contains Arabic-script letters (U+0600..U+06FF)."""
+    return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
 
 
 @cache

@@ -17,6 +17,7 @@ from rapidfuzz.distance import Indel
 
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource, Match
+from normalise.matres import is_arabic_text
 from normalise.score import (
     Context,
     combine,
@@ -24,7 +25,6 @@ from normalise.score import (
     confidence_features,
     confidence_weights,
     features,
-    is_arabic_text,
     matched_stem,
     query_letters,
 )

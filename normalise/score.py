@@ -21,12 +21,10 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from normalise.fold import fold
 from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
-from normalise.matres import collapse, long_vowel_letters
+from normalise.matres import collapse, is_arabic_text, letter_by_letter, long_vowel_letters
 from normalise.rules import Row, load_rows
-from normalise.text import clean
 from normalise.tokens import tables
 from normalise.variants import Reading, compact, consonants, vowel_classes
 
@@ -81,58 +79,6 @@ class Context:
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
 
 
-def is_arabic_text(text: str) -> bool:
-    """Return True if `text` contains Arabic-script letters (U+0600..U+06FF)."""
-    return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
-
-
-# Arabic letters spelled one by one, as GeoNames' unvowelled transliterations do (alif a,
-# waw w, ya y, ta marbuta t; ayn and hamza dropped). Letters are folded first (fold.py).
-_LETTER_BY_LETTER = str.maketrans(
-    {
-        "\u0627": "a",  # alef
-        "\u0628": "b",  # beh
-        "\u062a": "t",  # teh
-        "\u062b": "th",  # theh
-        "\u062c": "j",  # jeem
-        "\u062d": "h",  # hah
-        "\u062e": "kh",  # khah
-        "\u062f": "d",  # dal
-        "\u0630": "dh",  # thal
-        "\u0631": "r",  # reh
-        "\u0632": "z",  # zain
-        "\u0633": "s",  # seen
-        "\u0634": "sh",  # sheen
-        "\u0635": "s",  # sad
-        "\u0636": "d",  # dad
-        "\u0637": "t",  # tah
-        "\u0638": "z",  # zah
-        "\u063a": "gh",  # ghain
-        "\u0641": "f",  # feh
-        "\u0642": "q",  # qaf
-        "\u0643": "k",  # kaf
-        "\u0644": "l",  # lam
-        "\u0645": "m",  # meem
-        "\u0646": "n",  # noon
-        "\u0647": "h",  # heh
-        "\u0648": "w",  # waw
-        "\u064a": "y",  # yeh
-        "\u0629": "t",  # teh marbuta
-        "\u06af": "g",  # gaf
-        "\u067e": "p",  # peh
-        "\u0686": "ch",  # tcheh
-        "\u0698": "zh",  # jeh
-        "\u06a4": "v",  # veh
-    }
-)
-
-
-@lru_cache(maxsize=MEMO_FORMS)
-def letter_by_letter(text: str) -> str:
-    """Return an Arabic-script name spelled letter by letter in ASCII, without spaces
-    (`الدالية` -> `aldalyt`); letters without a spelling (ayn, hamza) are dropped."""
-    spelled = fold(clean(text)).translate(_LETTER_BY_LETTER)
-    return "".join(c for c in spelled if "a" <= c <= "z")
 
 
 @lru_cache(maxsize=MEMO_FORMS)
@@ -220,6 +166,11 @@ def features(
         consonant = Indel.normalized_similarity(reading.consonants, nc)
         if cross and reading.letters:
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
+    same_skeleton = bool(qs) and qs == ns
+    if letters == 1.0:
+        # the query is the Arabic name spelled letter by letter (GeoNames' `aldalyt` for
+        # الدالية): an exact transliteration, whatever its own skeleton says
+        skeleton, same_skeleton, jw, indel, consonant = 1.0, True, 1.0, 1.0, 1.0
     qtokens = reading.token_set
     longer = max(len(qtokens), len(ntokens))
     article = 0.0
@@ -234,7 +185,7 @@ def features(
         c * skeleton,
         c * jw,
         1.0 if primary and family in ("x", "f") else 0.0,
-        1.0 if qs and qs == ns else 0.0,
+        1.0 if same_skeleton else 0.0,
         1.0 if variant else 0.0,
         1.0 if family == "t" else 0.0,
         1.0 if qs and ns and qs[0] == ns[0] else 0.0,

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys
+from normalise.matres import is_arabic_text, letter_by_letter
 from normalise.scripts import detect_scripts
 
 MIN_TOKEN = 2
@@ -62,6 +63,10 @@ def index_keys(keys: Keys) -> list[str]:
         out["x:" + keys.exact] = None
     if keys.folded:
         out["f:" + keys.folded] = None
+    if not keys.exact.isascii() and is_arabic_text(keys.exact):
+        spelled = letter_by_letter(keys.exact)
+        if spelled:
+            out["f:" + spelled] = None  # الدالية is found as aldalyt, GeoNames' spelling
     skeleton = keys.skeleton
     if skeleton:
         out["s:" + skeleton] = None

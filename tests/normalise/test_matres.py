@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalise.matres import long_vowel_letters
-from normalise.score import letter_by_letter, query_letters
+from normalise.matres import letter_by_letter, long_vowel_letters
+from normalise.score import query_letters
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from normalise.match import CandidateRow
+from normalise.matres import letter_by_letter
 from normalise.score import (
     CONFIDENCE_FEATURES,
     FEATURES,
@@ -16,7 +17,6 @@ from normalise.score import (
     confidence_features,
     confidence_weights,
     features,
-    letter_by_letter,
     use_weights,
     weights,
 )
@@ -123,3 +123,16 @@ def test_weights_can_be_replaced_in_memory() -> None:
     finally:
         use_weights(None)
     assert confidence_weights()[1] != 0.5
+
+
+def test_letter_by_letter_query_is_an_exact_transliteration() -> None:
+    # `aldalyt` is الدالية letter for letter: its own skeleton (LDLT, article glued) does not
+    # matter, the comparison is as if the spellings were equal
+    reading = readings("aldalyt")[0]
+    arabic = CandidateRow(
+        "geonames:1", "place", "SY", "02", None, "الدالية", "ar", "variant",
+        "aldalyt", "DL", "dalia", "DL", "f:aldalyt",
+    )  # fmt: skip
+    values = dict(zip(FEATURES, features(reading, arabic, True, True, Context("SY")), strict=True))
+    assert values["letters_equal"] == 1.0
+    assert values["skeleton_equal"] == 1.0 and values["skeleton"] == 1.0

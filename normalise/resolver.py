@@ -106,19 +106,25 @@ def shortlist(
     A short common name (a Turkish `Karaköy`, an Arabic `Tall`) can find hundreds of names
     in one country; scoring them all costs milliseconds. They are ordered by key family
     (exact and folded hits first), then by the Indel similarity of their spelling to the
-    closest reading (one C call a row), then by population, and only the first `limit` go
-    on to full scoring.
+    closest reading (one C call a row and reading), then by population, and only the first
+    `limit` go on to full scoring. The sort is stable: ties keep the lookup's order.
     """
     if len(rows) <= limit:
         return rows
     spellings = list({r.phonetic.replace(" ", "") for r in query_readings})
-
-    def order(row: CandidateRow) -> tuple[int, float, int]:
-        own = row.phonetic.replace(" ", "")
-        closest = max(Indel.normalized_similarity(q, own) for q in spellings)
-        return (0 if row.key[:1] in "xf" else 1, -closest, -(row.population or 0))
-
-    return sorted(rows, key=order)[:limit]
+    owns = [row.phonetic.replace(" ", "") for row in rows]
+    similarity = Indel.normalized_similarity
+    closest = [similarity(spellings[0], own) for own in owns]
+    for spelling in spellings[1:]:
+        closest = [
+            max(best, similarity(spelling, own)) for best, own in zip(closest, owns, strict=True)
+        ]
+    order = [
+        (0 if row.key[:1] in "xf" else 1, -near, -(row.population or 0))
+        for row, near in zip(rows, closest, strict=True)
+    ]
+    ranked = sorted(range(len(rows)), key=order.__getitem__)
+    return [rows[i] for i in ranked[:limit]]
 
 
 @dataclass(slots=True)

@@ -87,11 +87,18 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
 
 
 KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
+_ENTITY = attrgetter("entity_id")
+_TEXT = attrgetter("name_text")
+_PHONETIC = attrgetter("phonetic")
+_KEY = attrgetter("key")
 
 
 def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
     """Keep, for each name of each entity, only the row of its strongest key family
     (exact > folded > skeleton > near-skeleton > token)."""
+    idents = list(zip(map(_ENTITY, rows), map(_TEXT, rows), strict=True))
+    if len(set(idents)) == len(idents):  # the usual case: one row per name already
+        return list(rows)
     chosen: dict[tuple[str, str], CandidateRow] = {}
     for row in rows:
         ident = (row.entity_id, row.name_text)
@@ -99,10 +106,6 @@ def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
         if current is None or KEY_STRENGTH[row.key[:1]] < KEY_STRENGTH[current.key[:1]]:
             chosen[ident] = row
     return list(chosen.values())
-
-
-_PHONETIC = attrgetter("phonetic")
-_KEY = attrgetter("key")
 
 
 def shortlist(

@@ -8,6 +8,7 @@ writable open and refused on a read-only one; it is never served with stale keys
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -307,7 +308,7 @@ class Lexicon:
             params.append(country)
         params.append(limit)
         with self._read() as conn:
-            return [CandidateRow(*r) for r in conn.execute(sql, params)]
+            return list(map(_candidate_row, conn.execute(sql, params)))
 
     def not_same(self, folded: str) -> set[str]:
         """Return the ids judged not the same as the name with this folded key."""
@@ -419,6 +420,10 @@ class Lexicon:
             return apply_batch(
                 self._conn, list(ops), dry_run=dry_run, batch_id=batch_id, actor=actor
             )
+
+
+# Builds a `CandidateRow` from a fetched tuple in C (NamedTuple's own constructor is Python).
+_candidate_row = functools.partial(tuple.__new__, CandidateRow)
 
 
 def _fields(entity: Entity) -> dict[str, Any]:

@@ -23,6 +23,12 @@ from pathlib import Path
 import psutil
 
 MODES = ("single", "workers", "dask")
+WORKERS = 2
+# Dask runs one task per partition: the CSV is cut into this many partitions per worker so
+# every worker stays busy (a 4 MB block would put a 1.5 MB file of 100,000 names in one
+# partition, resolved by one worker while the other idles).
+PARTITIONS_PER_WORKER = 4
+MIN_BLOCK_BYTES = 64 * 1024
 _SWAPS = [("ou", "u"), ("ee", "i"), ("a", "e"), ("k", "q"), ("y", "i"), ("-", " "), (" ", "")]
 
 
@@ -64,7 +70,7 @@ def run_mode(mode: str, src: Path, out: Path, lexicon: str | None) -> None:
         from normalise.filebatch import BatchOptions, run_batch
 
         options = BatchOptions("name", country_column="country")
-        run_batch(src, out, options, lexicon=lex, workers=2 if mode == "workers" else 1,
+        run_batch(src, out, options, lexicon=lex, workers=WORKERS if mode == "workers" else 1,
                   progress=False, chunk_rows=2000)  # fmt: skip
         return
     import dask.dataframe as dd
@@ -73,11 +79,12 @@ def run_mode(mode: str, src: Path, out: Path, lexicon: str | None) -> None:
     from normalise.dask import resolve_dataframe
 
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1",
                      dashboard_address=None) as cluster,
         Client(cluster),
     ):  # fmt: skip
-        ddf = dd.read_csv(src, blocksize="4MB", dtype=str, keep_default_na=False)
+        block = max(MIN_BLOCK_BYTES, src.stat().st_size // (WORKERS * PARTITIONS_PER_WORKER) + 1)
+        ddf = dd.read_csv(src, blocksize=block, dtype=str, keep_default_na=False)
         resolve_dataframe(ddf, "name", country_column="country", lexicon=lex).to_parquet(out)
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from normalise.rules import USE, WHERE, Row, check_choice, load_rows
+
+MEMO_ALTERNATES = 2**16  # words whose alternate spellings are remembered
 
 _VOWELS = "aeiouy"
 _CONTEXT: dict[str, tuple[str, str]] = {
@@ -169,8 +171,14 @@ def rewrite_alternates(token: str, turkish: bool = False) -> list[tuple[str, str
     """Return other plausible canonical spellings of `token`, each with its rule label.
 
     Used for queries only: an ambiguous letter (`ch` is French sh or German kh) gets each
-    reading tried, while lexicon entries keep one key.
+    reading tried, while lexicon entries keep one key. Memoised per word (words recur across
+    queries); the caller gets its own list.
     """
+    return list(_alternates_of(token, turkish))
+
+
+@lru_cache(maxsize=MEMO_ALTERNATES)
+def _alternates_of(token: str, turkish: bool) -> tuple[tuple[str, str], ...]:
     primary = rule_set(turkish).apply(token)[0]
     seen = {primary}
     out = []
@@ -181,7 +189,7 @@ def rewrite_alternates(token: str, turkish: bool = False) -> list[tuple[str, str
         if candidate not in seen and rule.label in fired:
             seen.add(candidate)
             out.append((candidate, rule.label))
-    return out
+    return tuple(out)
 
 
 def reset_caches() -> None:
@@ -189,6 +197,7 @@ def reset_caches() -> None:
     load_conventions.cache_clear()
     rule_set.cache_clear()
     alternate_sets.cache_clear()
+    _alternates_of.cache_clear()
 
 
 Rewriter = Callable[[str, bool], tuple[str, tuple[str, ...]]]

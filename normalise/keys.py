@@ -196,7 +196,23 @@ def _latinise_run(run: str, script: str, lang: str | None) -> str:
 
 
 def words_of(name: str, lang: str | None = None) -> tuple[str, list[Word], bool]:
-    """Clean, fold and split a name; return the folded text, its words and the Turkish flag."""
+    """Clean, fold and split a name; return the folded text, its words and the Turkish flag.
+
+    Memoised (a query's readings split it several times); the caller gets its own list.
+    """
+    if type(name) is not str:  # not memoised: `clean` raises the library's error for it
+        return _split_name(name, lang)
+    folded, words, turkish = _memo_words_of(name, lang)
+    return folded, list(words), turkish
+
+
+@lru_cache(maxsize=MEMO_NAMES)
+def _memo_words_of(name: str, lang: str | None) -> tuple[str, tuple[Word, ...], bool]:
+    folded, words, turkish = _split_name(name, lang)
+    return folded, tuple(words), turkish
+
+
+def _split_name(name: str, lang: str | None) -> tuple[str, list[Word], bool]:
     cleaned = clean(name)
     turkish = is_turkic(lang) or looks_turkish(cleaned)
     folded = latinise(fold(cleaned, lang), lang)
@@ -317,5 +333,6 @@ def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
 def reset_caches() -> None:
     """Forget memoised word and name keys."""
     _word_entry.cache_clear()
+    _memo_words_of.cache_clear()
     roman_word.cache_clear()
     build_keys.cache_clear()

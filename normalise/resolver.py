@@ -8,9 +8,12 @@ candidate is a confident `match` only when it is both good and clearly ahead of 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz.distance import Indel
@@ -88,11 +91,18 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
 
 
 KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
+_ENTITY = attrgetter("entity_id")
+_TEXT = attrgetter("name_text")
+_PHONETIC = attrgetter("phonetic")
+_KEY = attrgetter("key")
 
 
 def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
     """Keep, for each name of each entity, only the row of its strongest key family
     (exact > folded > skeleton > near-skeleton > token)."""
+    idents = list(zip(map(_ENTITY, rows), map(_TEXT, rows), strict=True))
+    if len(set(idents)) == len(idents):  # the usual case: one row per name already
+        return list(rows)
     chosen: dict[tuple[str, str], CandidateRow] = {}
     for row in rows:
         ident = (row.entity_id, row.name_text)
@@ -110,19 +120,33 @@ def shortlist(
     A short common name (a Turkish `Karaköy`, an Arabic `Tall`) can find hundreds of names
     in one country; scoring them all costs milliseconds. They are ordered by key family
     (exact and folded hits first), then by the Indel similarity of their spelling to the
-    closest reading (one C call a row), then by population, and only the first `limit` go
-    on to full scoring.
+    closest reading (one C call a row and reading), then by population, and only the first
+    `limit` go on to full scoring. The sort is stable: ties keep the lookup's order.
     """
     if len(rows) <= limit:
         return rows
     spellings = list({r.phonetic.replace(" ", "") for r in query_readings})
+    # C-level loops (map) over the rows: this runs on up to 2,000 rows per query.
+    owns = list(map(str.replace, map(_PHONETIC, rows), repeat(" "), repeat("")))
+    similarity = Indel.normalized_similarity
+    closest = list(map(similarity, repeat(spellings[0]), owns))
+    for spelling in spellings[1:]:
+        closest = list(map(max, closest, map(similarity, repeat(spelling), owns)))
+    exact = [key[:1] in "xf" for key in map(_KEY, rows)]
+    # Only rows that can be among the first `limit` are ordered: every exact or folded hit,
+    # and the other rows at least as close as the `room`-th closest of them (ties at that
+    # closeness are settled by the full order below).
+    room = limit - sum(exact)
+    chosen = [i for i, hit in enumerate(exact) if hit]
+    if room > 0:
+        others = [i for i, hit in enumerate(exact) if not hit]
+        cut = heapq.nlargest(room, [closest[i] for i in others])[-1]
+        chosen += [i for i in others if closest[i] >= cut]
 
-    def order(row: CandidateRow) -> tuple[int, float, int]:
-        own = row.phonetic.replace(" ", "")
-        closest = max(Indel.normalized_similarity(q, own) for q in spellings)
-        return (0 if row.key[:1] in "xf" else 1, -closest, -(row.population or 0))
+    def order(i: int) -> tuple[int, float, int, int]:
+        return (0 if exact[i] else 1, -closest[i], -(rows[i].population or 0), i)
 
-    return sorted(rows, key=order)[:limit]
+    return [rows[i] for i in sorted(chosen, key=order)[:limit]]
 
 
 @dataclass(slots=True)

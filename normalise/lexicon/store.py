@@ -8,6 +8,7 @@ writable open and refused on a read-only one; it is never served with stale keys
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -29,20 +30,25 @@ from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
 # One row per name, under its strongest key (exact, folded, skeleton, near-skeleton, token):
-# the bare `key` beside min() comes from the row holding the minimum (SQLite).
+# the bare `key` beside min() comes from the row holding the minimum (SQLite). The names are
+# ordered and cut with their entities' columns only, and joined to their own row after the
+# cut: a sorter of narrow rows, and no name row read for a name past the limit.
 _CANDIDATES = """
-SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,
+SELECT k.id, k.kind, k.country, k.admin1, k.population, n.text, n.lang, n.kind, n.folded,
        n.skeleton, n.phonetic, n.tokens, k.key
 FROM (
-    SELECT key, entity, name, min(CASE substr(key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1
-                                  WHEN 's' THEN 2 WHEN 'd' THEN 3 ELSE 4 END) AS strength
-    FROM {source} GROUP BY name
+    SELECT e.id, e.kind, e.country, e.admin1, e.population, k.key, k.name
+    FROM (
+        SELECT key, entity, name, min(CASE substr(key, 1, 1) WHEN 'x' THEN 0 WHEN 'f' THEN 1
+                                      WHEN 's' THEN 2 WHEN 'd' THEN 3 ELSE 4 END) AS strength
+        FROM {source} GROUP BY name
+    ) AS k
+    JOIN entities AS e ON e.rowid = k.entity
+    WHERE e.status = 'active'
+    ORDER BY k.strength, e.population DESC
+    LIMIT ?
 ) AS k
-JOIN entities AS e ON e.rowid = k.entity
 JOIN names AS n ON n.rowid = k.name
-WHERE e.status = 'active'
-ORDER BY k.strength, e.population DESC
-LIMIT ?
 """
 # Without a country, each key gives at most this many rows, most populous first: an exact or
 # folded key names few places, but a skeleton, near-skeleton or token key can hold hundreds
@@ -307,7 +313,7 @@ class Lexicon:
             params.append(country)
         params.append(limit)
         with self._read() as conn:
-            return [CandidateRow(*r) for r in conn.execute(sql, params)]
+            return list(map(_candidate_row, conn.execute(sql, params)))
 
     def names_by_skeleton(
         self, entity_ids: Sequence[str], skeletons: Sequence[str]
@@ -443,6 +449,10 @@ class Lexicon:
             return apply_batch(
                 self._conn, list(ops), dry_run=dry_run, batch_id=batch_id, actor=actor
             )
+
+
+# Builds a `CandidateRow` from a fetched tuple in C (NamedTuple's own constructor is Python).
+_candidate_row = functools.partial(tuple.__new__, CandidateRow)
 
 
 def _fields(entity: Entity) -> dict[str, Any]:

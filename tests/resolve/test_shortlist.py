@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.resolver import MAX_SCORED, shortlist
-from normalise.variants import readings
+from normalise.variants import Reading, readings
 
 
 def row(text: str, key: str, population: int = 0, entity: str | None = None) -> CandidateRow:
@@ -36,3 +40,46 @@ def test_ties_broken_by_population_tr() -> None:
     rows = [row("Karaköy", "s:KRK", population=p) for p in range(100)]
     kept = shortlist(rows, readings("Karakoy", "tr"), limit=3)
     assert [r.population for r in kept] == [99, 98, 97]
+
+
+def reference_order(
+    rows: list[CandidateRow], query: list[Reading], limit: int
+) -> list[CandidateRow]:
+    """The documented order, computed the plain way: a stable sort of every row."""
+    spellings = {r.phonetic.replace(" ", "") for r in query}
+
+    def order(r: CandidateRow) -> tuple[int, float, int]:
+        own = r.phonetic.replace(" ", "")
+        closest = max(Indel.normalized_similarity(q, own) for q in spellings)
+        return (0 if r.key[:1] in "xf" else 1, -closest, -(r.population or 0))
+
+    return sorted(rows, key=order)[:limit]
+
+
+def light_row(i: int, phonetic: str, family: str, population: int | None) -> CandidateRow:
+    return CandidateRow(
+        f"geonames:{i}", "place", "TR", None, population, "x", None, "alternate", "x", "K",
+        phonetic, "", f"{family}:K",
+    )  # fmt: skip
+
+
+_SPELLING = st.text(alphabet="ab k", max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    found=st.lists(
+        st.tuples(_SPELLING, st.sampled_from("xfsdt"), st.sampled_from([None, 0, 7, 7, 900])),
+        max_size=150,
+    ),
+    spellings=st.lists(_SPELLING, min_size=1, max_size=3),
+    limit=st.sampled_from([1, 3, MAX_SCORED]),
+)
+def test_shortlist_is_the_first_rows_of_the_full_order_tr(
+    found: list[tuple[str, str, int | None]], spellings: list[str], limit: int
+) -> None:
+    rows = [light_row(i, phonetic, family, population) for i, (phonetic, family, population)
+            in enumerate(found)]  # fmt: skip
+    query = [Reading("K", (), spelling, None) for spelling in spellings]
+    expected = rows if len(rows) <= limit else reference_order(rows, query, limit)
+    assert shortlist(rows, query, limit) == expected

@@ -76,7 +76,7 @@ class CandidateSource(Protocol):
         ...
 
     def names_by_skeleton(
-        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+        self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
     ) -> list[CandidateRow]:
         """Return the names of these entities whose skeleton is among `skeletons` (the names
         a key row does not point at)."""

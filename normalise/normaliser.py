@@ -40,10 +40,12 @@ class LexiconSource:
         return names
 
     def names_by_skeleton(
-        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+        self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
     ) -> list[CandidateRow]:
         """Return the names of these entities whose skeleton is among `skeletons`."""
-        rows: list[CandidateRow] = self.lexicon.names_by_skeleton(entity_ids, skeletons)
+        rows: list[CandidateRow] = self.lexicon.names_by_skeleton(
+            entity_ids, skeletons, arabic=arabic
+        )
         return rows
 
     def snapshot(self) -> AbstractContextManager[Any]:

@@ -291,28 +291,32 @@ class Resolver:
         context: Context,
         query_arabic: bool,
     ) -> None:
-        """Score the other names of the best entities that share a matched skeleton.
+        """Score the other names of the best entities that share their matched skeleton.
 
         A key row names one name per entity; its siblings under the same skeleton (`الدالية`
         beside `Ad Dālīyah`) may be closer to the query (letter for letter), so the best
-        `SIBLING_ENTITIES` entities have them read and scored too.
+        `SIBLING_ENTITIES` entities have their names in the other script read and scored,
+        each against the reading that found its entity and the query's own reading.
         """
         if not best:
             return
-        top = sorted(best.items(), key=lambda item: -item[1].score)[:SIBLING_ENTITIES]
-        skeletons = {s.row.skeleton for _, s in top} | {r.skeleton for r in query_readings}
-        seen = {(entity_id, s.row.name_text) for entity_id, s in top}
-        rows = [
-            row
-            for row in self.source.names_by_skeleton([e for e, _ in top], sorted(skeletons))
-            if (row.entity_id, row.name_text) not in seen
-        ]
-        if rows:
-            for entity_id, scored in self._score(
-                rows, query_readings, context, query_arabic
-            ).items():
-                if scored.score > best[entity_id].score:
-                    best[entity_id] = scored
+        top = dict(sorted(best.items(), key=lambda item: -item[1].score)[:SIBLING_ENTITIES])
+        seen = {(entity_id, s.row.name_text) for entity_id, s in top.items()}
+        skeletons = sorted({s.row.skeleton for s in top.values()})
+        primary = query_readings[0]
+        # names in the other script: those a letter-by-letter or long-vowel comparison reads
+        others = self.source.names_by_skeleton(list(top), skeletons, arabic=not query_arabic)
+        for row in others:
+            if (row.entity_id, row.name_text) in seen:
+                continue
+            found = top[row.entity_id]
+            cross = query_arabic != is_arabic_text(row.name_text)
+            for reading in dict.fromkeys((found.reading, primary)):
+                values = features(reading, row, cross, reading is primary, context)
+                score = combine(values)
+                current = best[row.entity_id]
+                if score > current.score:
+                    best[row.entity_id] = Scored(score, row, reading, values, current.support)
 
     def _matches(
         self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool

@@ -316,9 +316,10 @@ class Lexicon:
             return list(map(_candidate_row, conn.execute(sql, params)))
 
     def names_by_skeleton(
-        self, entity_ids: Sequence[str], skeletons: Sequence[str]
+        self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
     ) -> list[CandidateRow]:
-        """Return the names of these active entities whose skeleton is among `skeletons`.
+        """Return the names of these active entities whose skeleton is among `skeletons`
+        (only Arabic-script names with `arabic=True`, only others with `arabic=False`).
 
         A key row points at one name of its entity (the first to produce the key), so the
         other names sharing that skeleton (an Arabic-script name beside the Latin canonical
@@ -336,6 +337,8 @@ class Lexicon:
             f" WHERE e.id IN ({','.join('?' * len(ids))}) AND e.status = 'active'"
             f" AND n.skeleton IN ({','.join('?' * len(wanted))})"
         )
+        if arabic is not None:
+            sql += f" AND {'' if arabic else 'NOT '}coalesce(n.script LIKE '%Arabic%', 0)"
         with self._read() as conn:
             return [CandidateRow(*r) for r in conn.execute(sql, [*ids, *wanted])]
 

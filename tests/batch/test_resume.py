@@ -15,14 +15,16 @@ import pyarrow.parquet as pq
 import pytest
 from batchdata import make_rows, write_csv
 
-ROWS = 3000
+ROWS = 6000
+CHUNK_ROWS = 100  # the run checkpoints every chunk; it is killed after its first one, with
+# dozens left, so a fast machine cannot finish the run before the kill lands
 
 
 def batch_args(src: Path, out: Path, lexicon: Path, *extra: str) -> list[str]:
     return [
         sys.executable, "-m", "normalise", "batch", str(src), "--output", str(out),
         "--column", "place", "--country-column", "cc", "--admin1-column", "adm",
-        "--lexicon", str(lexicon), "--chunk-rows", "100", "--quiet", *extra,
+        "--lexicon", str(lexicon), "--chunk-rows", str(CHUNK_ROWS), "--quiet", *extra,
     ]  # fmt: skip
 
 
@@ -33,16 +35,16 @@ def rows_done(out: Path) -> int:
             return int(json.loads(checkpoint.read_text())["rows"])
         except (ValueError, KeyError):
             return 0
-    return 100 * len(list(Path(f"{out}.nz-parts").glob("part-*.parquet")))
+    return CHUNK_ROWS * len(list(Path(f"{out}.nz-parts").glob("part-*.parquet")))
 
 
 def kill_midway(args: list[str], out: Path) -> None:
     proc = subprocess.Popen(args)
     deadline = time.monotonic() + 120
-    while rows_done(out) < ROWS // 3:
+    while rows_done(out) < CHUNK_ROWS:
         assert proc.poll() is None, "the run finished before it could be killed"
         assert time.monotonic() < deadline
-        time.sleep(0.02)
+        time.sleep(0.005)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert 0 < rows_done(out) < ROWS

@@ -192,6 +192,10 @@ def test_a_name_hidden_behind_its_entitys_key_row_is_scored(lexicon_path: Path) 
         rows = lex.names_by_skeleton(["geonames:168620"], ["KFRZT"])
         assert {r.name_text for r in rows} >= {"Kafr Zaytā", "كفر زيتا", "كفر زيتة"}
         assert all(r.key == "s:KFRZT" for r in rows)
+        arabic = lex.names_by_skeleton(["geonames:168620"], ["KFRZT"], arabic=True)
+        assert {r.name_text for r in arabic} == {"كفر زيتا", "كفر زيتة"}
+        latin = lex.names_by_skeleton(["geonames:168620"], ["KFRZT"], arabic=False)
+        assert "Kafr Zaytā" in {r.name_text for r in latin}
     with Normaliser.open(lexicon_path) as nz:
         top = nz.resolve("kfr zyta", country="SY")[0]
     assert top.id == "geonames:168620"

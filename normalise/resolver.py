@@ -30,6 +30,7 @@ from normalise.score import (
     features,
     matched_stem,
     query_letters,
+    row_part,
 )
 from normalise.variants import Reading, readings
 
@@ -272,8 +273,9 @@ class Resolver:
         primary = query_readings[0]
         for row in shortlist(strongest_rows(rows), query_readings):
             cross = query_arabic != is_arabic_text(row.name_text)
+            part = row_part(row, cross, context)
             for reading in query_readings:
-                values = features(reading, row, cross, reading is primary, context)
+                values = features(reading, row, cross, reading is primary, context, part)
                 score = combine(values)
                 if reading.reason is not None and score >= SUPPORT_SCORE:
                     support.setdefault(row.entity_id, {})[reading.reason] = None
@@ -311,8 +313,9 @@ class Resolver:
                 continue
             found = top[row.entity_id]
             cross = query_arabic != is_arabic_text(row.name_text)
+            part = row_part(row, cross, context)
             for reading in dict.fromkeys((found.reading, primary)):
-                values = features(reading, row, cross, reading is primary, context)
+                values = features(reading, row, cross, reading is primary, context, part)
                 score = combine(values)
                 current = best[row.entity_id]
                 if score > current.score:

@@ -18,6 +18,7 @@ import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
@@ -132,14 +133,61 @@ def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
     return stem if stem is not None and stem.skeleton == reading.skeleton else None
 
 
+class RowPart(NamedTuple):
+    """The features of a candidate name that no reading of the query changes."""
+
+    country: float
+    admin1: float
+    kind: float
+    population: float
+    no_population: float
+    canonical: float
+    article: float
+    folded_jw: float
+    long_vowels: float
+
+
+def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
+    """Return the reading-independent features of a candidate (computed once per name)."""
+    country = 0.0
+    if context.country is not None:
+        country = 1.0 if row.country == context.country else -1.0
+    admin1 = 0.0
+    if context.admin1 is not None and row.admin1 is not None:
+        admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
+    population = row.population or 0
+    article = 0.0
+    if not cross and row.folded.isascii():
+        article = 1.0 if has_article(row.folded) == context.article else -1.0
+    return RowPart(
+        country,
+        admin1,
+        -1.0 if context.kind is not None and row.kind != context.kind else 0.0,
+        min(1.0, math.log10(population + 1) / 6) if population > 0 else 0.0,
+        0.0 if population > 0 else 1.0,
+        1.0 if row.name_kind == "canonical" else 0.0,
+        article,
+        JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
+        _long_vowels(context.letters, row.name_text) if cross and context.letters else 0.0,
+    )
+
+
 def features(
-    reading: Reading, row: CandidateRow, cross: bool, primary: bool, context: Context
+    reading: Reading,
+    row: CandidateRow,
+    cross: bool,
+    primary: bool,
+    context: Context,
+    part: RowPart | None = None,
 ) -> list[float]:
     """Return the feature vector (ordered as `FEATURES`) of a reading against a candidate.
 
     A candidate whose village stem is what the query reads (`Sec` for `Seçköy`) is compared
-    by its stem, as a variant reading.
+    by its stem, as a variant reading. `part` is `row_part(row, cross, context)` when the
+    caller scores several readings against one name.
     """
+    if part is None:
+        part = row_part(row, cross, context)
     qs, ns = reading.skeleton, row.skeleton
     phonetic, tokens, variant = row.phonetic, row.tokens, reading.reason is not None
     stem = matched_stem(reading, row)
@@ -152,14 +200,6 @@ def features(
     indel = Indel.normalized_similarity(qp, np_)
     c = 1.0 if cross else 0.0
     family = row.key[:1]
-    country = 0.0
-    if context.country is not None:
-        country = 1.0 if row.country == context.country else -1.0
-    admin1 = 0.0
-    if context.admin1 is not None and row.admin1 is not None:
-        admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
-    kind = -1.0 if context.kind is not None and row.kind != context.kind else 0.0
-    population = row.population or 0
     bare = consonant = letters = 0.0
     if reading.bare:
         bare = 1.0
@@ -173,9 +213,6 @@ def features(
         skeleton, same_skeleton, jw, indel, consonant = 1.0, True, 1.0, 1.0, 1.0
     qtokens = reading.token_set
     longer = max(len(qtokens), len(ntokens))
-    article = 0.0
-    if not cross and row.folded.isascii():
-        article = 1.0 if has_article(row.folded) == context.article else -1.0
     return [
         1.0,
         skeleton,
@@ -190,13 +227,13 @@ def features(
         1.0 if family == "t" else 0.0,
         1.0 if qs and ns and qs[0] == ns[0] else 0.0,
         min(len(qs), len(ns)) / max(len(qs), len(ns), 1),
-        min(1.0, math.log10(population + 1) / 6) if population > 0 else 0.0,
-        1.0 if row.name_kind == "canonical" else 0.0,
-        country,
-        admin1,
-        kind,
+        part.population,
+        part.canonical,
+        part.country,
+        part.admin1,
+        part.kind,
         1.0 if qp == np_ else 0.0,
-        0.0 if population > 0 else 1.0,
+        part.no_population,
         bare,
         consonant,
         len(qtokens & ntokens) / longer if longer else 0.0,
@@ -204,9 +241,9 @@ def features(
         letters,
         Indel.normalized_similarity(reading.vowels, nv),
         1.0 if letters == 1.0 else 0.0,
-        article,
-        JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
-        _long_vowels(context.letters, row.name_text) if cross and context.letters else 0.0,
+        part.article,
+        part.folded_jw,
+        part.long_vowels,
     ]
 
 

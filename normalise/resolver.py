@@ -36,7 +36,7 @@ from normalise.variants import Reading, readings
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
-MAX_SCORED = 64  # candidate names fully scored per query; more are shortlisted first
+MAX_SCORED = 32  # candidate names fully scored per query; more are shortlisted first
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 

@@ -22,7 +22,6 @@ from normalise.tokens import tables
 MEMO_NAMES = 2**16
 MACRON = "\u0304"  # COMBINING MACRON
 _LONG = {"a": "a", "i": "y", "u": "w", "e": "y", "o": "w"}  # vowel + macron -> its letter
-_SHORT = frozenset("aeiou")
 _KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
 
 
@@ -101,23 +100,23 @@ def long_vowel_letters(name: str) -> str:
     decomposed = unicodedata.normalize("NFD", name.lower())
     if MACRON not in decomposed:
         return ""
+    raws = decomposed.replace("-", " ").split()
     words: list[str] = []
-    for raw in decomposed.replace("-", " ").split():
+    for index, raw in enumerate(raws):
+        plain = "".join(c for c in raw if c.isascii() and c.isalpha())
+        if plain in _articles() and index < len(raws) - 1:
+            words.append("al")  # ash Shām, ar Rām: the article is written ال
+            continue
         letters: list[str] = []
         for i, char in enumerate(raw):
             if char in _LONG:
-                long = raw[i + 1 : i + 2] == MACRON
-                if long:
+                if raw[i + 1 : i + 2] == MACRON:
                     letters.append(_LONG[char])
                 elif i == 0:
                     letters.append("a")  # an initial vowel is written on an alef
             elif char in _KEPT:
                 letters.append(char)
         word = "".join(letters)
-        plain = "".join(c for c in raw if c.isascii() and c.isalpha())
-        if plain in _articles() and len(words) == 0 and len(decomposed.split()) > 1:
-            words.append("al")
-            continue
         if plain.endswith("ah") and word.endswith("h") and len(word) > 1:
             word = word[:-1] + "t"  # -ah is ta marbuta
         words.append(word)

@@ -16,6 +16,7 @@ from normalise.score import query_letters
         ("Ar Rām", "الرام"),
         ("Qabbāsīn", "قباسين"),  # shadda is not written
         ("Kafr Zaytā", "كفر زيتا"),
+        ("Jisr ash Shughūr", "جسر الشغور"),  # an article inside the name is ال too
     ],
 )
 def test_macron_spelling_equals_the_arabic_letters(romanised: str, arabic: str) -> None:

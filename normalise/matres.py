@@ -16,6 +16,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from normalise.fold import fold
+from normalise.rules import char_map
 from normalise.text import clean
 from normalise.tokens import tables
 
@@ -25,52 +26,16 @@ _LONG = {"a": "a", "i": "y", "u": "w", "e": "y", "o": "w"}  # vowel + macron -> 
 _KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
 
 
-# Arabic letters spelled one by one, as GeoNames' unvowelled transliterations do (alif a,
-# waw w, ya y, ta marbuta t; ayn and hamza dropped). Letters are folded first (`fold`).
-_LETTER_BY_LETTER = str.maketrans(
-    {
-        "\u0627": "a",  # alef
-        "\u0628": "b",  # beh
-        "\u062a": "t",  # teh
-        "\u062b": "th",  # theh
-        "\u062c": "j",  # jeem
-        "\u062d": "h",  # hah
-        "\u062e": "kh",  # khah
-        "\u062f": "d",  # dal
-        "\u0630": "dh",  # thal
-        "\u0631": "r",  # reh
-        "\u0632": "z",  # zain
-        "\u0633": "s",  # seen
-        "\u0634": "sh",  # sheen
-        "\u0635": "s",  # sad
-        "\u0636": "d",  # dad
-        "\u0637": "t",  # tah
-        "\u0638": "z",  # zah
-        "\u063a": "gh",  # ghain
-        "\u0641": "f",  # feh
-        "\u0642": "q",  # qaf
-        "\u0643": "k",  # kaf
-        "\u0644": "l",  # lam
-        "\u0645": "m",  # meem
-        "\u0646": "n",  # noon
-        "\u0647": "h",  # heh
-        "\u0648": "w",  # waw
-        "\u064a": "y",  # yeh
-        "\u0629": "t",  # teh marbuta
-        "\u06af": "g",  # gaf
-        "\u067e": "p",  # peh
-        "\u0686": "ch",  # tcheh
-        "\u0698": "zh",  # jeh
-        "\u06a4": "v",  # veh
-    }
-)
+@cache
+def _letters_table() -> dict[int, str]:
+    return str.maketrans(char_map("arabic_letters.tsv"))
 
 
 @lru_cache(maxsize=MEMO_NAMES)
 def letter_by_letter(text: str) -> str:
     """Return an Arabic-script name spelled letter by letter in ASCII, without spaces
     (`الدالية` -> `aldalyt`); letters without a spelling (ayn, hamza) are dropped."""
-    spelled = fold(clean(text)).translate(_LETTER_BY_LETTER)
+    spelled = fold(clean(text)).translate(_letters_table())
     return "".join(c for c in spelled if "a" <= c <= "z")
 
 

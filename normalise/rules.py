@@ -21,6 +21,7 @@ from normalise.paths import lexicons_dir
 TABLES: dict[str, tuple[str, ...]] = {
     "arabic_folds.tsv": ("from", "to", "note?"),
     "latin_folds.tsv": ("from", "to", "note?"),
+    "arabic_letters.tsv": ("from", "to", "note?"),
     "skeleton_classes.tsv": ("letter", "class", "note?"),
     "conventions.tsv": ("convention", "from", "to", "where", "use", "example?"),
     "articles.tsv": ("form", "position", "note?"),
@@ -178,7 +179,8 @@ def check_rules_dir(directory: Path | None = None) -> list[Path]:
 
 @cache
 def char_map(name: str) -> dict[str, str]:
-    """Return a one-character fold table (`arabic_folds.tsv`, `latin_folds.tsv`) as a dict.
+    """Return a one-character table (`arabic_folds.tsv`, `latin_folds.tsv`,
+    `arabic_letters.tsv`) as a dict.
 
     `to` may be several characters or the literal `""` for deletion.
     """

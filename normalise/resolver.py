@@ -70,8 +70,8 @@ def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
         return f"folded:{row.folded}"
     if family == "t":
         return f"token:{key[2:]}"
-    if reading.skeleton == row.skeleton:
-        return f"skeleton:{row.skeleton}"
+    if reading.skeleton == row.skeleton or matched_stem(reading, row) is not None:
+        return f"skeleton:{reading.skeleton}"  # the name's own, or its village stem's
     return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
 
 
@@ -331,7 +331,7 @@ class Resolver:
         for index, (entity_id, best) in enumerate(ranked):
             why = [key_reason(best.row.key, best.reading, best.row)]
             if matched_stem(best.reading, best.row) is not None:
-                why = [f"skeleton:{best.reading.skeleton}", "generic:village"]
+                why.append("generic:village")
             if best.reading.reason is not None:
                 why.append(best.reading.reason)
             else:

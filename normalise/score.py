@@ -90,25 +90,20 @@ def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str
     return flat, consonants(flat), vowel_classes(flat), frozenset(tokens.split())
 
 
+@lru_cache(maxsize=MEMO_FORMS)
 def query_letters(name: str) -> str:
-    """Return what `Context.letters` holds for a query: an Arabic-script name spelled letter
-    by letter, a Latin one's long-vowel letters ("" without macrons)."""
+    """Return the letters a name is compared by across scripts (`Context.letters` of a query,
+    and the same of a candidate name): an Arabic-script name spelled letter by letter, a
+    Latin one's long-vowel letters ("" without macrons)."""
     if is_arabic_text(name):
         return collapse(letter_by_letter(name))
     return long_vowel_letters(name)
 
 
-@lru_cache(maxsize=MEMO_FORMS)
-def _row_letters(name_text: str) -> str:
-    if is_arabic_text(name_text):
-        return collapse(letter_by_letter(name_text))
-    return long_vowel_letters(name_text)
-
-
 def _long_vowels(letters: str, name_text: str) -> float:
     """Return the Indel similarity of the query's letters and a candidate name's across
     scripts (0 when the romanised side has no macron)."""
-    other = _row_letters(name_text)
+    other = query_letters(name_text)
     return Indel.normalized_similarity(letters, other) if other else 0.0
 
 
@@ -380,5 +375,5 @@ def reset_caches() -> None:
     _row_forms.cache_clear()
     _row_stem.cache_clear()
     has_article.cache_clear()
-    _row_letters.cache_clear()
+    query_letters.cache_clear()
     letter_by_letter.cache_clear()

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from normalise.conventions import rewrite_alternates
-from normalise.generic import village_stem
+from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
-VILLAGE_HEAD = "kafr"
 HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
 
 

@@ -63,7 +63,7 @@ def index_keys(keys: Keys) -> list[str]:
         out["x:" + keys.exact] = None
     if keys.folded:
         out["f:" + keys.folded] = None
-    if not keys.exact.isascii() and is_arabic_text(keys.exact):
+    if is_arabic_text(keys.exact):
         spelled = letter_by_letter(keys.exact)
         if spelled:
             out["f:" + spelled] = None  # الدالية is found as aldalyt, GeoNames' spelling

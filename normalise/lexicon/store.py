@@ -340,7 +340,7 @@ class Lexicon:
         if arabic is not None:
             sql += f" AND {'' if arabic else 'NOT '}coalesce(n.script LIKE '%Arabic%', 0)"
         with self._read() as conn:
-            return [CandidateRow(*r) for r in conn.execute(sql, [*ids, *wanted])]
+            return list(map(_candidate_row, conn.execute(sql, [*ids, *wanted])))
 
     def not_same(self, folded: str) -> set[str]:
         """Return the ids judged not the same as the name with this folded key."""

@@ -1,7 +1,7 @@
 """Keeping bidi controls and other invisible characters out of logs and responses.
 
-JSON answers carry them as `\\uXXXX` escapes (the decoded data is unchanged; the bytes on the
-wire hold no raw invisible character). Log lines and HTML show them as visible `<U+XXXX>`.
+JSON answers carry them as `\\uNNNN` escapes (the decoded data is unchanged; the bytes on the
+wire hold no raw invisible character). Log lines and HTML show them as visible `<U+NNNN>`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _json_escape(char: str) -> str:
 
 
 def escape_text(text: str) -> str:
-    """Return `text` with every invisible character shown as `<U+XXXX>` (for logs, HTML)."""
+    """Return `text` with every invisible character shown as `<U+NNNN>` (for logs, HTML)."""
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
@@ -45,7 +45,7 @@ def has_invisible(text: str) -> bool:
 
 
 def dumps(data: Any) -> bytes:
-    """Serialise JSON (UTF-8) with invisible characters as `\\uXXXX` escapes."""
+    """Serialise JSON (UTF-8) with invisible characters as `\\uNNNN` escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if not text.isascii():
         text = _INVISIBLE_BUT_WS.sub(lambda m: _json_escape(m.group()), text)
@@ -65,7 +65,7 @@ def name_of(char: str) -> str:
 
 
 class EscapeLogFilter(logging.Filter):
-    """Rewrites each record's message with invisible characters shown as `<U+XXXX>`."""
+    """Rewrites each record's message with invisible characters shown as `<U+NNNN>`."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

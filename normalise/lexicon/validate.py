@@ -58,7 +58,7 @@ def check_curie(value: object) -> str | None:
     if CURIE.fullmatch(value) is None:
         return (
             f"bad CURIE {value!r} (expected geonames:<digits>, iso3166:<A2>, "
-            "iso3166-2:<CC-XXX> or nz:<kind>/<slug>)"
+            "iso3166-2:<CC-code> or nz:<kind>/<slug>)"
         )
     return None
 

@@ -54,10 +54,18 @@ JOIN names AS n ON n.rowid = k.name
 # folded key names few places, but a skeleton, near-skeleton or token key can hold hundreds
 # across the world (`s:KRK`, `t:SN`), and reading them all costs tens of milliseconds.
 WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
-MAX_WORLD_KEYS = 256
+# With a country hint a key reads at most this many of the country's most populous rows: a
+# common token (`t:ZHN`, zhen, has 7,700 rows in CN) or a short near-skeleton would otherwise
+# bring thousands of rows to score, nearly all of them far from the query.
+COUNTRY_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 64, "d": 16, "t": 16}
+MAX_KEYS_PER_QUERY = 256  # SQLite caps the terms of a compound SELECT
 _FAMILY_ORDER = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
 _WORLD_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ?"
+    " ORDER BY population DESC LIMIT {rows})"
+)
+_COUNTRY_KEY = (
+    "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ? AND country = ?"
     " ORDER BY population DESC LIMIT {rows})"
 )
 
@@ -281,9 +289,10 @@ class Lexicon:
         """Return one row per name of active entities having any of `keys`, with its strongest
         matched key.
 
-        One indexed query. Rows come best key first (`x:` exact, `f:`, `s:`, `d:`, `t:`), then
-        by population, cut at `limit`. Without a country, each key contributes only its most
-        populous entities (`WORLD_ROWS_PER_KEY`).
+        One indexed query. Each key contributes only its most populous entities, so many per
+        key family (`COUNTRY_ROWS_PER_KEY` within `country`, `WORLD_ROWS_PER_KEY` without).
+        Rows come best key first (`x:` exact, `f:`, `s:`, `d:`, `t:`), then by population, cut
+        at `limit`.
 
         Args:
             keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
@@ -293,24 +302,24 @@ class Lexicon:
         unique = list(dict.fromkeys(keys))
         if not unique:
             return []
-        params: list[Any] = [*unique]
+        if len(unique) > MAX_KEYS_PER_QUERY:
+            rows = [
+                row
+                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
+                for row in self.candidates(
+                    unique[start : start + MAX_KEYS_PER_QUERY], country=country, limit=limit
+                )
+            ]
+            rows.sort(key=lambda r: (_FAMILY_ORDER[r.key[:1]], -(r.population or 0)))
+            return rows[:limit]
+        params: list[Any]
         if country is None:
-            if len(unique) > MAX_WORLD_KEYS:  # SQLite caps the terms of a compound SELECT
-                rows = [
-                    row
-                    for start in range(0, len(unique), MAX_WORLD_KEYS)
-                    for row in self.candidates(unique[start : start + MAX_WORLD_KEYS], limit=limit)
-                ]
-                rows.sort(key=lambda r: (_FAMILY_ORDER[r.key[:1]], -(r.population or 0)))
-                return rows[:limit]
-            world = " UNION ALL ".join(
-                _WORLD_KEY.format(rows=WORLD_ROWS_PER_KEY.get(key[:1], 8)) for key in unique
-            )
-            sql = _CANDIDATES.format(source=f"({world})")
+            params = [*unique]
+            terms = (_WORLD_KEY.format(rows=WORLD_ROWS_PER_KEY.get(k[:1], 8)) for k in unique)
         else:
-            marks = ",".join("?" * len(unique))
-            sql = _CANDIDATES.format(source=f"keys WHERE key IN ({marks}) AND country = ?")
-            params.append(country)
+            params = [v for key in unique for v in (key, country)]
+            terms = (_COUNTRY_KEY.format(rows=COUNTRY_ROWS_PER_KEY.get(k[:1], 8)) for k in unique)
+        sql = _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
         params.append(limit)
         with self._read() as conn:
             return list(map(_candidate_row, conn.execute(sql, params)))

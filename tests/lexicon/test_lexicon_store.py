@@ -10,7 +10,7 @@ from normalise.errors import LexiconError
 from normalise.keys import build_keys
 from normalise.lexicon import Entity, Lexicon
 from normalise.lexicon.keyindex import index_keys
-from normalise.lexicon.store import WORLD_ROWS_PER_KEY
+from normalise.lexicon.store import COUNTRY_ROWS_PER_KEY, WORLD_ROWS_PER_KEY
 
 
 def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
@@ -272,3 +272,31 @@ def test_world_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
     assert lex.candidates([skeleton])[0].entity_id == "geonames:1"  # keys follow the population
     many = [f"s:K{i}" for i in range(600)] + [skeleton]
     assert len(lex.candidates(many)) == cap  # more keys than one compound SELECT holds
+
+
+def test_country_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
+    lex = Lexicon.create(tmp_path / "c.lexicon")
+    n = COUNTRY_ROWS_PER_KEY["t"] + 10
+    lex.apply(
+        [
+            {
+                "op": "upsert",
+                "entity": {
+                    "id": f"geonames:{i}",
+                    "kind": "place",
+                    "country": "CN",
+                    "population": i * 100,
+                    "names": [{"text": f"Xiang{i:03d} Zhen"}],
+                },
+            }
+            for i in range(1, n + 1)
+        ]
+    )
+    token = "t:" + build_keys("Zhen").skeleton
+    rows = lex.candidates([token], country="CN")
+    expected = [f"geonames:{i}" for i in range(n, n - COUNTRY_ROWS_PER_KEY["t"], -1)]
+    assert [r.entity_id for r in rows] == expected  # the common token is cut, populous first
+    exact = lex.candidates(["x:xiang001 zhen", token], country="CN")
+    assert exact[0].entity_id == "geonames:1"  # an exact hit comes first, whatever its size
+    many = [f"s:K{i}" for i in range(600)] + [token]
+    assert len(lex.candidates(many, country="CN")) == COUNTRY_ROWS_PER_KEY["t"]

@@ -23,6 +23,7 @@ from normalise.lexicon.keyindex import (
     name_forms,
     script_of,
 )
+from normalise.lexicon.schema import KEYS_COLUMNS
 from normalise.lexicon.validate import OPS
 from normalise.text import clean
 
@@ -31,7 +32,7 @@ _INSERT_NAME = (
     "INSERT INTO names (entity, text, lang, script, kind, source, folded, skeleton, phonetic,"
     " tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_INSERT_KEY = "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)"
+_INSERT_KEY = f"INSERT OR IGNORE INTO keys {KEYS_COLUMNS} VALUES (?, ?, ?, ?, ?)"
 _UPDATE_FORMS = (
     "UPDATE names SET folded = ?, skeleton = ?, phonetic = ?, tokens = ? WHERE rowid = ?"
 )

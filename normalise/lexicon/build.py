@@ -36,7 +36,14 @@ from normalise.lexicon.keyindex import (
     name_forms,
     script_of,
 )
-from normalise.lexicon.schema import create_indexes, drop_indexes, migrate, pending
+from normalise.lexicon.schema import (
+    KEYS_COLUMNS,
+    KEYS_ORDER,
+    create_indexes,
+    drop_indexes,
+    migrate,
+    pending,
+)
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
 CHUNK = 500
@@ -263,7 +270,7 @@ def build_default_lexicon(
             for table in ("entities", "names"):
                 conn.execute(f"INSERT INTO main.{table} SELECT * FROM part{i}.{table}")
         staged = " UNION ALL ".join(f"SELECT * FROM part{i}.keys_staged" for i in range(len(parts)))
-        conn.execute(f"INSERT INTO main.keys SELECT * FROM ({staged}) ORDER BY 1, 2, 3")
+        conn.execute(f"INSERT INTO main.keys {KEYS_COLUMNS} SELECT * FROM ({staged}) {KEYS_ORDER}")
         conn.execute("COMMIT")
         for i in range(len(parts)):
             conn.execute(f"DETACH DATABASE part{i}")

@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.keyindex import KeyRow, entity_key_rows
+from normalise.lexicon.schema import KEYS_COLUMNS, KEYS_ORDER
 
 _CHUNK = 20_000
 
@@ -78,7 +79,7 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
                 _flush(conn, forms_buf, keys_buf)
         _flush(conn, forms_buf, keys_buf)
         bar.close()
-        conn.execute("INSERT INTO keys SELECT * FROM keys_staged ORDER BY 1, 2, 3")
+        conn.execute(f"INSERT INTO keys {KEYS_COLUMNS} SELECT * FROM keys_staged {KEYS_ORDER}")
         conn.execute("DROP TABLE temp.keys_staged")
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (rules_fingerprint(),)

@@ -102,6 +102,25 @@ CREATE TABLE {name} (
     PRIMARY KEY (key, country, entity)
 ) WITHOUT ROWID
 """
+# 0005: within a key and country, rows are clustered by population, so a query with a country
+# hint reads a key's most populous rows of that country directly (a common token such as
+# `t:ZHN` holds 7,700 rows in CN; a query reads only the first few dozen).
+# Columns in clustering-key order (SQLite 3.40's integrity_check misreads a WITHOUT ROWID
+# table whose primary key is not its leading columns).
+KEYS_COUNTRY_POPULATION_TABLE = """
+CREATE TABLE {name} (
+    key TEXT NOT NULL,
+    country TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    entity INTEGER NOT NULL,
+    name INTEGER NOT NULL,
+    PRIMARY KEY (key, country, population, entity)
+) WITHOUT ROWID
+"""
+# Key rows are written as (key, country, entity, name, population), the order of
+# `keyindex.KeyRow`, and a bulk load inserts them in clustering-key order (appends only).
+KEYS_COLUMNS = "(key, country, entity, name, population)"
+KEYS_ORDER = "ORDER BY 1, 2, 5, 3"
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "0001_initial",
@@ -130,6 +149,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         + " ifnull(e.population, 0) FROM keys AS k JOIN entities AS e ON e.rowid = k.entity"
         + " ORDER BY 1, 2, 3"
         + ";DROP TABLE keys;ALTER TABLE keys_population_table RENAME TO keys;"
+        + KEYS_POPULATION_INDEX[1]
+        + ";",
+    ),
+    (
+        "0005_keys_by_country_population",
+        KEYS_COUNTRY_POPULATION_TABLE.format(name="keys_country_population")
+        + ";INSERT INTO keys_country_population SELECT key, country, population, entity, name"
+        + " FROM keys ORDER BY 1, 2, 3, 4"
+        + ";DROP TABLE keys;ALTER TABLE keys_country_population RENAME TO keys;"
         + KEYS_POPULATION_INDEX[1]
         + ";",
     ),

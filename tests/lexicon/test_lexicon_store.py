@@ -23,6 +23,7 @@ def test_create_is_wal_with_migrations(tmp_path: Path) -> None:
         "0002_keys_without_rowid",
         "0003_keys_by_country",
         "0004_keys_population",
+        "0005_keys_by_country_population",
     ]
     with pytest.raises(LexiconError, match="already exists"):
         Lexicon.create(path)
@@ -179,17 +180,23 @@ def test_old_schema_migrated_on_open(tmp_path: Path, kafr_zita: dict[str, Any]) 
         " name INTEGER NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;"
         "INSERT INTO keys_old SELECT key, entity, name FROM keys;"
         "DROP TABLE keys; ALTER TABLE keys_old RENAME TO keys;"
-        "DELETE FROM migrations WHERE name IN ('0003_keys_by_country', '0004_keys_population');"
+        "DELETE FROM migrations WHERE name IN ('0003_keys_by_country', '0004_keys_population',"
+        " '0005_keys_by_country_population');"
     )
     conn.close()
     with pytest.raises(LexiconError, match="0003_keys_by_country.*normalise lexicon rekey"):
         Lexicon.open(path, readonly=True)
     Lexicon.open(path).close()
     conn = sqlite3.connect(path)
-    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 4
+    assert len(conn.execute("SELECT * FROM migrations").fetchall()) == 5
     assert conn.execute("SELECT DISTINCT country, population FROM keys").fetchall() == [
         ("SY", kafr_zita["population"])
     ]
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT entity FROM keys WHERE key = 's:KFRZT' AND country = 'SY'"
+        " ORDER BY population DESC LIMIT 3"
+    ).fetchall()
+    assert "PRIMARY KEY" in plan[0][3] and "ORDER BY" not in str(plan)  # no sort: clustered
     conn.close()
     lex = Lexicon.open(path, readonly=True)
     assert {r.entity_id for r in lex.candidates(["s:KFRZT"], country="SY")} == {kafr_zita["id"]}

@@ -1,24 +1,12 @@
 import itertools
 
 import pytest
+from hard_cases import REQUIRED_GROUPS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from normalise.keys import build_keys
-
-REQUIRED_GROUPS = [
-    ["Kafrzeita", "Kafr Zita", "Kafer Zaita", "Kfar Zita", "كفر زيتا"],
-    ["Sooran", "Suran", "Sawran", "Sourane", "صوران"],
-    ["Taybetul-Imam", "Taybat al-Imam", "Tayyibat al Imam", "طيبة الإمام"],
-    ["Hilfeyeh", "Halfaya", "Helfaya", "حلفايا"],
-    ["Kirnez", "Karnaz", "Kurnaz", "كرناز"],
-    ["Türkiye", "Turkiye", "TÜRKİYE"],
-    ["Jisr ash-Shughur", "Djisr el Choghour", "جسر الشغور", "Cisr eş-Şuğur"],
-    ["Khan Shaykhun", "Khan Sheikhoun", "خان شيخون"],
-    ["Deir ez-Zor", "Dayr az Zawr", "دير الزور"],
-    ["Qalaat al-Madiq", "Qal'at al-Mudiq", "قلعة المضيق"],
-]
 
 
 def lang_of(lang: str) -> str | None:

@@ -1,0 +1,43 @@
+"""The foundation issue's hard cases (`tests/hard_cases.py`) against the default lexicon: every
+spelling of each group returns its entity first, with the context a news pipeline has (the
+country the article is about)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hard_cases import ENTITIES, REQUIRED_GROUPS
+
+from normalise import Normaliser
+
+CASES = [
+    pytest.param(name, *ENTITIES[group[0]], id=name) for group in REQUIRED_GROUPS for name in group
+]
+
+
+@pytest.fixture(scope="module")
+def nz(default_lexicon_path: Path) -> Iterator[Normaliser]:
+    with Normaliser.open(default_lexicon_path, translate=False) as normaliser:
+        yield normaliser
+
+
+def test_every_group_has_its_entity() -> None:
+    assert [group[0] for group in REQUIRED_GROUPS] == list(ENTITIES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "country"), CASES)
+def test_hard_case_resolves_first(
+    nz: Normaliser, name: str, expected: str, country: str | None
+) -> None:
+    matches = nz.resolve(name, country=country)
+    assert matches, name
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Türkiye", "Turkiye", "TÜRKİYE"])
+def test_country_name_with_its_own_hint(nz: Normaliser, name: str) -> None:
+    assert nz.resolve(name, country="TR")[0].id == "iso3166:TR"

@@ -250,6 +250,20 @@ def _total_rows(path: Path, fmt: str) -> int | None:
     return count_rows(path, fmt)
 
 
+def missing_column(path: Path, column: str, columns: Sequence[str]) -> str:
+    """Return the error for an input without the name column: what it has, and what to do."""
+    found = ", ".join(repr(c) for c in columns) or "none"
+    message = f"{path} has no column {column!r} (its columns: {found}); name it with --column"
+    if len(columns) == 1:
+        for sep in (";", "\t", "|"):
+            if sep in columns[0]:
+                message += (
+                    f". The header looks {sep!r}-separated: CSV input must be comma-separated"
+                )
+                break
+    return message
+
+
 def run_batch(
     input_path: Path,
     output_path: Path,
@@ -290,7 +304,7 @@ def run_batch(
     out_fmt = detect_format(output_path, output_format)
     columns = read_columns(input_path, in_fmt)
     if in_fmt != "jsonl" and options.column not in columns:
-        raise BatchFileError(f"{input_path} has no column {options.column!r}")
+        raise BatchFileError(missing_column(input_path, options.column, columns))
     out_columns = [c for c in columns if c not in NZ_COLUMNS] + list(NZ_COLUMNS)
     sink = open_sink(output_path, out_fmt, out_columns, resume, input_path, in_fmt)
     summary = BatchSummary(resumed_from=sink.done)

@@ -37,6 +37,12 @@ class BatchFileError(NormaliseError):
     """A batch input or output file cannot be read, written or resumed."""
 
 
+# UTF-8, with the byte-order mark that spreadsheet programs write dropped (else the first
+# column would be named "\ufeffname"). Undecodable bytes survive as surrogates and are
+# reported per row.
+CSV_ENCODING = "utf-8-sig"
+
+
 def detect_format(path: Path, override: str | None = None) -> str:
     """Return the file format: `override` when given, else from the extension.
 
@@ -72,7 +78,7 @@ def read_columns(path: Path, fmt: str) -> list[str]:
 
         return list(pq.ParquetFile(path).schema_arrow.names)
     if fmt == "csv":
-        with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+        with open(path, encoding=CSV_ENCODING, errors="surrogateescape", newline="") as f:
             return next(csv.reader(f), [])
     for chunk in read_chunks(path, fmt, 1):
         return [key for key in chunk[0] if key not in NZ_COLUMNS]
@@ -98,7 +104,7 @@ def read_chunks(path: Path, fmt: str, size: int, skip: int = 0) -> Iterator[list
 
 
 def _read_csv(path: Path) -> Iterator[Row]:
-    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as f:
+    with open(path, encoding=CSV_ENCODING, errors="surrogateescape", newline="") as f:
         yield from csv.DictReader(f)
 
 

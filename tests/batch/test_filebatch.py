@@ -95,6 +95,29 @@ def test_bad_rows_are_flagged_and_counted(tmp_path: Path, lexicon: Path) -> None
     assert b"Kafr\xff\xfeZita" in (tmp_path / "out.csv").read_bytes()
 
 
+def test_csv_with_a_byte_order_mark(tmp_path: Path, lexicon: Path) -> None:
+    src = tmp_path / "excel.csv"  # what spreadsheet programs save as "CSV UTF-8"
+    src.write_bytes("\ufeffplace,cc\nKafrzeita,SY\nصوران,SY\n".encode())
+    run_batch(src, tmp_path / "out.csv", OPTIONS, lexicon=lexicon, progress=False)
+    out = read_csv(tmp_path / "out.csv")
+    assert list(out[0])[:2] == ["place", "cc"]
+    assert [r["nz_id"] for r in out] == ["geonames:168620", "geonames:163345"]
+
+
+def test_missing_column_lists_the_columns_and_the_separator(tmp_path: Path, lexicon: Path) -> None:
+    src = tmp_path / "semicolons.csv"
+    src.write_text("place;cc\nKafrzeita;SY\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["batch", str(src), "--column", "place", "--lexicon", str(lexicon)]
+    )
+    assert result.exit_code != 0
+    assert "has no column 'place' (its columns: 'place;cc'); name it with --column" in (
+        result.output
+    )
+    assert "looks ';'-separated: CSV input must be comma-separated" in result.output
+    assert not (tmp_path / "semicolons.nz.csv").exists()
+
+
 def test_bad_jsonl_records_do_not_abort(tmp_path: Path, lexicon: Path) -> None:
     src = tmp_path / "bad.jsonl"
     src.write_bytes(b'{"place": "Kafrzeita"}\nnot json\n{"place": null}\n{"place": 7}\n')

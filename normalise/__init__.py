@@ -11,6 +11,7 @@ that agree across spellings and scripts:
 
 from normalise.errors import (
     BatchRejected,
+    ContextError,
     LexiconError,
     NormaliseError,
     NotTextError,
@@ -28,6 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchRejected",
+    "ContextError",
     "Entity",
     "Keys",
     "Lexicon",

@@ -56,3 +56,11 @@ class BatchRejected(LexiconError):
         self.problems = sorted(problems)
         lines = [f"line {n}: {field}: {message}" for n, field, message in self.problems]
         super().__init__("batch rejected:\n" + "\n".join(lines))
+
+
+class ContextError(NormaliseError, ValueError):
+    """Context given with a name that is not a known value: a country that is not an ISO
+    3166-1 alpha-2 code, a kind that is not an entity kind.
+
+    Subclasses `ValueError` too, so code that guards against bad values keeps working.
+    """

@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource, Match
 from normalise.matres import is_arabic_text
@@ -203,8 +204,9 @@ class Resolver:
 
         Raises:
             NotTextError: `name` is not a `str`.
+            ContextError: `country` is not an ISO alpha-2 code, or `kind` not an entity kind.
         """
-        country = country.upper() if country else None
+        country, kind = country_hint(country), kind_hint(kind)
         if lang is None and country == "TR" and not is_arabic_text(name):
             lang = "tr"
         keys = build_keys(name, lang)

@@ -12,6 +12,8 @@ import html
 import json
 from typing import Any
 
+from normalise.errors import ContextError
+from normalise.hints import country_hint
 from service.errors import BadRequest, InvalidInput, PayloadTooLarge
 from service.escape import escape_text
 from service.settings import Settings
@@ -118,10 +120,13 @@ def parse_queries(raw: str, settings: Settings) -> dict[str, Query]:
         limit = item.get("limit", 5)
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             limit = 5
-        country = context["country"]
+        try:
+            country = country_hint(context["country"])
+        except ContextError as exc:
+            raise InvalidInput(f"queries.{escape_text(key)}.properties: {exc}") from exc
         out[str(key)] = Query(
             name=name,
-            country=country.upper() if country else None,
+            country=country,
             admin1=context["admin1"],
             kind=_kind(item.get("type")),
             limit=min(limit, settings.max_limit),

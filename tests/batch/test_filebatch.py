@@ -118,6 +118,16 @@ def test_missing_column_lists_the_columns_and_the_separator(tmp_path: Path, lexi
     assert not (tmp_path / "semicolons.nz.csv").exists()
 
 
+def test_a_row_with_a_bad_country_is_flagged(tmp_path: Path, lexicon: Path) -> None:
+    src = tmp_path / "countries.csv"
+    src.write_text("place,cc\nKafrzeita,Syria\nKafrzeita,sy\n", encoding="utf-8")
+    summary = run_batch(src, tmp_path / "out.csv", OPTIONS, lexicon=lexicon, progress=False)
+    out = read_csv(tmp_path / "out.csv")
+    assert out[0]["nz_id"] == "" and "ISO 3166-1 alpha-2" in out[0]["nz_error"]
+    assert out[1]["nz_id"] == "geonames:168620" and out[1]["nz_error"] == ""
+    assert summary.rows == 2 and sum(summary.errors.values()) == 1
+
+
 def test_bad_jsonl_records_do_not_abort(tmp_path: Path, lexicon: Path) -> None:
     src = tmp_path / "bad.jsonl"
     src.write_bytes(b'{"place": "Kafrzeita"}\nnot json\n{"place": null}\n{"place": 7}\n')

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from normalise import Normaliser
+from normalise import ContextError, Normaliser
 from normalise.lexicon import Lexicon
 
 PLACES = [
@@ -200,3 +200,12 @@ def test_a_name_hidden_behind_its_entitys_key_row_is_scored(lexicon_path: Path) 
         top = nz.resolve("kfr zyta", country="SY")[0]
     assert top.id == "geonames:168620"
     assert top.matched_name == "كفر زيتا"
+
+
+def test_context_is_checked(nz: Normaliser) -> None:
+    with pytest.raises(ContextError, match="alpha-2 code such as SY or TR, not 'Syria'"):
+        nz.resolve("Kafrzeita", country="Syria")
+    with pytest.raises(ValueError, match="kind must be one of country, organisation"):
+        nz.resolve("Kafrzeita", kind="village")
+    assert nz.resolve("Kafrzeita", country=" sy ")[0].id == "geonames:168620"
+    assert nz.resolve("Kafrzeita", country="") == nz.resolve("Kafrzeita")

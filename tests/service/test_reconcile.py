@@ -109,6 +109,10 @@ def test_suggest_entity_type_and_preview(client: httpx.Client) -> None:
 def test_bad_query_batches(client: httpx.Client) -> None:
     assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
     assert client.post("/reconcile", data={"queries": "[1, 2]"}).status_code == 422
+    syria = {"q0": {"query": "Idlib", "properties": [{"pid": "country", "v": "Syria"}]}}
+    response = client.post("/reconcile", data={"queries": json.dumps(syria)})
+    assert response.status_code == 422
+    assert response.json()["message"].startswith("queries.q0.properties: country must be")
     too_many = {f"q{i}": {"query": "Idlib"} for i in range(21)}
     response = client.post("/reconcile", data={"queries": json.dumps(too_many)})
     assert response.status_code == 413 and "limit is 20" in response.json()["message"]

@@ -85,6 +85,8 @@ def test_malformed_json_and_schema_errors(client: httpx.Client) -> None:
     assert_error(client.post("/v1/resolve", json={"queries": [{"nom": "x"}]}), 422)
     assert_error(client.post("/v1/resolve", json={"queries": [{"name": "x", "kind": "cat"}]}),
                  422)
+    country = client.post("/v1/resolve", json={"queries": [{"name": "Idlib", "country": "Syria"}]})
+    assert "ISO 3166-1 alpha-2" in str(assert_error(country, 422)["message"])
 
 
 def test_limits(client: httpx.Client) -> None:

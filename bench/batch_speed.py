@@ -69,6 +69,9 @@ def run_mode(mode: str, src: Path, out: Path, lexicon: str | None) -> None:
     lex = None if lexicon is None else Path(lexicon)
     if mode in ("single", "workers"):
         from normalise.filebatch import BatchOptions, run_batch
+        from normalise.heap import settle_for_batch
+
+        settle_for_batch()  # as `normalise batch` does
 
         options = BatchOptions("name", country_column="country")
         run_batch(src, out, options, lexicon=lex, workers=WORKERS if mode == "workers" else 1,

@@ -321,7 +321,9 @@ def batch_command(
       normalise batch mentions.csv --column place --country-column cc --workers 2
     """
     from normalise.filebatch import BatchOptions, run_batch
+    from normalise.heap import settle_for_batch
 
+    settle_for_batch()  # this process resolves the job (with --workers 1) and nothing else
     if output_path is None:
         output_path = input_path.with_name(f"{input_path.stem}.nz{input_path.suffix}")
     options = BatchOptions(column, country, country_column, admin1_column, kind_column)

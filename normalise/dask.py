@@ -21,6 +21,7 @@ from typing import Any
 
 from normalise.filebatch import BatchOptions, OutcomeCache, build_item, resolve_items
 from normalise.fileformats import NZ_COLUMNS
+from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
 _CACHE: dict[str, Normaliser] = {}
@@ -38,6 +39,7 @@ def cached_normaliser(lexicon: str | None) -> Normaliser:
         nz = _CACHE.get(key)
         if nz is None:
             nz = _CACHE[key] = Normaliser.open(lexicon, progress=False)
+            settle_for_batch()  # a Dask worker process, resolving partitions from now on
     return nz
 
 

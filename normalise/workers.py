@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from normalise.filebatch import Item, Outcome, OutcomeCache, resolve_items
+from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
 T = TypeVar("T")
@@ -25,6 +26,7 @@ _CACHE = OutcomeCache()
 def _open_worker(lexicon: str | None) -> None:
     global _NORMALISER
     _NORMALISER = Normaliser.open(lexicon, progress=False)
+    settle_for_batch()
 
 
 def _resolve_in_worker(items: list[Item]) -> list[Outcome]:

@@ -32,9 +32,10 @@ from normalise.fileformats import (
 
 MAX_NAME_CHARS = 512
 CHUNK_ROWS = 2000
-# Distinct queries whose outcomes a process remembers during a job: about 600 bytes each, so
-# 150 MB a process. A million generated mentions of GeoNames places (bench/batch_speed.py)
-# repeat a query within the last 250,000 for 439,000 rows, within the last 100,000 for 249,000.
+# Distinct queries whose outcomes a process remembers during a job: about 450 bytes each
+# (measured with tracemalloc), so about 110 MB a process. A million generated mentions of
+# GeoNames places (bench/batch_speed.py) repeat a query within the last 250,000 for 439,000
+# rows, within the last 100,000 for 249,000.
 OUTCOME_CACHE = 250_000
 
 

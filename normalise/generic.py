@@ -69,3 +69,8 @@ def village_stem(phonetic: str, skeleton: str) -> Stem | None:
             return None
         return Stem(" ".join(parts), stem_skeleton, tuple(s for s in skeletons if s))
     return None
+
+
+def reset_caches() -> None:
+    """Forget the village terms read from the glossary."""
+    village_suffixes.cache_clear()

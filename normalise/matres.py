@@ -22,13 +22,19 @@ from normalise.tokens import tables
 
 MEMO_NAMES = 2**16
 MACRON = "\u0304"  # COMBINING MACRON
-_LONG = {"a": "a", "i": "y", "u": "w", "e": "y", "o": "w"}  # vowel + macron -> its letter
 _KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
 
 
 @cache
 def _letters_table() -> dict[int, str]:
     return str.maketrans(char_map("arabic_letters.tsv"))
+
+
+@cache
+def _long_vowels() -> dict[str, str]:
+    """Each plain vowel -> the spelling of the Arabic letter its long form is written with."""
+    letters = char_map("arabic_letters.tsv")
+    return {vowel: letters[arabic] for vowel, arabic in char_map("long_vowels.tsv").items()}
 
 
 @lru_cache(maxsize=MEMO_NAMES)
@@ -73,10 +79,11 @@ def long_vowel_letters(name: str) -> str:
             words.append("al")  # ash Shām, ar Rām: the article is written ال
             continue
         letters: list[str] = []
+        long_vowels = _long_vowels()
         for i, char in enumerate(raw):
-            if char in _LONG:
+            if char in long_vowels:
                 if raw[i + 1 : i + 2] == MACRON:
-                    letters.append(_LONG[char])
+                    letters.append(long_vowels[char])
                 elif i == 0:
                     letters.append("a")  # an initial vowel is written on an alef
             elif char in _KEPT:
@@ -86,3 +93,9 @@ def long_vowel_letters(name: str) -> str:
             word = word[:-1] + "t"  # -ah is ta marbuta
         words.append(word)
     return collapse("".join(words))
+
+
+def reset_caches() -> None:
+    """Forget the loaded tables and the memoised spellings."""
+    for cached in (_letters_table, _long_vowels, _articles, letter_by_letter, long_vowel_letters):
+        cached.cache_clear()

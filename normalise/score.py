@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
+from normalise import matres
 from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
 from normalise.matres import collapse, is_arabic_text, letter_by_letter, long_vowel_letters
@@ -78,8 +79,6 @@ class Context:
     article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
     folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
-
-
 
 
 @lru_cache(maxsize=MEMO_FORMS)
@@ -376,4 +375,4 @@ def reset_caches() -> None:
     _row_stem.cache_clear()
     has_article.cache_clear()
     query_letters.cache_clear()
-    letter_by_letter.cache_clear()
+    matres.reset_caches()

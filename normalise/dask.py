@@ -24,6 +24,7 @@ from normalise.fileformats import NZ_COLUMNS
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
+SLICE_ROWS = 2000  # rows of a partition converted and resolved at a time
 _CACHE: dict[str, Normaliser] = {}
 _OUTCOMES: dict[str, tuple[int, OutcomeCache]] = {}
 _LOCK = threading.Lock()
@@ -55,19 +56,30 @@ def cached_outcomes(lexicon: str | None, nz: Normaliser) -> OutcomeCache:
     return held[1]
 
 
-def resolve_partition(frame: Any, options: BatchOptions, lexicon: str | None) -> Any:
-    """Return the pandas `frame` with the `nz_*` columns added (one partition)."""
+def resolve_partition(
+    frame: Any, options: BatchOptions, lexicon: str | None, slice_rows: int = SLICE_ROWS
+) -> Any:
+    """Return the pandas `frame` with the `nz_*` columns added (one partition).
+
+    Rows are read and resolved `slice_rows` at a time, so the extra memory a partition takes
+    stays small however large the partition is (a Dask CSV block holds up to 64 MB of rows).
+    """
     import pandas as pd
 
-    # Missing values (NaN, pd.NA) become None, as in a CSV/JSONL/Parquet batch.
-    plain = frame.astype(object).where(frame.notna(), None)
-    items = [build_item(row, options) for row in plain.to_dict("records")]
     nz = cached_normaliser(lexicon)
-    outcomes = resolve_items(nz, items, cached_outcomes(lexicon, nz)) if items else []
+    cache = cached_outcomes(lexicon, nz)
+    columns: list[list[Any]] = [[] for _ in NZ_COLUMNS]
+    for start in range(0, len(frame), slice_rows):
+        part = frame.iloc[start : start + slice_rows]
+        # Missing values (NaN, pd.NA) become None, as in a CSV/JSONL/Parquet batch.
+        plain = part.astype(object).where(part.notna(), None)
+        items = [build_item(row, options) for row in plain.to_dict("records")]
+        for outcome in resolve_items(nz, items, cache):
+            for values, value in zip(columns, outcome, strict=True):
+                values.append(value)
     out = frame.copy()
-    columns = list(zip(*outcomes, strict=True)) if outcomes else [()] * len(NZ_COLUMNS)
     for name, values, dtype in zip(NZ_COLUMNS, columns, _DTYPES, strict=True):
-        out[name] = pd.Series(list(values), index=frame.index, dtype=dtype)
+        out[name] = pd.Series(values, index=frame.index, dtype=dtype)
     return out
 
 

@@ -37,3 +37,16 @@ def test_local_cluster_equals_single_process(lexicon: Path) -> None:
     pd.testing.assert_frame_equal(got, expected)
     assert got.loc[5, "nz_error"] == "empty name"
     assert got.loc[0, "nz_id"] == "geonames:168620"
+
+
+def test_a_partition_resolved_in_slices_equals_one_slice(lexicon: Path) -> None:
+    rows = make_rows(50)
+    rows[3]["place"] = None
+    frame = pd.DataFrame(rows, index=range(100, 150))  # a partition's index need not start at 0
+    options = BatchOptions("place", country_column="cc", admin1_column="adm")
+    whole = resolve_partition(frame, options, str(lexicon), slice_rows=len(frame))
+    sliced = resolve_partition(frame, options, str(lexicon), slice_rows=7)
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert list(sliced.index) == list(range(100, 150))
+    assert sliced.loc[103, "nz_error"] == "empty name"
+    assert sliced["nz_id"].notna().sum() >= 40

@@ -33,13 +33,21 @@ from normalise.score import (
     query_letters,
     row_part,
 )
-from normalise.variants import Reading, readings
+from normalise.skeleton import word_skeleton
+from normalise.variants import Reading, inner_article_reading, readings
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 MAX_SCORED = 32  # candidate names fully scored per query; more are shortlisted first
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
+# When no candidate scores this well, fallback readings are looked up too: a Turkish-press
+# article glued inside a word (`Resulayn`), and the first parts of a one-word name that may be
+# another name with a word glued on (`Aktuzlamemlahası`: Aktuzla + memlahası "saltworks").
+FALLBACK_BELOW = 0.5
+MIN_COMPOUND = 8  # letters of a one-word query that may be split
+MIN_COMPOUND_HEAD = 4  # letters the first part keeps
+MIN_COMPOUND_TAIL = 2  # letters the glued-on part keeps
 
 
 def deletions(skeleton: str) -> list[str]:
@@ -53,13 +61,32 @@ def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
     """Return the prefixed index keys to look a query up by."""
     out = [f"x:{keys.exact}", f"f:{keys.folded}"]
     for reading in readings_:
-        if not reading.skeleton:
-            continue
-        out += [f"s:{reading.skeleton}", f"d:{reading.skeleton}"]
-        for near in deletions(reading.skeleton):
-            out += [f"s:{near}", f"d:{near}"]
+        out += skeleton_keys(reading.skeleton)
     out += [f"t:{token}" for token in keys.tokens if len(token) >= 2]
     return list(dict.fromkeys(out))
+
+
+def skeleton_keys(skeleton: str) -> list[str]:
+    """Return the skeleton and deletion keys of a skeleton and its deletion neighbourhood."""
+    if not skeleton:
+        return []
+    out = [f"s:{skeleton}", f"d:{skeleton}"]
+    for near in deletions(skeleton):
+        out += [f"s:{near}", f"d:{near}"]
+    return out
+
+
+def compound_keys(keys: Keys) -> list[str]:
+    """Return skeleton keys of the first parts of a one-word Latin query, longest first."""
+    spelled = keys.phonetic
+    if " " in spelled or len(spelled) < MIN_COMPOUND or not spelled.isascii():
+        return []
+    out: dict[str, None] = {}
+    for end in range(len(spelled) - MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD - 1, -1):
+        head = word_skeleton(spelled[:end], True)
+        if len(head) >= MIN_DELETION_SOURCE and head != keys.skeleton:
+            out[f"s:{head}"] = None
+    return list(out)
 
 
 def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
@@ -71,6 +98,8 @@ def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
         return f"folded:{row.folded}"
     if family == "t":
         return f"token:{key[2:]}"
+    if family == "c":
+        return f"compound:{key[2:]}"
     if reading.skeleton == row.skeleton or matched_stem(reading, row) is not None:
         return f"skeleton:{reading.skeleton}"  # the name's own, or its village stem's
     return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
@@ -92,7 +121,7 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
     return context.kind is not None and row.kind != context.kind
 
 
-KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
+KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5}
 _ENTITY = attrgetter("entity_id")
 _TEXT = attrgetter("name_text")
 _PHONETIC = attrgetter("phonetic")
@@ -224,6 +253,8 @@ class Resolver:
         top = ranked[0][1]
         if contradicts(top.row, context):
             return 0.0  # a candidate that contradicts what the caller knows is never confident
+        if top.row.key[:1] == "c":
+            return 0.0  # nor is a name that is only the first part of the query
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None
@@ -248,6 +279,8 @@ class Resolver:
         query_arabic = is_arabic_text(name)
         best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic)
+        if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
+            self._score_fallbacks(name, best, keys, query_readings, context, lang)
         for entity_id in self.source.not_same(keys.folded):
             best.pop(entity_id, None)
         return best
@@ -287,6 +320,36 @@ class Resolver:
         for entity_id, reasons in support.items():
             best[entity_id].support = tuple(reasons)
         return best
+
+    def _score_fallbacks(
+        self,
+        name: str,
+        best: dict[str, Scored],
+        keys: Keys,
+        query_readings: list[Reading],
+        context: Context,
+        lang: str | None,
+    ) -> None:
+        """Add the candidates of the readings tried only when nothing scored well: a glued
+        Turkish-press article split out (`Resulayn`), and the first parts of a one-word query
+        (`compound_keys`, key family `c:`, `compound:` in `why`), scored against the whole
+        query."""
+        split = inner_article_reading(name, lang) if not is_arabic_text(name) else None
+        if split is not None and split.skeleton not in {r.skeleton for r in query_readings}:
+            wanted = skeleton_keys(split.skeleton)
+            wanted += [f"t:{token}" for token in split.tokens if len(token) >= 2]
+            rows = self.source.candidates(wanted, country=context.country)
+            scored_rows = self._score(rows, [*query_readings, split], context, False)
+            for entity_id, scored in scored_rows.items():
+                if entity_id not in best or scored.score > best[entity_id].score:
+                    best[entity_id] = scored
+        wanted = compound_keys(keys)
+        if not wanted:
+            return
+        rows = self.source.candidates(wanted, country=context.country)
+        found = [r._replace(key="c:" + r.skeleton) for r in rows if r.entity_id not in best]
+        for entity_id, scored in self._score(found, query_readings, context, False).items():
+            best[entity_id] = scored
 
     def _score_siblings(
         self,

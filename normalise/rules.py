@@ -43,7 +43,7 @@ WHERE = (
     "between_vowels",
 )
 USE = ("primary", "turkish", "alternate")
-POSITIONS = ("word", "suffix", "attached")
+POSITIONS = ("word", "suffix", "inner", "attached")
 ROLES = ("head", "modifier")
 # Skeleton class values: one upper-case consonant class letter, or a special value.
 SPECIAL_CLASSES = {

@@ -51,6 +51,7 @@ class Tables:
 
     word_articles: frozenset[str]
     suffix_articles: tuple[str, ...]
+    inner_articles: tuple[str, ...]
     attached_articles: tuple[str, ...]
     heads: dict[str, str]
     stopwords: frozenset[str]
@@ -66,6 +67,7 @@ def tables() -> Tables:
     """Load `articles.tsv`, `heads.tsv`, `stopwords.tsv` and `glossary.tsv` strictly."""
     words: set[str] = set()
     suffixes: list[str] = []
+    inner: list[str] = []
     attached: list[str] = []
     for row in load_rows("articles.tsv", key=_article_key):
         form, position = _article_key(row)
@@ -74,7 +76,10 @@ def tables() -> Tables:
         else:
             if not form.isascii() or form != form.lower():
                 raise row.error(f"Latin article {form!r} must be lower-case ASCII")
-            (words.add(form) if position == "word" else suffixes.append(form))
+            if position == "word":
+                words.add(form)
+            else:
+                (suffixes if position == "suffix" else inner).append(form)
     heads: dict[str, str] = {}
     for row in load_rows("heads.tsv"):
         canonical = row["canonical"]
@@ -98,6 +103,7 @@ def tables() -> Tables:
     return Tables(
         frozenset(words),
         tuple(sorted(suffixes, key=len, reverse=True)),
+        tuple(sorted(inner, key=len, reverse=True)),
         tuple(attached),
         heads,
         stopwords,

@@ -19,6 +19,7 @@ from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
+MIN_INNER_PART = 3  # letters each side of an article glued inside a word
 HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
 
 
@@ -174,6 +175,36 @@ def unglue_articles(words: list[Word]) -> tuple[list[Word], str]:
                     break
         out.append(word if text == word.text else Word(text, False, word.hyphen_after))
     return out, found
+
+
+def inner_article_reading(name: str, lang: str | None = None) -> Reading | None:
+    """Return the reading of a name with a glued Turkish-press article split out of a word
+    (`Resulayn` -> `res ayn`, Ra's al-Ayn), or None. A fallback: most words that hold such
+    letters hold no article (`Jabudiyah`), so it is tried only when nothing else is found."""
+    _, words, _ = words_of(name, lang)
+    words, _ = strip_article(words)
+    split = split_inner_article(unglue_articles(words)[0])
+    if split is None:
+        return None
+    return _reading(build_keys(" ".join(w.text for w in split[0]), lang), f"article:{split[1]}")
+
+
+def split_inner_article(words: list[Word]) -> tuple[list[Word], str] | None:
+    """Return the words with the first word that holds an inner article (`articles.tsv`:
+    the Turkish izafet `-ül-`) split around it (`resulayn` -> `res ayn`), and the article;
+    None when no word does. Both parts keep `MIN_INNER_PART` letters or more."""
+    forms = tables().inner_articles
+    for index, word in enumerate(words):
+        text = word.text
+        if word.arabic or head_of(text) is not None:
+            continue
+        for start in range(MIN_INNER_PART, len(text) - MIN_INNER_PART - 1):
+            for form in forms:
+                end = start + len(form)
+                if text.startswith(form, start) and len(text) - end >= MIN_INNER_PART:
+                    parts = [Word(text[:start], False, False), Word(text[end:], False, False)]
+                    return [*words[:index], *parts, *words[index + 1 :]], form
+    return None
 
 
 def _alternates(

@@ -160,6 +160,8 @@ def turkish_villages(tmp_path: Path) -> Iterator[Normaliser]:
             upsert("geonames:322333", "TR", "35", 691, ["Bahçeli"]),
             upsert("geonames:752584", "TR", "93", 35151, ["Akçakoca"]),
             upsert("geonames:296791", "TR", "44", 13766, ["Yeşilyurt"]),
+            upsert("geonames:324407", "TR", "49", 0, ["Aktuzla"]),
+            upsert("geonames:313793", "TR", "07", 533, ["Fersin"]),
         ]
     )
     lex.close()
@@ -183,6 +185,33 @@ def test_village_word_is_optional_on_either_side(
     matches = turkish_villages.resolve(query, country="TR")
     assert matches[0].id == expected
     assert "generic:village" in matches[0].why
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Aktuzlamemlahası", "geonames:324407"),  # Aktuzla + memlahası (saltworks)
+        ("Fersinalanı", "geonames:313793"),
+    ],
+)
+def test_a_word_glued_on_finds_the_first_part(
+    turkish_villages: Normaliser, query: str, expected: str
+) -> None:
+    matches = turkish_villages.resolve(query, country="TR")
+    assert matches[0].id == expected
+    assert any(reason.startswith("compound:") for reason in matches[0].why)
+    assert not matches[0].match  # a part of the query is never a confident match
+
+
+def test_compound_keys_only_for_long_single_words() -> None:
+    from normalise.keys import build_keys
+    from normalise.resolver import compound_keys
+
+    assert compound_keys(build_keys("Fersin", "tr")) == []  # too short to split
+    assert compound_keys(build_keys("Kafr Zita Kabir", None)) == []  # more than one word
+    keys = compound_keys(build_keys("Fersinalanı", "tr"))
+    assert keys[-1] == "s:FRS"  # the shortest first part comes last
+    assert len(keys) == len(set(keys)) and all(k.startswith("s:") for k in keys)
 
 
 def test_a_name_hidden_behind_its_entitys_key_row_is_scored(lexicon_path: Path) -> None:
@@ -209,3 +238,25 @@ def test_context_is_checked(nz: Normaliser) -> None:
         nz.resolve("Kafrzeita", kind="village")
     assert nz.resolve("Kafrzeita", country=" sy ")[0].id == "geonames:168620"
     assert nz.resolve("Kafrzeita", country="") == nz.resolve("Kafrzeita")
+
+
+def test_an_izafet_glued_inside_a_word_is_read_as_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "ras.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply([upsert("geonames:173193", "SY", "01", 29347, ["Ra’s al ‘Ayn", "رأس العين"])])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        top = nz.resolve("Resulayn", country="SY")[0]  # the Turkish press: Re's-ül-ayn
+    assert top.id == "geonames:173193"
+    assert "article:ul" in top.why
+
+
+def test_inner_articles_split_only_where_the_table_says() -> None:
+    from normalise.tokens import Word
+    from normalise.variants import split_inner_article
+
+    split = split_inner_article([Word("babulhava", False, False)])
+    assert split is not None
+    assert [w.text for w in split[0]] == ["bab", "hava"] and split[1] == "ul"
+    assert split_inner_article([Word("jabudiyah", False, False)]) is None  # `ud` is no izafet
+    assert split_inner_article([Word("kabul", False, False)]) is None  # nothing after it

@@ -44,8 +44,8 @@ _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
 KEYS_VERSION = "4"
-MEMO_WORDS = 2**18
-MEMO_NAMES = 2**16
+MEMO_WORDS = 2**16  # words whose keys are remembered (about 20 MB a process)
+MEMO_NAMES = 2**15  # names whose keys and words are remembered (about 45 MB a process)
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,6 @@ def collapse(text: str) -> str:
     return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
 
 
-@lru_cache(maxsize=MEMO_NAMES)
 def long_vowel_letters(name: str) -> str:
     """Return a romanised name with macrons spelled as its Arabic letters, or "" without one.
 
@@ -97,5 +96,5 @@ def long_vowel_letters(name: str) -> str:
 
 def reset_caches() -> None:
     """Forget the loaded tables and the memoised spellings."""
-    for cached in (_letters_table, _long_vowels, _articles, letter_by_letter, long_vowel_letters):
+    for cached in (_letters_table, _long_vowels, _articles, letter_by_letter):
         cached.cache_clear()

@@ -30,7 +30,7 @@ from normalise.rules import Row, load_rows
 from normalise.tokens import tables
 from normalise.variants import Reading, compact, consonants, vowel_classes
 
-MEMO_FORMS = 2**16
+MEMO_FORMS = 2**15  # candidate names whose forms are remembered (about 25 MB a process)
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -106,7 +106,6 @@ def _long_vowels(letters: str, name_text: str) -> float:
     return Indel.normalized_similarity(letters, other) if other else 0.0
 
 
-@lru_cache(maxsize=MEMO_FORMS)
 def has_article(folded: str) -> bool:
     """Return True if a folded Latin name begins with a separate article (`az zawiyah`)."""
     first, _, rest = folded.partition(" ")
@@ -373,6 +372,5 @@ def reset_caches() -> None:
     confidence_weights.cache_clear()
     _row_forms.cache_clear()
     _row_stem.cache_clear()
-    has_article.cache_clear()
     query_letters.cache_clear()
     matres.reset_caches()

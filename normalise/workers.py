@@ -3,6 +3,11 @@
 Each worker opens the lexicon read-only once (SQLite allows many readers) and keeps its
 `Normaliser` for its whole life. The parent keeps at most `2 × workers` chunks in flight and
 collects them oldest first, so the output order, and every value, equals a single process run.
+
+The parent holds the job's one outcome cache: a chunk sends a worker only the queries that
+are neither remembered nor already on their way in an earlier chunk, so a name repeated
+across chunks is resolved once, whichever worker would have met it (with a cache in each
+worker, both would resolve it, and both would hold it).
 """
 
 from __future__ import annotations
@@ -14,13 +19,12 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
 
-from normalise.filebatch import Item, Outcome, OutcomeCache, resolve_items
+from normalise.filebatch import Item, Outcome, OutcomeCache, Query, resolve_items
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
 T = TypeVar("T")
 _NORMALISER: Normaliser | None = None
-_CACHE = OutcomeCache()
 
 
 def _open_worker(lexicon: str | None) -> None:
@@ -32,7 +36,49 @@ def _open_worker(lexicon: str | None) -> None:
 def _resolve_in_worker(items: list[Item]) -> list[Outcome]:
     if _NORMALISER is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker has no lexicon open")
-    return resolve_items(_NORMALISER, items, _CACHE)
+    return resolve_items(_NORMALISER, items)
+
+
+class _Pending:
+    """One chunk on its way: its items' outcomes known when it was sent (remembered, or a
+    bad row's), the queries it sent, and the queries it waits for from earlier chunks."""
+
+    def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, Any]):
+        self.known: list[Outcome | None] = []
+        self.sent: list[Query] = []
+        for item in items:
+            if isinstance(item, Outcome):
+                self.known.append(item)
+                continue
+            outcome = cache.get(item)
+            self.known.append(outcome)
+            if outcome is None:
+                entry = waiting.get(item)
+                if entry is None:
+                    entry = waiting[item] = [None, 0]
+                    self.sent.append(item)
+                entry[1] += 1  # one more item waits for it
+        self.items = items
+
+    def finish(
+        self, results: list[Outcome], cache: OutcomeCache, waiting: dict[Query, Any]
+    ) -> list[Outcome]:
+        """Record this chunk's results; return every item's outcome, in order."""
+        for query, outcome in zip(self.sent, results, strict=True):
+            waiting[query][0] = outcome
+            cache.put(query, outcome)
+        out: list[Outcome] = []
+        for item, known in zip(self.items, self.known, strict=True):
+            if known is not None:
+                out.append(known)
+                continue
+            assert isinstance(item, Query)
+            entry = waiting[item]
+            out.append(entry[0])
+            entry[1] -= 1
+            if entry[1] == 0:
+                del waiting[item]
+        return out
 
 
 def resolve_chunks(
@@ -61,13 +107,16 @@ def resolve_chunks(
     # spawn, not fork: the parent may run threads (tqdm, Dask) that fork would copy mid-state.
     context = multiprocessing.get_context("spawn")
     arg = None if lexicon is None else str(lexicon)
+    cache = OutcomeCache()
+    waiting: dict[Query, Any] = {}  # query -> [outcome once collected, items waiting for it]
     with context.Pool(workers, initializer=_open_worker, initargs=(arg,)) as pool:
-        window: deque[tuple[T, AsyncResult[Any]]] = deque()
+        window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()
         for tag, items in chunks:
-            window.append((tag, pool.apply_async(_resolve_in_worker, (items,))))
+            pending = _Pending(items, cache, waiting)
+            window.append((tag, pending, pool.apply_async(_resolve_in_worker, (pending.sent,))))
             if len(window) >= 2 * workers:
-                done_tag, result = window.popleft()
-                yield done_tag, result.get()
+                done_tag, done, result = window.popleft()
+                yield done_tag, done.finish(result.get(), cache, waiting)
         while window:
-            done_tag, result = window.popleft()
-            yield done_tag, result.get()
+            done_tag, done, result = window.popleft()
+            yield done_tag, done.finish(result.get(), cache, waiting)

@@ -153,3 +153,22 @@ def test_two_workers_equal_single_process(tmp_path: Path, lexicon: Path) -> None
     run_batch(src, tmp_path / "two.csv", OPTIONS, lexicon=lexicon, progress=False,
               chunk_rows=50, workers=2)  # fmt: skip
     assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+
+
+def test_a_query_repeated_across_chunks_is_sent_to_a_worker_once() -> None:
+    from normalise.filebatch import Outcome, OutcomeCache, Query
+    from normalise.workers import _Pending
+
+    a, b, c = (Query(n, "SY", None, None) for n in ("Sooran", "Suran", "Kirnez"))
+    bad = Outcome(error="empty name")
+    cache, waiting = OutcomeCache(), {}
+    first = _Pending([a, b, a, bad], cache, waiting)
+    second = _Pending([b, c, a], cache, waiting)  # sent before the first comes back
+    assert first.sent == [a, b] and second.sent == [c]
+    answer = {q: Outcome(id=f"id:{q.name}") for q in (a, b, c)}
+    got_first = first.finish([answer[a], answer[b]], cache, waiting)
+    assert got_first == [answer[a], answer[b], answer[a], bad]
+    assert second.finish([answer[c]], cache, waiting) == [answer[b], answer[c], answer[a]]
+    assert waiting == {}  # nothing is held once every chunk is out
+    third = _Pending([c, a], cache, waiting)  # now remembered: nothing to send
+    assert third.sent == [] and third.finish([], cache, waiting) == [answer[c], answer[a]]

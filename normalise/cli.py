@@ -189,12 +189,14 @@ def rules_check(as_json: bool) -> None:
     Example:
       normalise rules check --json
     """
+    from normalise.descriptors import descriptors
     from normalise.rules import TABLES
 
     try:
         paths = check_rules_dir()
         counts = {name: len(load_rows(name, key=lambda r: r.line)) for name in TABLES}
         load_routes()
+        descriptors()
         Normaliser().normalise("check")
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
-from normalise import conventions, fold, generic, keys, rules, score, skeleton, tokens, translit
+from normalise import (
+    conventions,
+    descriptors,
+    fold,
+    generic,
+    keys,
+    rules,
+    score,
+    skeleton,
+    tokens,
+    translit,
+)
 from normalise import fingerprint as _fingerprint
 
 
 def reset_caches() -> None:
     """Drop cached rule tables, transliterators and memoised keys."""
-    for module in (rules, fold, translit, conventions, skeleton, tokens, keys, generic, score):
+    for module in (
+        rules,
+        fold,
+        translit,
+        conventions,
+        skeleton,
+        tokens,
+        keys,
+        generic,
+        score,
+        descriptors,
+    ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

@@ -29,6 +29,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "heads.tsv": ("canonical", "variants", "note?"),
     "glossary.tsv": ("term", "lang", "head", "role", "note?"),
     "stopwords.tsv": ("word", "lang", "note?"),
+    "descriptors.tsv": ("term", "lang", "kind", "position", "as?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
 }
 

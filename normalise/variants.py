@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from normalise.conventions import rewrite_alternates
+from normalise.descriptors import without_descriptor
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
@@ -139,6 +140,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, lang), "generic:village")
+    described = without_descriptor(name, lang)
+    if described is not None:
+        add(build_keys(described[0], lang), f"descriptor:{described[1].term}")
     stem = village_stem(keys.phonetic, keys.skeleton)
     if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
         seen.add(stem.skeleton)

@@ -260,3 +260,29 @@ def test_inner_articles_split_only_where_the_table_says() -> None:
     assert [w.text for w in split[0]] == ["bab", "hava"] and split[1] == "ul"
     assert split_inner_article([Word("jabudiyah", False, False)]) is None  # `ud` is no izafet
     assert split_inner_article([Word("kabul", False, False)]) is None  # nothing after it
+
+
+def test_descriptor_words_around_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "hama.lexicon"
+    region = {
+        "op": "upsert",
+        "entity": {
+            "id": "iso3166-2:SY-HM",
+            "kind": "region",
+            "country": "SY",
+            "names": [
+                {"text": "Hama Governorate", "kind": "canonical"},
+                {"text": "Hama province", "kind": "variant"},
+            ],
+        },
+    }
+    lex = Lexicon.create(path)
+    lex.apply([region, *(upsert(*p) for p in PLACES)])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        city = nz.resolve("Hama city", country="SY")[0]
+        around = nz.resolve("Hama countryside", country="SY")[0]
+        town = nz.resolve("the town of Kafr Zita", country="SY")[0]
+    assert city.id == "geonames:170017" and "descriptor:city" in city.why
+    assert around.id == "iso3166-2:SY-HM" and "descriptor:countryside" in around.why
+    assert town.id == "geonames:168620"

@@ -1,0 +1,67 @@
+"""Descriptor words around a name (`lexicons/rules/descriptors.tsv`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalise import descriptors, rules
+from normalise.descriptors import without_descriptor
+from normalise.errors import RuleTableError
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "read", "term"),
+    [
+        ("Aleppo city", None, "aleppo", "city"),
+        ("the town of Kafr Nabl", None, "kafr nabl", "town"),
+        ("city of Homs", None, "homs", "city"),
+        ("Hama countryside", None, "hama province", "countryside"),
+        ("rural Hama", None, "hama province", "rural"),
+        ("Halep kırsalı", "tr", "halep ili", "kirsali"),
+        ("Halep kenti", "tr", "halep", "kenti"),
+    ],
+)
+def test_a_name_is_read_without_its_descriptor(
+    name: str, lang: str | None, read: str, term: str
+) -> None:
+    found = without_descriptor(name, lang)
+    assert found is not None
+    assert found[0] == read and found[1].term == term
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["city", "the city", "Town Hall", "Kafr Zita", "حماة المدينة", "Cityville"],
+)
+def test_no_descriptor_or_nothing_left(name: str) -> None:
+    assert without_descriptor(name) is None
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("city\ten\tplace\tafter\tprovince", "a place descriptor has none"),
+        ("countryside\ten\tregion\tafter", "a region descriptor needs an `as` word"),
+        ("city\ten\tvillage\tafter", "kind 'village' is not one of place, region"),
+        ("City\ten\tplace\tafter", "must be one folded word"),
+        ("city\ten\tplace\taround", "position 'around' is not one of after, before"),
+    ],
+)
+def test_a_bad_row_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str, message: str
+) -> None:
+    (tmp_path / "descriptors.tsv").write_text(
+        f"# comment\nterm\tlang\tkind\tposition\tas\tnote\n{row}\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    descriptors.reset_caches()
+    try:
+        with pytest.raises(RuleTableError, match=message) as info:
+            descriptors.descriptors()
+        assert info.value.line == 3
+        assert str(info.value).startswith(f"{tmp_path / 'descriptors.tsv'}:3:")
+    finally:
+        monkeypatch.undo()
+        descriptors.reset_caches()

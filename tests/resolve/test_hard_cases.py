@@ -41,3 +41,24 @@ def test_hard_case_resolves_first(
 @pytest.mark.parametrize("name", ["Türkiye", "Turkiye", "TÜRKİYE"])
 def test_country_name_with_its_own_hint(nz: Normaliser, name: str) -> None:
     assert nz.resolve(name, country="TR")[0].id == "iso3166:TR"
+
+
+# How news text writes places around their names (descriptors.tsv): the place, or the
+# province for the countryside around it. IDs: GeoNames cities500 and ISO 3166-2:SY.
+DESCRIBED = [
+    ("Aleppo city", "geonames:170063"),
+    ("city of Homs", "geonames:169577"),
+    ("the town of Khan Sheikhoun", "geonames:168325"),
+    ("Manbij town", "geonames:167357"),
+    ("Hama countryside", "iso3166-2:SY-HM"),
+    ("Idlib countryside", "iso3166-2:SY-ID"),
+    ("Halep kırsalı", "iso3166-2:SY-HL"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), DESCRIBED)
+def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name, country="SY")
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+    assert any(reason.startswith("descriptor:") for reason in matches[0].why)

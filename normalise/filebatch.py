@@ -188,9 +188,15 @@ class OutcomeCache:
         return outcome
 
     def put(self, query: Query, outcome: Outcome) -> None:
-        """Remember `outcome`, forgetting the least recently used query when full."""
+        """Remember `outcome`, forgetting the least recently used query when full.
+
+        Many queries name one entity (every spelling of a village): its ID and display name
+        are kept once for all of them (`sys.intern`; freed with the last outcome using them).
+        """
         if len(self._data) >= self.size:
             del self._data[next(iter(self._data))]
+        if outcome.id is not None and outcome.name is not None:
+            outcome = outcome._replace(id=sys.intern(outcome.id), name=sys.intern(outcome.name))
         self._data[query] = outcome
 
     def __len__(self) -> int:

@@ -333,8 +333,10 @@ class Resolver:
         """Add the candidates of the readings tried only when nothing scored well: a glued
         Turkish-press article split out (`Resulayn`), and the first parts of a one-word query
         (`compound_keys`, key family `c:`, `compound:` in `why`), scored against the whole
-        query."""
-        split = inner_article_reading(name, lang) if not is_arabic_text(name) else None
+        query. Both are Latin-script readings."""
+        if is_arabic_text(name):
+            return
+        split = inner_article_reading(name, lang)
         if split is not None and split.skeleton not in {r.skeleton for r in query_readings}:
             wanted = skeleton_keys(split.skeleton)
             wanted += [f"t:{token}" for token in split.tokens if len(token) >= 2]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,45 +40,55 @@ def _resolve_in_worker(items: list[Item]) -> list[Outcome]:
     return resolve_items(_NORMALISER, items)
 
 
-class _Pending:
-    """One chunk on its way: its items' outcomes known when it was sent (remembered, or a
-    bad row's), the queries it sent, and the queries it waits for from earlier chunks."""
+@dataclass(slots=True)
+class _Awaited:
+    """A query sent to a worker: its outcome once collected, and how many items of the chunks
+    in flight wait for it."""
 
-    def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, Any]):
-        self.known: list[Outcome | None] = []
+    outcome: Outcome | None = None
+    items: int = 0
+
+
+class _Pending:
+    """One chunk on its way: for each item, its outcome when it was known at sending (a
+    remembered query, a bad row) or the query it waits for; and the queries it sent."""
+
+    def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, _Awaited]):
+        self.slots: list[Outcome | Query] = []
         self.sent: list[Query] = []
         for item in items:
-            if isinstance(item, Outcome):
-                self.known.append(item)
+            if isinstance(item, Outcome):  # a bad row's
+                self.slots.append(item)
                 continue
             outcome = cache.get(item)
-            self.known.append(outcome)
-            if outcome is None:
-                entry = waiting.get(item)
-                if entry is None:
-                    entry = waiting[item] = [None, 0]
-                    self.sent.append(item)
-                entry[1] += 1  # one more item waits for it
-        self.items = items
+            if outcome is not None:
+                self.slots.append(outcome)
+                continue
+            awaited = waiting.get(item)
+            if awaited is None:
+                awaited = waiting[item] = _Awaited()
+                self.sent.append(item)
+            awaited.items += 1
+            self.slots.append(item)
 
     def finish(
-        self, results: list[Outcome], cache: OutcomeCache, waiting: dict[Query, Any]
+        self, results: list[Outcome], cache: OutcomeCache, waiting: dict[Query, _Awaited]
     ) -> list[Outcome]:
         """Record this chunk's results; return every item's outcome, in order."""
         for query, outcome in zip(self.sent, results, strict=True):
-            waiting[query][0] = outcome
+            waiting[query].outcome = outcome
             cache.put(query, outcome)
         out: list[Outcome] = []
-        for item, known in zip(self.items, self.known, strict=True):
-            if known is not None:
-                out.append(known)
+        for slot in self.slots:
+            if isinstance(slot, Outcome):
+                out.append(slot)
                 continue
-            assert isinstance(item, Query)
-            entry = waiting[item]
-            out.append(entry[0])
-            entry[1] -= 1
-            if entry[1] == 0:
-                del waiting[item]
+            awaited = waiting[slot]
+            assert awaited.outcome is not None  # sent by this chunk or an earlier, finished one
+            out.append(awaited.outcome)
+            awaited.items -= 1
+            if awaited.items == 0:
+                del waiting[slot]
         return out
 
 
@@ -108,7 +119,7 @@ def resolve_chunks(
     context = multiprocessing.get_context("spawn")
     arg = None if lexicon is None else str(lexicon)
     cache = OutcomeCache()
-    waiting: dict[Query, Any] = {}  # query -> [outcome once collected, items waiting for it]
+    waiting: dict[Query, _Awaited] = {}
     with context.Pool(workers, initializer=_open_worker, initargs=(arg,)) as pool:
         window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()
         for tag, items in chunks:

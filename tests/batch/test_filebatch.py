@@ -157,11 +157,12 @@ def test_two_workers_equal_single_process(tmp_path: Path, lexicon: Path) -> None
 
 def test_a_query_repeated_across_chunks_is_sent_to_a_worker_once() -> None:
     from normalise.filebatch import Outcome, OutcomeCache, Query
-    from normalise.workers import _Pending
+    from normalise.workers import _Awaited, _Pending
 
     a, b, c = (Query(n, "SY", None, None) for n in ("Sooran", "Suran", "Kirnez"))
     bad = Outcome(error="empty name")
-    cache, waiting = OutcomeCache(), {}
+    cache: OutcomeCache = OutcomeCache()
+    waiting: dict[Query, _Awaited] = {}
     first = _Pending([a, b, a, bad], cache, waiting)
     second = _Pending([b, c, a], cache, waiting)  # sent before the first comes back
     assert first.sent == [a, b] and second.sent == [c]

@@ -191,12 +191,14 @@ def rules_check(as_json: bool) -> None:
     """
     from normalise.descriptors import descriptors
     from normalise.rules import TABLES
+    from normalise.suffixes import case_suffixes
 
     try:
         paths = check_rules_dir()
         counts = {name: len(load_rows(name, key=lambda r: r.line)) for name in TABLES}
         load_routes()
         descriptors()
+        case_suffixes()
         Normaliser().normalise("check")
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -11,6 +11,7 @@ from normalise import (
     rules,
     score,
     skeleton,
+    suffixes,
     tokens,
     translit,
 )
@@ -30,6 +31,7 @@ def reset_caches() -> None:
         generic,
         score,
         descriptors,
+        suffixes,
     ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

@@ -60,6 +60,7 @@ def deletions(skeleton: str) -> list[str]:
 def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
     """Return the prefixed index keys to look a query up by."""
     out = [f"x:{keys.exact}", f"f:{keys.folded}"]
+    out += [f"f:{reading.folded}" for reading in readings_ if reading.folded]
     for reading in readings_:
         out += skeleton_keys(reading.skeleton)
     out += [f"t:{token}" for token in keys.tokens if len(token) >= 2]

@@ -30,6 +30,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "glossary.tsv": ("term", "lang", "head", "role", "note?"),
     "stopwords.tsv": ("word", "lang", "note?"),
     "descriptors.tsv": ("term", "lang", "kind", "position", "as?", "note?"),
+    "case_suffixes.tsv": ("form", "lang", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
 }
 

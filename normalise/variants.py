@@ -16,6 +16,7 @@ from normalise.descriptors import without_descriptor
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
+from normalise.suffixes import without_case_suffix
 from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
@@ -66,6 +67,7 @@ class Reading:
     phonetic: str
     reason: str | None
     letters: str = ""  # the query's own letters, compact (primary reading only)
+    folded: str = ""  # the folded key of a reading that is a whole other name (Halep'te -> halep)
     compact: str = field(init=False)
     consonants: str = field(init=False)
     vowels: str = field(init=False)
@@ -82,7 +84,7 @@ class Reading:
 
 
 def _reading(keys: Keys, reason: str | None) -> Reading:
-    return Reading(keys.skeleton, keys.tokens, keys.phonetic, reason)
+    return Reading(keys.skeleton, keys.tokens, keys.phonetic, reason, folded=keys.folded)
 
 
 def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] | None:
@@ -140,6 +142,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, lang), "generic:village")
+    uninflected = without_case_suffix(name, lang)
+    if uninflected is not None:
+        add(build_keys(uninflected[0], lang), f"case:'{uninflected[1]}")
     described = without_descriptor(name, lang)
     if described is not None:
         add(build_keys(described[0], lang), f"descriptor:{described[1].term}")

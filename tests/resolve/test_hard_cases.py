@@ -55,6 +55,15 @@ DESCRIBED = [
     ("Halep kırsalı", "iso3166-2:SY-HL"),
 ]
 
+# Mentions cut from Turkish text keep the case ending after the apostrophe.
+INFLECTED = [
+    ("Halep'te", "geonames:170063"),
+    ("Hama'nın", "geonames:170017"),
+    ("Afrin'de", "geonames:174186"),
+    ("HTS'nin", "nz:org/hayat-tahrir-al-sham"),
+    ("Kafrzeita'da", "geonames:168620"),
+]
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected"), DESCRIBED)
@@ -62,3 +71,10 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
     matches = nz.resolve(name, country="SY")
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
     assert any(reason.startswith("descriptor:") for reason in matches[0].why)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), INFLECTED)
+def test_inflected_mention_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name, country="SY")
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]

@@ -286,3 +286,13 @@ def test_descriptor_words_around_a_name(tmp_path: Path) -> None:
     assert city.id == "geonames:170017" and "descriptor:city" in city.why
     assert around.id == "iso3166-2:SY-HM" and "descriptor:countryside" in around.why
     assert town.id == "geonames:168620"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Kafrzeita'da", "geonames:168620"), ("Hama'nın", "geonames:170017")],
+)
+def test_a_turkish_case_ending_is_read_off(nz: Normaliser, query: str, expected: str) -> None:
+    top = nz.resolve(query, country="SY")[0]
+    assert top.id == expected
+    assert any(reason.startswith("case:'") for reason in top.why)

@@ -1,0 +1,42 @@
+"""Turkish case endings after an apostrophe (`lexicons/rules/case_suffixes.tsv`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalise import rules, suffixes
+from normalise.errors import RuleTableError
+from normalise.suffixes import without_case_suffix
+
+
+@pytest.mark.parametrize(
+    ("name", "read", "ending"),
+    [
+        ("Halep'te", "halep", "te"),
+        ("Hama’nın", "hama", "nin"),  # a typographic apostrophe, a dotless ı
+        ("HTS'nin", "hts", "nin"),
+        ("Tel Rıfat'a", "tel rifat", "a"),
+        ("Dar'a", "dar", "a"),  # ayn, not a dative: an extra reading, the name's own wins
+    ],
+)
+def test_an_ending_after_an_apostrophe_is_cut(name: str, read: str, ending: str) -> None:
+    assert without_case_suffix(name) == (read, ending)
+
+
+@pytest.mark.parametrize("name", ["Qal'at al Madiq", "Mu'ta", "Ra's al Ayn", "Halep", "حلب"])
+def test_no_ending_or_too_short_a_stem(name: str) -> None:
+    assert without_case_suffix(name) is None
+
+
+def test_a_bad_form_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "case_suffixes.tsv").write_text("form\tlang\tnote\nde\ttr\n'da\ttr\n", "utf-8")
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    suffixes.reset_caches()
+    try:
+        with pytest.raises(RuleTableError, match="case_suffixes.tsv:3: form \"'da\" must be"):
+            suffixes.case_suffixes()
+    finally:
+        monkeypatch.undo()
+        suffixes.reset_caches()

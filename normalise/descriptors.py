@@ -48,31 +48,41 @@ def descriptors() -> dict[str, Descriptor]:
 
 
 def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descriptor] | None:
-    """Return the name read without its descriptor, and the descriptor; None without one.
+    """Return the name read without its descriptors, and the first one; None without one.
 
-    The descriptor is the last word, or the first when it is an adjective written before the
-    name (`rural Hama`) or an of-word follows it (`city of Homs`); leading function words
-    (`the`) are passed over, and some word of the name must remain.
+    A descriptor is the last word, or the first when it is an adjective written before the
+    name (`rural Hama`, `northern Hama`) or an of-word follows it (`city of Homs`); they are
+    taken off while one is found (`northern Hama countryside`), leading function words (`the`)
+    are passed over, and some word of the name must remain. A region descriptor among them
+    puts its `as` word after the name.
     """
     _, words, _ = words_of(name, lang)
     if any(w.arabic for w in words):
         return None
     stop = tables().stopwords
-    texts = [w.text.split("'")[0] for w in words]
+    table = descriptors()
+    texts = _without_leading(stop, [w.text.split("'")[0] for w in words])
+    found: list[Descriptor] = []
+    while len(texts) >= 2:
+        last, first = table.get(texts[-1]), table.get(texts[0])
+        if last is not None:
+            found.append(last)
+            texts = texts[:-1]
+        elif first is not None and (first.position == "before" or texts[1] in stop):
+            found.append(first)
+            texts = _without_leading(stop, texts[1:])
+        else:
+            break
+    if not found or not texts:
+        return None
+    region = next((d.replacement for d in found if d.replacement), "")
+    return " ".join([*texts, region] if region else texts), found[0]
+
+
+def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
     while texts and texts[0] in stop:
         texts = texts[1:]
-    table = descriptors()
-    found = table.get(texts[-1]) if len(texts) >= 2 else None
-    rest = texts[:-1]
-    if found is None and len(texts) >= 2 and texts[0] in table:
-        first = table[texts[0]]
-        if first.position == "before" or texts[1] in stop:
-            found, rest = first, texts[1:]
-    while rest and rest[0] in stop:
-        rest = rest[1:]
-    if found is None or not rest:
-        return None
-    return " ".join([*rest, found.replacement] if found.replacement else rest), found
+    return texts
 
 
 def reset_caches() -> None:

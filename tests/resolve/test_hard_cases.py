@@ -52,6 +52,8 @@ DESCRIBED = [
     ("Manbij town", "geonames:167357"),
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
+    ("southern Idlib", "iso3166-2:SY-ID"),
+    ("the northern Hama countryside", "iso3166-2:SY-HM"),
     ("Halep kırsalı", "iso3166-2:SY-HL"),
 ]
 

@@ -19,12 +19,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from normalise.filebatch import BatchOptions, OutcomeCache, build_item, resolve_items
+from normalise.filebatch import CHUNK_ROWS, BatchOptions, OutcomeCache, build_item, resolve_items
 from normalise.fileformats import NZ_COLUMNS
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
-SLICE_ROWS = 2000  # rows of a partition converted and resolved at a time
+SLICE_ROWS = CHUNK_ROWS  # rows of a partition converted and resolved at a time, as in a batch
 _CACHE: dict[str, Normaliser] = {}
 _OUTCOMES: dict[str, tuple[int, OutcomeCache]] = {}
 _LOCK = threading.Lock()

@@ -14,6 +14,7 @@ from functools import cache
 
 from normalise.keys import words_of
 from normalise.rules import Row, check_choice, load_rows
+from normalise.suffixes import uninflected
 from normalise.tokens import tables
 
 KINDS = ("place", "region")
@@ -61,7 +62,7 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
         return None
     stop = tables().stopwords
     table = descriptors()
-    texts = _without_leading(stop, [w.text.split("'")[0] for w in words])
+    texts = _without_leading(stop, [uninflected(w.text)[0] for w in words])
     found: list[Descriptor] = []
     while len(texts) >= 2:
         last, first = table.get(texts[-1]), table.get(texts[0])

@@ -63,8 +63,13 @@ def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
     out += [f"f:{reading.folded}" for reading in readings_ if reading.folded]
     for reading in readings_:
         out += skeleton_keys(reading.skeleton)
-    out += [f"t:{token}" for token in keys.tokens if len(token) >= 2]
+    out += token_keys(keys.tokens)
     return list(dict.fromkeys(out))
+
+
+def token_keys(tokens: Iterable[str]) -> list[str]:
+    """Return the token keys of token skeletons long enough to look up (two letters)."""
+    return [f"t:{token}" for token in tokens if len(token) >= 2]
 
 
 def skeleton_keys(skeleton: str) -> list[str]:
@@ -339,8 +344,7 @@ class Resolver:
             return
         split = inner_article_reading(name, lang)
         if split is not None and split.skeleton not in {r.skeleton for r in query_readings}:
-            wanted = skeleton_keys(split.skeleton)
-            wanted += [f"t:{token}" for token in split.tokens if len(token) >= 2]
+            wanted = skeleton_keys(split.skeleton) + token_keys(split.tokens)
             rows = self.source.candidates(wanted, country=context.country)
             scored_rows = self._score(rows, [*query_readings, split], context, False)
             for entity_id, scored in scored_rows.items():

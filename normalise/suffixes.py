@@ -29,20 +29,25 @@ def case_suffixes() -> frozenset[str]:
     return frozenset(map(_form, load_rows("case_suffixes.tsv")))
 
 
+def uninflected(word: str) -> tuple[str, str]:
+    """Return a folded Latin word without its case ending (`halep'te` -> `halep`) and the
+    ending; the word itself and "" when it has none (`qal'at`: `at` is no ending)."""
+    stem, apostrophe, ending = word.rpartition("'")
+    if apostrophe and ending in case_suffixes() and len(stem) >= MIN_STEM:
+        return stem, ending
+    return word, ""
+
+
 def without_case_suffix(name: str, lang: str | None = None) -> tuple[str, str] | None:
     """Return the name with the case ending cut from its words (`halep'te` -> `halep`) and the
     first ending cut; None when no word ends in one."""
     _, words, _ = words_of(name, lang)
-    endings = case_suffixes()
     out: list[str] = []
     found = ""
     for word in words:
-        stem, apostrophe, ending = word.text.rpartition("'")
-        if not word.arabic and apostrophe and ending in endings and len(stem) >= MIN_STEM:
-            out.append(stem)
-            found = found or ending
-        else:
-            out.append(word.text)
+        stem, ending = (word.text, "") if word.arabic else uninflected(word.text)
+        out.append(stem)
+        found = found or ending
     return (" ".join(out), found) if found else None
 
 

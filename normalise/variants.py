@@ -16,7 +16,7 @@ from normalise.descriptors import without_descriptor
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.suffixes import without_case_suffix
+from normalise.suffixes import uninflected, without_case_suffix
 from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
@@ -95,7 +95,7 @@ def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] |
     """
     _, found, turkish = words_of(name, lang)
     # Turkish writes case endings after an apostrophe on proper names (Şam'ın): drop them.
-    texts = [w.text.split("'")[0] if turkish else w.text for w in found if not w.arabic]
+    texts = [uninflected(w.text)[0] if turkish else w.text for w in found if not w.arabic]
     glossary = tables().glossary
     terms = [glossary[t] for t in texts if t in glossary]
     if not terms:
@@ -116,7 +116,7 @@ def without_village(name: str, lang: str | None = None) -> str | None:
     """
     _, found, turkish = words_of(name, lang)
     glossary = tables().glossary
-    texts = [w.text.split("'")[0] if turkish else w.text for w in found if not w.arabic]
+    texts = [uninflected(w.text)[0] if turkish else w.text for w in found if not w.arabic]
     if len(texts) != len(found):
         return None
     kept = [t for t in texts if t not in glossary or glossary[t].head != VILLAGE_HEAD]

@@ -24,6 +24,8 @@ from normalise.errors import RuleTableError
         ("Hama city countryside", None, "hama province", "countryside"),
         ("Halep kırsalı", "tr", "halep ili", "kirsali"),
         ("Halep kenti", "tr", "halep", "kenti"),
+        ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
+        ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

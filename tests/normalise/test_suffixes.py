@@ -18,6 +18,7 @@ from normalise.suffixes import without_case_suffix
         ("Hama’nın", "hama", "nin"),  # a typographic apostrophe, a dotless ı
         ("HTS'nin", "hts", "nin"),
         ("Tel Rıfat'a", "tel rifat", "a"),
+        ("Madik Kalesi'nde", "madik kalesi", "nde"),  # after a possessive ending: n + de
         ("Dar'a", "dar", "a"),  # ayn, not a dative: an extra reading, the name's own wins
     ],
 )

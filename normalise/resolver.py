@@ -127,6 +127,12 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
     return context.kind is not None and row.kind != context.kind
 
 
+def may_be_confident(row: CandidateRow, context: Context) -> bool:
+    """Return False for a top candidate that is never a confident match: one that contradicts
+    what the caller knows, or a name that is only the first part of the query."""
+    return not contradicts(row, context) and row.key[:1] != "c"
+
+
 KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5}
 _ENTITY = attrgetter("entity_id")
 _TEXT = attrgetter("name_text")
@@ -257,10 +263,8 @@ class Resolver:
         if not ranked:
             return 0.0
         top = ranked[0][1]
-        if contradicts(top.row, context):
-            return 0.0  # a candidate that contradicts what the caller knows is never confident
-        if top.row.key[:1] == "c":
-            return 0.0  # nor is a name that is only the first part of the query
+        if not may_be_confident(top.row, context):
+            return 0.0
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None

@@ -220,7 +220,8 @@ def decisions(
 
 def choose_threshold(p: np.ndarray, data: Decisions, total: int) -> float:
     """Return the threshold with the most confident recall at the precision target and each
-    region's false-confident limit on names missing from the lexicon (hint on)."""
+    region's false-confident limit on names missing from the lexicon (hint on); of several,
+    the highest."""
     y = np.asarray(data.ys)
     neg = np.asarray(data.negative)
     region = np.asarray(data.region)
@@ -234,9 +235,12 @@ def choose_threshold(p: np.ndarray, data: Decisions, total: int) -> float:
         precision = y[pos].mean()
         recall = y[pos].sum() / total
         within = all(
-            (scores >= t).mean() <= MAX_FALSE_CONFIDENT[r] for r, scores in missing.items()
+            (scores >= t).mean() <= MAX_FALSE_CONFIDENT[r]
+            for r, scores in missing.items()
+            if scores.size  # a region without such names sets no limit
         )
-        if precision >= TARGET_PRECISION and within and recall > best_recall:
+        # of cuts with equal recall the highest, which lets fewest unseen names through
+        if precision >= TARGET_PRECISION and within and recall >= best_recall:
             best, best_recall = float(t), recall
     return best
 

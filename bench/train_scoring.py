@@ -199,13 +199,14 @@ def decisions(
         expected = set(query.get("expected", []))  # type: ignore[call-overload]
         for country in (str(query["country"]), None):
             lang = "tr" if country == "TR" and not is_arabic_text(text) else None
-            scored = resolver.score_candidates(text, build_keys(text, lang), Context(country), lang)
+            context = Context(country)
+            scored = resolver.score_candidates(text, build_keys(text, lang), context, lang)
             ranked = [(k, v) for k, v in rank(scored) if not (leave_out and k in expected)]
             if not ranked:
                 continue
             second = ranked[1][1].score if len(ranked) > 1 else 0.0
             top_id, top = ranked[0]
-            if not may_be_confident(top.row, Context(country)):
+            if not may_be_confident(top.row, context):
                 continue  # the resolver never calls it confident; nothing to learn
             hint = country is not None
             out.xs.append(confidence_features(top.score, second, top.features, len(ranked), hint))

@@ -71,6 +71,7 @@ def long_vowel_letters(name: str) -> str:
     if MACRON not in decomposed:
         return ""
     raws = decomposed.replace("-", " ").split()
+    long_vowels = _long_vowels()
     words: list[str] = []
     for index, raw in enumerate(raws):
         plain = "".join(c for c in raw if c.isascii() and c.isalpha())
@@ -78,7 +79,6 @@ def long_vowel_letters(name: str) -> str:
             words.append("al")  # ash Shām, ar Rām: the article is written ال
             continue
         letters: list[str] = []
-        long_vowels = _long_vowels()
         for i, char in enumerate(raw):
             if char in long_vowels:
                 if raw[i + 1 : i + 2] == MACRON:

@@ -87,6 +87,12 @@ def _reading(keys: Keys, reason: str | None) -> Reading:
     return Reading(keys.skeleton, keys.tokens, keys.phonetic, reason, folded=keys.folded)
 
 
+def _latin_texts(words: list[Word], turkish: bool) -> list[str]:
+    """Return the folded Latin words of a name; a Turkish one's without the case endings Turkish
+    writes after an apostrophe on proper names (Şam'ın -> şam)."""
+    return [uninflected(w.text)[0] if turkish else w.text for w in words if not w.arabic]
+
+
 def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] | None:
     """Return the name with translated generic terms put back as Arabic heads, or None.
 
@@ -94,8 +100,7 @@ def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] |
     (`Qalaat Madik`): the word order is reversed unless an of-word marks a head-first phrase.
     """
     _, found, turkish = words_of(name, lang)
-    # Turkish writes case endings after an apostrophe on proper names (Şam'ın): drop them.
-    texts = [uninflected(w.text)[0] if turkish else w.text for w in found if not w.arabic]
+    texts = _latin_texts(found, turkish)
     glossary = tables().glossary
     terms = [glossary[t] for t in texts if t in glossary]
     if not terms:
@@ -116,7 +121,7 @@ def without_village(name: str, lang: str | None = None) -> str | None:
     """
     _, found, turkish = words_of(name, lang)
     glossary = tables().glossary
-    texts = [uninflected(w.text)[0] if turkish else w.text for w in found if not w.arabic]
+    texts = _latin_texts(found, turkish)
     if len(texts) != len(found):
         return None
     kept = [t for t in texts if t not in glossary or glossary[t].head != VILLAGE_HEAD]
@@ -142,9 +147,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, lang), "generic:village")
-    uninflected = without_case_suffix(name, lang)
-    if uninflected is not None:
-        add(build_keys(uninflected[0], lang), f"case:'{uninflected[1]}")
+    bare_case = without_case_suffix(name, lang)
+    if bare_case is not None:
+        add(build_keys(bare_case[0], lang), f"case:'{bare_case[1]}")
     described = without_descriptor(name, lang)
     if described is not None:
         add(build_keys(described[0], lang), f"descriptor:{described[1].term}")

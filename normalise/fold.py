@@ -94,6 +94,30 @@ def fold_lowered(low: str) -> str:
     return unicodedata.normalize("NFC", stripped).translate(_arabic_table())
 
 
+@cache
+def _turkish_spelled() -> dict[int, str]:
+    return str.maketrans(char_map("turkish_letters.tsv"))
+
+
+# Marks of a scholarly romanisation of Arabic (BGN/PCGN, ALA-LC): a macron (ā), a dot below
+# (ḥ), or a cedilla on a letter Turkish never gives one (ḩ ţ ḑ z̧). Such a name writes ṣ (ص) as
+# ş (`Şūrān`), not the Turkish sh.
+_SCHOLARLY_MARK = regex.compile(r"[\u0304\u0323]|[^sScC]\u0327")
+
+
+def spell_turkish_letters(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return cleaned `text` lower-cased the Turkish way with ş and ğ written as an
+    English-style romanisation of Arabic writes them (`Heyş` -> `heysh`, `Şuğur` -> `shughur`;
+    the table is `lexicons/rules/turkish_letters.tsv`) and the rewrites made (`ş→sh`), or None
+    when it has none of them or is a scholarly romanisation (`Şūrān`, `Şalkhad Ḩalab`)."""
+    if text.isascii() or _SCHOLARLY_MARK.search(unicodedata.normalize("NFD", text)):
+        return None
+    low = lower(text, "tr")
+    table = _turkish_spelled()
+    found = tuple(dict.fromkeys(f"{c}→{table[ord(c)]}" for c in low if ord(c) in table))
+    return (low.translate(table), found) if found else None
+
+
 def to_ascii(text: str) -> str:
     """Return folded Latin text as ASCII: ı -> i, ß -> ss, ʿ -> ', dashes -> '-'.
 
@@ -112,3 +136,4 @@ def reset_caches() -> None:
     """Forget the compiled fold tables."""
     _arabic_table.cache_clear()
     _latin_table.cache_clear()
+    _turkish_spelled.cache_clear()

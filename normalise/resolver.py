@@ -286,6 +286,10 @@ class Resolver:
         rows = self.source.candidates(wanted, country=context.country)
         if not rows and context.country is not None:
             rows = self.source.candidates(wanted)
+        if any(row.key[0] == "x" for row in rows):
+            # written letter for letter as a name of the lexicon writes it (`Şam`, Turkish
+            # for Damascus): its Turkish letters are that name's, not an Arabic name's sh
+            query_readings = [r for r in query_readings if not r.turkish_letters]
         query_arabic = is_arabic_text(name)
         best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic)

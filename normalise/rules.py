@@ -23,6 +23,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "latin_folds.tsv": ("from", "to", "note?"),
     "arabic_letters.tsv": ("from", "to", "note?"),
     "long_vowels.tsv": ("from", "to", "note?"),
+    "turkish_letters.tsv": ("from", "to", "note?"),
     "skeleton_classes.tsv": ("letter", "class", "note?"),
     "conventions.tsv": ("convention", "from", "to", "where", "use", "example?"),
     "articles.tsv": ("form", "position", "note?"),
@@ -183,7 +184,7 @@ def check_rules_dir(directory: Path | None = None) -> list[Path]:
 @cache
 def char_map(name: str) -> dict[str, str]:
     """Return a one-character table (`arabic_folds.tsv`, `latin_folds.tsv`,
-    `arabic_letters.tsv`, `long_vowels.tsv`) as a dict.
+    `arabic_letters.tsv`, `long_vowels.tsv`, `turkish_letters.tsv`) as a dict.
 
     `to` may be several characters or the literal `""` for deletion.
     """

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import without_descriptor
+from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix
+from normalise.text import clean
 from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
@@ -68,6 +70,7 @@ class Reading:
     reason: str | None
     letters: str = ""  # the query's own letters, compact (primary reading only)
     folded: str = ""  # the folded key of a reading that is a whole other name (Halep'te -> halep)
+    turkish_letters: bool = False  # Turkish ş and ğ spelled out (Heyş -> heysh)
     compact: str = field(init=False)
     consonants: str = field(init=False)
     vowels: str = field(init=False)
@@ -140,6 +143,18 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         if candidate.skeleton and candidate.skeleton not in seen and len(out) <= MAX_VARIANTS:
             seen.add(candidate.skeleton)
             out.append(_reading(candidate, reason))
+
+    # Turkish ş and ğ spelled out: a skeleton of its own (ğ -> gh) or only another spelling
+    # (ş -> sh: the skeleton class of sh is that of s), so it is kept when either differs.
+    spelled = spell_turkish_letters(clean(name))
+    if spelled is not None:
+        alt = build_keys(spelled[0], lang if is_turkic(lang) else "tr")
+        if alt.skeleton and alt.phonetic != keys.phonetic:
+            seen.add(alt.skeleton)
+            reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
+            out.append(
+                Reading(alt.skeleton, alt.tokens, alt.phonetic, reason, "", alt.folded, True)
+            )
 
     translated = glossary_form(name, lang)
     if translated is not None:

@@ -296,3 +296,44 @@ def test_a_turkish_case_ending_is_read_off(nz: Normaliser, query: str, expected:
     top = nz.resolve(query, country="SY")[0]
     assert top.id == expected
     assert any(reason.startswith("case:'") for reason in top.why)
+
+
+def test_turkish_letters_are_also_read_as_an_arabic_names_sh_and_gh(tmp_path: Path) -> None:
+    path = tmp_path / "tr.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply(
+        [
+            upsert("geonames:169563", "SY", "12", 0, ["Ḩīsh", "Haysh", "حيش"]),
+            upsert("geonames:169557", "SY", "11", 0, ["Ḩisyā’", "حسيا"]),
+            upsert("geonames:170654", "SY", "13", 1569394, ["Damascus", "Şam", "دمشق"]),
+            upsert("iso3166:SY", "SY", "00", 0, ["Syria", "Sham", "شام"]),
+        ]
+    )
+    lex.close()
+    with Normaliser.open(path) as nz:
+        heysh = nz.resolve("Heysh", country="SY")[0]
+        heys = nz.resolve("Heyş", country="SY")[0]  # the Turkish press: ş is ش
+        sham = nz.resolve("Şam", country="SY")  # a lexicon name as written: Turkish for Damascus
+    assert heys.id == heysh.id == "geonames:169563"
+    assert "rule:tr:ş→sh" in heys.why
+    assert heys.score > 0.4  # read as `heys` alone it scores 0.22 against the default lexicon
+    assert sham[0].id == "geonames:170654" and "rule:tr:ş→sh" not in sham[0].why
+    assert sham[1].score < sham[0].score - 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heyş", ("heysh", ("ş→sh",))),
+        ("Cisr eş-Şuğur", ("cisr esh-shughur", ("ş→sh", "ğ→gh"))),
+        ("ŞEYH", ("sheyh", ("ş→sh",))),
+        ("Şūrān", None),  # BGN: ş is ص
+        ("Şaḩnāyā", None),
+        ("Sanliurfa", None),
+        ("Çobanbey", None),  # ç is read as j by the Turkish conventions already
+    ],
+)
+def test_spell_turkish_letters(text: str, expected: tuple[str, tuple[str, ...]] | None) -> None:
+    from normalise.fold import spell_turkish_letters
+
+    assert spell_turkish_letters(text) == expected

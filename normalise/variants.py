@@ -28,7 +28,7 @@ HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
 
 
 _VOWELS = str.maketrans("", "", "aeiou")
-_VOWEL_COLOURS = str.maketrans("eiou", "aaaa")
+_VOWEL_COLOURS = str.maketrans("eiouq", "aaaak")
 _SEPARATORS = str.maketrans("", "", " '")
 # Unvowelled, letter-by-letter transliteration of Arabic (`alsalhyt`, `mylh`, `tl tmr`): no
 # e/i/o/u, and a word of two or more letters without a vowel or three consonants in a row.
@@ -47,7 +47,8 @@ def consonants(text: str) -> str:
 
 def vowel_classes(text: str) -> str:
     """Return a compact spelling with every vowel letter written `a` (vowel colour is cheap:
-    Salmiya ~ Salamiyah, but Hama stays apart from Homs)."""
+    Salmiya ~ Salamiyah, but Hama stays apart from Homs) and q written `k` (ق: Turkish and
+    English press write k, Serakib ~ Saraqib)."""
     return text.translate(_VOWEL_COLOURS)
 
 

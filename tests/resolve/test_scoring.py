@@ -136,3 +136,14 @@ def test_letter_by_letter_query_is_an_exact_transliteration() -> None:
     values = dict(zip(FEATURES, features(reading, arabic, True, True, Context("SY")), strict=True))
     assert values["letters_equal"] == 1.0
     assert values["skeleton_equal"] == 1.0 and values["skeleton"] == 1.0
+
+
+def test_vowel_colour_and_q_for_k_are_cheap_in_vowel_indel() -> None:
+    reading = readings("Serakib")[0]
+    values = features(reading, row("Saraqib", "SRKB", "saraqib", "SRKB", 0), False, True, Context())
+    named = dict(zip(FEATURES, values, strict=True))
+    assert named["vowel_indel"] == 1.0
+    assert named["spelling_indel"] < 1.0  # the spellings themselves still differ
+    hama = features(readings("Hama")[0], row("Homs", "HMS", "homs", "HMS", 0), False, True,
+                    Context())  # fmt: skip
+    assert dict(zip(FEATURES, hama, strict=True))["vowel_indel"] < 1.0

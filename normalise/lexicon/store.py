@@ -68,6 +68,19 @@ _COUNTRY_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ? AND country = ?"
     " ORDER BY population DESC LIMIT {rows})"
 )
+# Of one kind only: organisations and people have no population, so populous places of the
+# same key would fill a key's rows first.
+_KIND_KEY = (
+    "SELECT * FROM (SELECT k.key, k.entity, k.name FROM keys AS k"
+    " JOIN entities AS e ON e.rowid = k.entity WHERE k.key = ? AND e.kind = ?{country}"
+    " ORDER BY k.population DESC LIMIT {rows})"
+)
+
+
+def _rows_per_key(key: str, country: str | None) -> int:
+    """Return how many entities one key contributes to a lookup (by its family)."""
+    table = WORLD_ROWS_PER_KEY if country is None else COUNTRY_ROWS_PER_KEY
+    return table.get(key[:1], 8)
 
 
 class Lexicon:
@@ -284,7 +297,12 @@ class Lexicon:
         )
 
     def candidates(
-        self, keys: Sequence[str], *, country: str | None = None, limit: int = 2000
+        self,
+        keys: Sequence[str],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 2000,
     ) -> list[CandidateRow]:
         """Return one row per name of active entities having any of `keys`, with its strongest
         matched key.
@@ -297,6 +315,7 @@ class Lexicon:
         Args:
             keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
             country: keep only entities of this ISO alpha-2 country.
+            kind: keep only entities of this kind.
             limit: the most rows returned.
         """
         unique = list(dict.fromkeys(keys))
@@ -307,18 +326,27 @@ class Lexicon:
                 row
                 for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
                 for row in self.candidates(
-                    unique[start : start + MAX_KEYS_PER_QUERY], country=country, limit=limit
+                    unique[start : start + MAX_KEYS_PER_QUERY],
+                    country=country,
+                    kind=kind,
+                    limit=limit,
                 )
             ]
             rows.sort(key=lambda r: (_FAMILY_ORDER[r.key[:1]], -(r.population or 0)))
             return rows[:limit]
         params: list[Any]
-        if country is None:
+        if kind is not None:
+            where = "" if country is None else " AND k.country = ?"
+            params = [v for key in unique for v in (key, kind, country) if v is not None]
+            terms = (
+                _KIND_KEY.format(country=where, rows=_rows_per_key(k, country)) for k in unique
+            )
+        elif country is None:
             params = [*unique]
-            terms = (_WORLD_KEY.format(rows=WORLD_ROWS_PER_KEY.get(k[:1], 8)) for k in unique)
+            terms = (_WORLD_KEY.format(rows=_rows_per_key(k, None)) for k in unique)
         else:
             params = [v for key in unique for v in (key, country)]
-            terms = (_COUNTRY_KEY.format(rows=COUNTRY_ROWS_PER_KEY.get(k[:1], 8)) for k in unique)
+            terms = (_COUNTRY_KEY.format(rows=_rows_per_key(k, country)) for k in unique)
         sql = _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
         params.append(limit)
         with self._read() as conn:

@@ -342,3 +342,34 @@ def test_spell_turkish_letters(text: str, expected: tuple[str, tuple[str, ...]] 
     from normalise.fold import spell_turkish_letters
 
     assert spell_turkish_letters(text) == expected
+
+
+def test_a_kind_hint_finds_people_that_populous_places_crowd_out(tmp_path: Path) -> None:
+    path = tmp_path / "kinds.lexicon"
+    lex = Lexicon.create(path)
+    places = [upsert(f"geonames:{900 + i}", "ID", "01", 10_000 + i, ["Jalan"]) for i in range(24)]
+    person = {
+        "op": "upsert",
+        "entity": {
+            "id": "nz:person/ahmed-al-sharaa",
+            "kind": "person",
+            "country": "SY",
+            "names": [
+                {"text": "Ahmed al-Sharaa", "kind": "canonical"},
+                {"text": "Jolani", "kind": "variant"},
+            ],
+        },
+    }
+    lex.apply([*places, person])
+    assert "nz:person/ahmed-al-sharaa" not in {r.entity_id for r in lex.candidates(["s:JLN"])}
+    assert {r.entity_id for r in lex.candidates(["s:JLN"], kind="person")} == {
+        "nz:person/ahmed-al-sharaa"
+    }
+    assert lex.candidates(["s:JLN"], country="ID", kind="person") == []
+    lex.close()
+    with Normaliser.open(path) as nz:
+        untold = nz.resolve("Julani")
+        told = nz.resolve("Julani", kind="person")
+        in_country = nz.resolve("Julani", kind="person", country="SY")
+    assert "nz:person/ahmed-al-sharaa" not in {m.id for m in untold}
+    assert told[0].id == in_country[0].id == "nz:person/ahmed-al-sharaa"

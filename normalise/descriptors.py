@@ -20,7 +20,7 @@ from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import uninflected
 from normalise.tokens import tables
 
-KINDS = ("place", "region")
+KINDS = ("place", "region", "person")
 POSITIONS = ("after", "before")
 
 

@@ -31,6 +31,9 @@ from normalise.errors import RuleTableError
         ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first
         ("ريف إدلب الجنوبي", None, "محافظة ادلب", "الجنوبي"),
         ("شمال حماة", None, "محافظة حماة", "شمال"),
+        ("President Erdoğan", None, "erdogan", "president"),  # a person's title
+        ("Dışişleri Bakanı Hakan Fidan", "tr", "hakan fidan", "disisleri"),
+        ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

@@ -55,6 +55,25 @@ DESCRIBED = [
     ("southern Idlib", "iso3166-2:SY-ID"),
     ("the northern Hama countryside", "iso3166-2:SY-HM"),
     ("Halep kırsalı", "iso3166-2:SY-HL"),
+    ("مدينة إدلب", "geonames:169389"),
+    ("بلدة كفرزيتا", "geonames:168620"),
+    ("ريف حماة", "iso3166-2:SY-HM"),
+    ("ريف إدلب الجنوبي", "iso3166-2:SY-ID"),
+]
+
+# People and organisations of the curated lexicon as news text names them: with a title, an
+# Arabic or Turkish abbreviation, a nom de guerre; the kind hint a pipeline's NER gives.
+ACTORS = [
+    ("President Erdogan", None, "nz:person/recep-tayyip-erdogan"),
+    ("Cumhurbaşkanı Erdoğan", None, "nz:person/recep-tayyip-erdogan"),
+    ("Dışişleri Bakanı Hakan Fidan", None, "nz:person/hakan-fidan"),
+    ("الرئيس بشار الأسد", None, "nz:person/bashar-al-assad"),
+    ("Julani", "person", "nz:person/ahmed-al-sharaa"),
+    ("قسد", None, "nz:org/syrian-democratic-forces"),
+    ("SDF", "organisation", "nz:org/syrian-democratic-forces"),
+    ("داعش", None, "nz:org/islamic-state"),
+    ("DEAŞ", None, "nz:org/islamic-state"),
+    ("YPG", "organisation", "nz:org/peoples-defense-units"),
 ]
 
 # Mentions cut from Turkish text keep the case ending after the apostrophe.
@@ -73,6 +92,13 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
     matches = nz.resolve(name, country="SY")
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
     assert any(reason.startswith("descriptor:") for reason in matches[0].why)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "kind", "expected"), ACTORS)
+def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expected: str) -> None:
+    matches = nz.resolve(name, kind=kind)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
 @pytest.mark.slow

@@ -43,7 +43,7 @@ _ARABIC_LATIN_ONLY = re.compile(f"[{_LATIN}{_ARABIC}]*")
 _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
-KEYS_VERSION = "4"
+KEYS_VERSION = "5"
 MEMO_WORDS = 2**16  # words whose keys are remembered (about 20 MB a process)
 MEMO_NAMES = 2**15  # names whose keys and words are remembered (about 45 MB a process)
 
@@ -156,7 +156,8 @@ def _word_entry(text: str, arabic: bool, turkish: bool, last: bool) -> WordEntry
 @lru_cache(maxsize=MEMO_WORDS)
 def roman_word(text: str) -> str:
     """Return the ASCII romanisation of one folded Arabic word, without punctuation."""
-    return romanise(text).replace("'", "").replace("-", " ").strip()
+    # lower(): letters the Arabic route does not know (ڂ, ڊ) come out of unidecode upper-case
+    return romanise(text).lower().replace("'", "").replace("-", " ").strip()
 
 
 def latinise(folded: str, lang: str | None = None) -> str:

@@ -80,3 +80,9 @@ def test_keys_are_ascii_and_stable(text: str) -> None:
     assert build_keys(text) == keys
     again = build_keys(keys.folded)
     assert again.folded == keys.folded
+
+
+def test_arabic_letters_outside_the_route_romanise_lower_case() -> None:
+    keys = build_keys("ڂبل")  # U+0682 HAH WITH TWO DOTS: unidecode spells it `H`
+    assert keys.folded == keys.folded.lower()
+    assert build_keys(keys.folded).folded == keys.folded

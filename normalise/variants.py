@@ -157,18 +157,21 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
                 Reading(alt.skeleton, alt.tokens, alt.phonetic, reason, "", alt.folded, True)
             )
 
+    # A reading is a shorter text that may have lost the letters that made the name Turkish
+    # (`Cerablus ilçesi` -> `cerablus`): it is keyed as Turkish when the name was.
+    keyed = "tr" if lang is None and keys.turkish else lang
     translated = glossary_form(name, lang)
     if translated is not None:
-        add(build_keys(translated[0], lang), ";".join(translated[1]))
+        add(build_keys(translated[0], keyed), ";".join(translated[1]))
     bare_name = without_village(name, lang)
     if bare_name is not None:
-        add(build_keys(bare_name, lang), "generic:village")
+        add(build_keys(bare_name, keyed), "generic:village")
     bare_case = without_case_suffix(name, lang)
-    if bare_case is not None:
-        add(build_keys(bare_case[0], lang), f"case:'{bare_case[1]}")
+    if bare_case is not None:  # a Turkish case ending: the name is written the Turkish way
+        add(build_keys(bare_case[0], lang or "tr"), f"case:'{bare_case[1]}")
     described = without_descriptor(name, lang)
     if described is not None:
-        add(build_keys(described[0], lang), f"descriptor:{described[1].term}")
+        add(build_keys(described[0], keyed), f"descriptor:{described[1].term}")
     stem = village_stem(keys.phonetic, keys.skeleton)
     if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
         seen.add(stem.skeleton)
@@ -178,7 +181,7 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # A glued article on any word: Alzeqa, Elkhalil, Abasan alkabir, alsalhyt aljdydt.
     unglued, glued = unglue_articles(words)
     if glued:
-        add(build_keys(" ".join(w.text for w in unglued), lang), f"article:{glued}")
+        add(build_keys(" ".join(w.text for w in unglued), keyed), f"article:{glued}")
     # Ambiguous letters: one alternate reading per word, on the unglued words first.
     bases = [(unglued, f"article:{glued};"), (words, "")] if glued else [(words, "")]
     for base, prefix in bases:

@@ -31,6 +31,8 @@ from normalise.errors import RuleTableError
         ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first
         ("ريف إدلب الجنوبي", None, "محافظة ادلب", "الجنوبي"),
         ("شمال حماة", None, "محافظة حماة", "شمال"),
+        ("Güney İdlib", None, "idlib ili", "guney"),
+        ("İdlib'in güneyi", None, "idlib ili", "guneyi"),  # the genitive ending comes off
         ("President Erdoğan", None, "erdogan", "president"),  # a person's title
         ("Dışişleri Bakanı Hakan Fidan", "tr", "hakan fidan", "disisleri"),
         ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),

@@ -55,6 +55,8 @@ DESCRIBED = [
     ("southern Idlib", "iso3166-2:SY-ID"),
     ("the northern Hama countryside", "iso3166-2:SY-HM"),
     ("Halep kırsalı", "iso3166-2:SY-HL"),
+    ("Güney İdlib", "iso3166-2:SY-ID"),
+    ("Cerablus ilçesi", "geonames:169179"),  # keyed the Turkish way (c is j) without `ilçesi`
     ("مدينة إدلب", "geonames:169389"),
     ("بلدة كفرزيتا", "geonames:168620"),
     ("ريف حماة", "iso3166-2:SY-HM"),
@@ -83,6 +85,7 @@ INFLECTED = [
     ("Afrin'de", "geonames:174186"),
     ("HTS'nin", "nz:org/hayat-tahrir-al-sham"),
     ("Kafrzeita'da", "geonames:168620"),
+    ("Cerablus'ta", "geonames:169179"),  # no Turkish letter, but a Turkish case ending
 ]
 
 

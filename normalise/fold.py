@@ -85,10 +85,21 @@ def fold(text: str, lang: str | None = None) -> str:
     return fold_lowered(lower(text, lang))
 
 
+@cache
+def _arabic_initials() -> tuple[dict[str, str], regex.Pattern[str]]:
+    table = char_map("arabic_initials.tsv")
+    letters = "".join(table)
+    # the carrier and the vowel letter after it are one vowel: ئا and ئە are an alef's a
+    return table, regex.compile(rf"(?<![\p{{L}}\p{{M}}])[{letters}][اە]?" if letters else "(?!)")
+
+
 def fold_lowered(low: str) -> str:
     """Fold diacritics and Arabic orthography of text already lower-cased by `lower`."""
     if low.isascii():
         return low
+    initials, at_start = _arabic_initials()
+    if any(c in low for c in initials):  # before NFD, which takes ئ apart into ي and hamza
+        low = at_start.sub(lambda m: initials[m.group()[0]], low)
     decomposed = unicodedata.normalize("NFD", low)
     stripped = _DIACRITICS.sub("", decomposed)
     return unicodedata.normalize("NFC", stripped).translate(_arabic_table())
@@ -135,5 +146,6 @@ def to_ascii(text: str) -> str:
 def reset_caches() -> None:
     """Forget the compiled fold tables."""
     _arabic_table.cache_clear()
+    _arabic_initials.cache_clear()
     _latin_table.cache_clear()
     _turkish_spelled.cache_clear()

@@ -20,6 +20,7 @@ from normalise.paths import lexicons_dir
 # file name -> its header columns. Optional columns are those whose name ends with "?".
 TABLES: dict[str, tuple[str, ...]] = {
     "arabic_folds.tsv": ("from", "to", "note?"),
+    "arabic_initials.tsv": ("from", "to", "note?"),
     "latin_folds.tsv": ("from", "to", "note?"),
     "arabic_letters.tsv": ("from", "to", "note?"),
     "long_vowels.tsv": ("from", "to", "note?"),
@@ -183,7 +184,7 @@ def check_rules_dir(directory: Path | None = None) -> list[Path]:
 
 @cache
 def char_map(name: str) -> dict[str, str]:
-    """Return a one-character table (`arabic_folds.tsv`, `latin_folds.tsv`,
+    """Return a one-character table (`arabic_folds.tsv`, `arabic_initials.tsv`, `latin_folds.tsv`,
     `arabic_letters.tsv`, `long_vowels.tsv`, `turkish_letters.tsv`) as a dict.
 
     `to` may be several characters or the literal `""` for deletion.

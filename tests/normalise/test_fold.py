@@ -22,6 +22,10 @@ from normalise.text import clean
         ("ضلع فتھیے", None, "ضلع فتهيي"),  # Urdu heh doachashmee, Farsi yeh, yeh barree
         ("کرکوک", None, "كركوك"),  # Persian keheh
         ("مؤتة", None, "موتة"),
+        ("ئاكرێ", None, "اكري"),  # Kurdish: a word-initial vowel on the hamza carrier
+        ("چل ئاغا", None, "چل اغا"),
+        ("ئێسکی شەھر", None, "ايسكي شاهر"),
+        ("رئيس", None, "رييس"),  # inside a word it is the hamza on yeh of Arabic
     ],
 )
 def test_fold(text: str, lang: str | None, expected: str) -> None:

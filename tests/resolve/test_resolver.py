@@ -27,22 +27,26 @@ PLACES = [
 
 
 def upsert(
-    entity_id: str, country: str, admin1: str, population: int, names: list[str]
+    entity_id: str,
+    country: str,
+    admin1: str | None,
+    population: int | None,
+    names: list[str],
+    kind: str = "place",
 ) -> dict[str, object]:
-    return {
-        "op": "upsert",
-        "entity": {
-            "id": entity_id,
-            "kind": "place",
-            "country": country,
-            "admin1": admin1,
-            "population": population,
-            "names": [
-                {"text": n, "kind": "canonical" if i == 0 else "variant"}
-                for i, n in enumerate(names)
-            ],
-        },
+    entity: dict[str, object] = {
+        "id": entity_id,
+        "kind": kind,
+        "country": country,
+        "names": [
+            {"text": n, "kind": "canonical" if i == 0 else "variant"} for i, n in enumerate(names)
+        ],
     }
+    if admin1 is not None:
+        entity["admin1"] = admin1
+    if population is not None:
+        entity["population"] = population
+    return {"op": "upsert", "entity": entity}
 
 
 @pytest.fixture()
@@ -264,19 +268,8 @@ def test_inner_articles_split_only_where_the_table_says() -> None:
 
 def test_descriptor_words_around_a_name(tmp_path: Path) -> None:
     path = tmp_path / "hama.lexicon"
-    region = {
-        "op": "upsert",
-        "entity": {
-            "id": "iso3166-2:SY-HM",
-            "kind": "region",
-            "country": "SY",
-            "names": [
-                {"text": "Hama Governorate", "kind": "canonical"},
-                {"text": "Hama province", "kind": "variant"},
-                {"text": "محافظة حماة", "kind": "official"},
-            ],
-        },
-    }
+    names = ["Hama Governorate", "Hama province", "محافظة حماة"]
+    region = upsert("iso3166-2:SY-HM", "SY", None, None, names, kind="region")
     lex = Lexicon.create(path)
     lex.apply([region, *(upsert(*p) for p in PLACES)])
     lex.close()
@@ -311,7 +304,7 @@ def test_turkish_letters_are_also_read_as_an_arabic_names_sh_and_gh(tmp_path: Pa
             upsert("geonames:169563", "SY", "12", 0, ["Ḩīsh", "Haysh", "حيش"]),
             upsert("geonames:169557", "SY", "11", 0, ["Ḩisyā’", "حسيا"]),
             upsert("geonames:170654", "SY", "13", 1569394, ["Damascus", "Şam", "دمشق"]),
-            upsert("iso3166:SY", "SY", "00", 0, ["Syria", "Sham", "شام"]),
+            upsert("iso3166:SY", "SY", None, None, ["Syria", "Sham", "شام"], kind="country"),
         ]
     )
     lex.close()
@@ -348,18 +341,8 @@ def test_a_kind_hint_finds_people_that_populous_places_crowd_out(tmp_path: Path)
     path = tmp_path / "kinds.lexicon"
     lex = Lexicon.create(path)
     places = [upsert(f"geonames:{900 + i}", "ID", "01", 10_000 + i, ["Jalan"]) for i in range(24)]
-    person = {
-        "op": "upsert",
-        "entity": {
-            "id": "nz:person/ahmed-al-sharaa",
-            "kind": "person",
-            "country": "SY",
-            "names": [
-                {"text": "Ahmed al-Sharaa", "kind": "canonical"},
-                {"text": "Jolani", "kind": "variant"},
-            ],
-        },
-    }
+    names = ["Ahmed al-Sharaa", "Jolani"]
+    person = upsert("nz:person/ahmed-al-sharaa", "SY", None, None, names, kind="person")
     lex.apply([*places, person])
     assert "nz:person/ahmed-al-sharaa" not in {r.entity_id for r in lex.candidates(["s:JLN"])}
     assert {r.entity_id for r in lex.candidates(["s:JLN"], kind="person")} == {

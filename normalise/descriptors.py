@@ -1,11 +1,12 @@
-"""Descriptors: words that say what kind of place a name is (`lexicons/rules/descriptors.tsv`).
+"""Descriptors: words that say what kind of place or person a name is
+(`lexicons/rules/descriptors.tsv`).
 
 News text writes them around the name: `Aleppo city`, `the town of Kafr Nabl`, `Halep kenti`,
-`مدينة إدلب` (the city of Idlib).
-The lexicon names the place without them, so a query is also read without its descriptor. A
-descriptor of kind `region` speaks of the area around a place (`Hama countryside`, `Halep
-kırsalı`), which sources code as its province: that reading puts the table's `as` word in its
-place (`Hama province`, `Halep ili`), the way the lexicon names provinces.
+`مدينة إدلب` (the city of Idlib), a person's title (`President Erdoğan`). The lexicon names the
+entity without them, so a query is also read without its descriptor. A descriptor of kind
+`region` speaks of the area around a place (`Hama countryside`, `Halep kırsalı`, `ريف حماة`),
+which sources code as its province: that reading puts the table's `as` word in its place
+(`Hama province`, `Halep ili`, `محافظة حماة`), the way the lexicon names provinces.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     name (`rural Hama`, `northern Hama`) or an of-word follows it (`city of Homs`); they are
     taken off while one is found (`northern Hama countryside`), leading function words (`the`)
     are passed over, and some word of the name must remain. A region descriptor among them
-    puts its `as` word after the name.
+    puts its `as` word after the name, or before it in Arabic. A name mixing Arabic and Latin
+    words has no descriptor.
     """
     _, words, _ = words_of(name, lang)
     arabic = [w.arabic for w in words]

@@ -99,6 +99,30 @@ ACTORS = [
     ("YPG", "organisation", "nz:org/peoples-defense-units"),
 ]
 
+# How the Turkish and English press write towns of the war in Syria and Iraq (the country hint
+# on): Turkish letters (ş is sh, c is j, h is kh), vowel colour, q written k, glued heads.
+PRESS_SPELLINGS = [
+    ("Han Şeyhun", "SY", "geonames:168325"),
+    ("Cisr eş-Şuğur", "SY", "geonames:169023"),
+    ("Djisr el Choughour", "SY", "geonames:169023"),
+    ("Serakib", "SY", "geonames:164816"),
+    ("Menbiç", "SY", "geonames:167357"),
+    ("Cerablus", "SY", "geonames:169179"),
+    ("Heyş", "SY", "geonames:169563"),
+    ("Kefr Nebl", "SY", "geonames:168661"),
+    ("Maarret en-Numan", "SY", "geonames:167611"),
+    ("Deyrizor", "SY", "geonames:170794"),
+    ("Lazkiye", "SY", "geonames:173576"),
+    ("Rakka", "SY", "geonames:172955"),
+    ("Kamışlı", "SY", "geonames:173377"),
+    ("Resulayn", "SY", "geonames:165509"),
+    ("Sermada", "SY", "nz:place/sarmada"),
+    ("Han Tuman", "SY", "nz:place/khan-tuman"),
+    ("Telafer", "IQ", "geonames:90393"),
+    ("Musul", "IQ", "geonames:99072"),
+    ("Felluce", "IQ", "geonames:99454"),
+]
+
 # Mentions cut from Turkish text keep the case ending after the apostrophe.
 INFLECTED = [
     ("Halep'te", "geonames:170063"),
@@ -122,6 +146,15 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
 @pytest.mark.parametrize(("name", "kind", "expected"), ACTORS)
 def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expected: str) -> None:
     matches = nz.resolve(name, kind=kind)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected"), PRESS_SPELLINGS)
+def test_press_spelling_resolves_first(
+    nz: Normaliser, name: str, country: str, expected: str
+) -> None:
+    matches = nz.resolve(name, country=country)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 

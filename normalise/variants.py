@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import without_descriptor
@@ -24,6 +25,7 @@ from normalise.tokens import Word, head_of, strip_article, tables
 MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
 MIN_INNER_PART = 3  # letters each side of an article glued inside a word
+MIN_HEAD = 3  # letters of a head spelling read off the front of a word (tel, not um)
 HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
 
 
@@ -182,6 +184,15 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     unglued, glued = unglue_articles(words)
     if glued:
         add(build_keys(" ".join(w.text for w in unglued), keyed), f"article:{glued}")
+    split_head = unglue_head(unglued)
+    if split_head is not None:
+        # Often only the spelling changes (`telabyad` and `tall abyad` share TLBD): kept when
+        # its spelling is new, like the Turkish letters above.
+        head = build_keys(" ".join(w.text for w in split_head[0]), keyed)
+        new_spelling = all(r.compact != compact(head.phonetic) for r in out)
+        if head.skeleton and new_spelling and len(out) <= MAX_VARIANTS:
+            seen.add(head.skeleton)
+            out.append(_reading(head, f"head:{split_head[1]}"))
     # Ambiguous letters: one alternate reading per word, on the unglued words first.
     bases = [(unglued, f"article:{glued};"), (words, "")] if glued else [(words, "")]
     for base, prefix in bases:
@@ -208,6 +219,27 @@ def unglue_articles(words: list[Word]) -> tuple[list[Word], str]:
                     break
         out.append(word if text == word.text else Word(text, False, word.hyphen_after))
     return out, found
+
+
+@cache
+def _glued_heads() -> tuple[str, ...]:
+    """Latin spellings of the generic heads, longest first (`kafr`, `tell`, `tel` ...)."""
+    spelled = (h for h in tables().heads if h.isascii() and h.isalpha() and len(h) >= MIN_HEAD)
+    return tuple(sorted(spelled, key=lambda h: (-len(h), h)))
+
+
+def unglue_head(words: list[Word]) -> tuple[list[Word], str] | None:
+    """Return the words with a generic head glued to the front of the first word split off
+    (`telabyad` -> `tel abyad`, as the Turkish press writes Tall Abyad) and the head's canonical
+    form; None when the first word starts with none, or is a head itself."""
+    if not words or words[0].arabic or head_of(words[0].text) is not None:
+        return None
+    first = words[0]
+    for head in _glued_heads():
+        if first.text.startswith(head) and len(first.text) - len(head) >= MIN_INNER_PART:
+            rest = Word(first.text[len(head) :], False, first.hyphen_after)
+            return [Word(head, False, False), rest, *words[1:]], tables().heads[head]
+    return None
 
 
 def inner_article_reading(name: str, lang: str | None = None) -> Reading | None:

@@ -116,6 +116,8 @@ PRESS_SPELLINGS = [
     ("Rakka", "SY", "geonames:172955"),
     ("Kamışlı", "SY", "geonames:173377"),
     ("Resulayn", "SY", "geonames:165509"),
+    ("Telabyad", "SY", "geonames:163750"),
+    ("Tellrifaat", "SY", "geonames:163476"),
     ("Sermada", "SY", "nz:place/sarmada"),
     ("Han Tuman", "SY", "nz:place/khan-tuman"),
     ("Telafer", "IQ", "geonames:90393"),

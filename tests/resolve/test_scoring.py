@@ -147,3 +147,16 @@ def test_vowel_colour_and_q_for_k_are_cheap_in_vowel_indel() -> None:
     hama = features(readings("Hama")[0], row("Homs", "HMS", "homs", "HMS", 0), False, True,
                     Context())  # fmt: skip
     assert dict(zip(FEATURES, hama, strict=True))["vowel_indel"] < 1.0
+
+
+def test_a_generic_head_glued_to_the_name_is_split_off() -> None:
+    from normalise.tokens import Word
+    from normalise.variants import unglue_head
+
+    split = unglue_head([Word("telabyad", False, False)])
+    assert split is not None
+    assert [w.text for w in split[0]] == ["tel", "abyad"] and split[1] == "tall"
+    assert unglue_head([Word("tel", False, False)]) is None  # a head alone
+    assert unglue_head([Word("umayyad", False, False)]) is None  # um is too short to cut
+    found = {r.reason: r.phonetic for r in readings("Telabyad")}
+    assert found["head:tall"] == "tall abyad"  # the same skeleton, another spelling

@@ -34,7 +34,7 @@ from normalise.score import (
     row_part,
 )
 from normalise.skeleton import word_skeleton
-from normalise.variants import Reading, inner_article_reading, readings
+from normalise.variants import Reading, inner_article_reading, qualifier_of, readings
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
@@ -251,12 +251,32 @@ class Resolver:
         if lang is None and country == "TR" and not is_arabic_text(name):
             lang = "tr"
         keys = build_keys(name, lang)
-        context = Context(country, admin1, kind)
         with self._snapshot():
+            if admin1 is None:
+                country, admin1 = self._qualifier_context(name, country, lang)
+            context = Context(country, admin1, kind)
             best = self.score_candidates(name, keys, context, lang)
             ranked = rank(best)
             decision = self.decide(ranked, context)
             return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
+
+    def _qualifier_context(
+        self, name: str, country: str | None, lang: str | None
+    ) -> tuple[str | None, str | None]:
+        """Return the country and first-level division a bracketed qualifier names (`Suran
+        (Hama)`: SY and Hama's 10), when it resolves confidently within the hinted country (or
+        anywhere without a hint); else the hinted country and no division."""
+        qualifier = qualifier_of(name)
+        if qualifier is None:
+            return country, None
+        context = Context(country)
+        ranked = rank(self.score_candidates(qualifier, build_keys(qualifier, lang), context, lang))
+        if not ranked or self.decide(ranked, context) < self.threshold:
+            return country, None
+        top = ranked[0][1].row
+        if country is not None and top.country != country:
+            return country, None
+        return top.country, None if top.kind == "country" else top.admin1
 
     def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
         """Return the probability that the top candidate is right (0 with no candidate)."""

@@ -136,6 +136,23 @@ def without_village(name: str, lang: str | None = None) -> str | None:
     return " ".join(kept)
 
 
+# A qualifier in brackets after a name: the province or kind a gazetteer or a news text adds
+# (`Kafr Zita (Hama)`, `زالنجي (مدينة)`).
+_QUALIFIED = re.compile(r"^(.*?\S)\s*[(\[（]([^()\[\]（）]*)[)\]）]\s*$")
+
+
+def without_qualifier(name: str) -> str | None:
+    """Return the name without a bracketed qualifier at its end, or None when it has none."""
+    found = _QUALIFIED.match(name)
+    return found.group(1) if found else None
+
+
+def qualifier_of(name: str) -> str | None:
+    """Return the bracketed qualifier at the end of a name (`Suran (Hama)` -> `Hama`), or None."""
+    found = _QUALIFIED.match(name)
+    return found.group(2).strip() or None if found else None
+
+
 def readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return the query's own reading first, then up to `MAX_VARIANTS` other readings."""
     keys = build_keys(name, lang)
@@ -174,6 +191,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     described = without_descriptor(name, lang)
     if described is not None:
         add(build_keys(described[0], keyed), f"descriptor:{described[1].term}")
+    qualified = without_qualifier(name)
+    if qualified is not None:
+        add(build_keys(qualified, keyed), "qualifier")
     stem = village_stem(keys.phonetic, keys.skeleton)
     if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
         seen.add(stem.skeleton)

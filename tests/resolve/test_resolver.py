@@ -356,3 +356,20 @@ def test_a_kind_hint_finds_people_that_populous_places_crowd_out(tmp_path: Path)
         in_country = nz.resolve("Julani", kind="person", country="SY")
     assert "nz:person/ahmed-al-sharaa" not in {m.id for m in untold}
     assert told[0].id == in_country[0].id == "nz:person/ahmed-al-sharaa"
+
+
+def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser) -> None:
+    from normalise.variants import qualifier_of, without_qualifier
+
+    assert without_qualifier("Kafr Zita (Hama)") == "Kafr Zita"
+    assert qualifier_of("Suran [Hama]") == "Hama"
+    assert qualifier_of("(Idlib)") is None and qualifier_of("Kafr (Zita) Hama") is None
+    town = nz.resolve("Kafr Zita (Hama)", country="SY")[0]
+    assert town.id == "geonames:168620" and "qualifier" in town.why
+    # two villages named Şūrān: the qualifier names the governorate, as admin1 would
+    hama = nz.resolve("Suran (Hama)", country="SY")[0]
+    idlib = nz.resolve("Suran (Idlib)", country="SY")[0]
+    assert hama.id == "geonames:163915" and "context:admin1=10" in hama.why and hama.match
+    assert not idlib.match  # neither Şūrān is in Idlib (12): both contradict the qualifier
+    told = nz.resolve("Suran (Hama)", country="SY", admin1="09")[0]
+    assert told.id == "geonames:163913"  # the caller's admin1 wins over the qualifier

@@ -147,9 +147,15 @@ def without_qualifier(name: str) -> str | None:
     return found.group(1) if found else None
 
 
+# The same after a comma, Latin or Arabic (`Suran, Hama`, `الاداگ، ادنا`); the keys already read
+# only what comes before the first one.
+_COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*([^,،]*?)\s*$")
+
+
 def qualifier_of(name: str) -> str | None:
-    """Return the bracketed qualifier at the end of a name (`Suran (Hama)` -> `Hama`), or None."""
-    found = _QUALIFIED.match(name)
+    """Return the qualifier a name ends with, in brackets or after its one comma (`Suran
+    (Hama)`, `Suran, Hama` -> `Hama`), or None."""
+    found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
     return found.group(2).strip() or None if found else None
 
 

@@ -373,3 +373,6 @@ def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser
     assert not idlib.match  # neither Şūrān is in Idlib (12): both contradict the qualifier
     told = nz.resolve("Suran (Hama)", country="SY", admin1="09")[0]
     assert told.id == "geonames:163913"  # the caller's admin1 wins over the qualifier
+    assert qualifier_of("Suran, Hama") == "Hama" and qualifier_of("صوران، حماة") == "حماة"
+    comma = nz.resolve("Suran, Hama", country="SY")[0]
+    assert comma.id == "geonames:163915" and "context:admin1=10" in comma.why

@@ -14,6 +14,7 @@ from normalise import (
     suffixes,
     tokens,
     translit,
+    variants,
 )
 from normalise import fingerprint as _fingerprint
 
@@ -32,6 +33,7 @@ def reset_caches() -> None:
         score,
         descriptors,
         suffixes,
+        variants,
     ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

@@ -25,6 +25,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "arabic_letters.tsv": ("from", "to", "note?"),
     "long_vowels.tsv": ("from", "to", "note?"),
     "turkish_letters.tsv": ("from", "to", "note?"),
+    "persian_letters.tsv": ("from", "to", "note?"),
     "skeleton_classes.tsv": ("letter", "class", "note?"),
     "conventions.tsv": ("convention", "from", "to", "where", "use", "example?"),
     "articles.tsv": ("form", "position", "note?"),
@@ -184,8 +185,9 @@ def check_rules_dir(directory: Path | None = None) -> list[Path]:
 
 @cache
 def char_map(name: str) -> dict[str, str]:
-    """Return a one-character table (`arabic_folds.tsv`, `arabic_initials.tsv`, `latin_folds.tsv`,
-    `arabic_letters.tsv`, `long_vowels.tsv`, `turkish_letters.tsv`) as a dict.
+    """Return a one-character table (`arabic_folds.tsv`, `arabic_initials.tsv`,
+    `latin_folds.tsv`, `arabic_letters.tsv`, `long_vowels.tsv`, `turkish_letters.tsv`,
+    `persian_letters.tsv`) as a dict.
 
     `to` may be several characters or the literal `""` for deletion.
     """

@@ -17,6 +17,7 @@ from normalise.descriptors import without_descriptor
 from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
+from normalise.rules import char_map
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix
 from normalise.text import clean
@@ -159,6 +160,20 @@ def qualifier_of(name: str) -> str | None:
     return found.group(2).strip() or None if found else None
 
 
+@cache
+def _persian_letters() -> dict[int, str]:
+    return str.maketrans(char_map("persian_letters.tsv"))
+
+
+def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return an Arabic-script name with ث, ذ and ض written as Persian and Turkish say them
+    (`lexicons/rules/persian_letters.tsv`: عثمانیه -> عسمانیه, Osmaniye) and the rewrites made,
+    or None when it holds none of them."""
+    table = _persian_letters()
+    found = tuple(dict.fromkeys(f"{c}→{table[ord(c)]}" for c in name if ord(c) in table))
+    return (name.translate(table), found) if found else None
+
+
 def readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return the query's own reading first, then up to `MAX_VARIANTS` other readings."""
     keys = build_keys(name, lang)
@@ -181,6 +196,11 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
             out.append(
                 Reading(alt.skeleton, alt.tokens, alt.phonetic, reason, "", alt.folded, True)
             )
+
+    # Arabic letters as Persian and Turkish say them (ث as s): a skeleton of its own.
+    persian = persian_reading(name)
+    if persian is not None:
+        add(build_keys(persian[0], lang), ";".join(f"rule:fa:{r}" for r in persian[1]))
 
     # A reading is a shorter text that may have lost the letters that made the name Turkish
     # (`Cerablus ilçesi` -> `cerablus`): it is keyed as Turkish when the name was.
@@ -317,3 +337,9 @@ def _alternates(
             tokens = tuple(p for p in parts if p)
             out.append(Reading(skeleton, tokens, phonetic.replace(spelled[index], spelling), label))
     return out
+
+
+def reset_caches() -> None:
+    """Forget the tables read from the rules (glued heads, Persian letters)."""
+    _glued_heads.cache_clear()
+    _persian_letters.cache_clear()

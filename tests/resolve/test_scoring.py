@@ -160,3 +160,13 @@ def test_a_generic_head_glued_to_the_name_is_split_off() -> None:
     assert unglue_head([Word("umayyad", False, False)]) is None  # um is too short to cut
     found = {r.reason: r.phonetic for r in readings("Telabyad")}
     assert found["head:tall"] == "tall abyad"  # the same skeleton, another spelling
+
+
+def test_arabic_letters_are_also_read_as_persian_and_turkish_say_them() -> None:
+    from normalise.variants import persian_reading
+
+    assert persian_reading("عثمانیه") == ("عسمانیه", ("ث→س",))
+    assert persian_reading("رمضان") == ("رمزان", ("ض→ز",))
+    assert persian_reading("حماة") is None
+    found = {r.reason: r.skeleton for r in readings("عثمانیه")}
+    assert found["rule:fa:ث→س"] == "SMN"  # Osmaniye's skeleton, not TMN

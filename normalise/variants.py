@@ -157,7 +157,7 @@ def qualifier_of(name: str) -> str | None:
     """Return the qualifier a name ends with, in brackets or after its one comma (`Suran
     (Hama)`, `Suran, Hama` -> `Hama`), or None."""
     found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
-    return found.group(2).strip() or None if found else None
+    return (found.group(2).strip() or None) if found else None
 
 
 @cache

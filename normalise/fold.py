@@ -16,7 +16,7 @@ import icu
 import regex
 from unidecode import unidecode
 
-from normalise.rules import char_map
+from normalise.rules import char_map, letter_table, rewrite_letters
 
 TURKIC_LANGS = frozenset({"tr", "az", "crh", "gag", "tt", "kk"})
 # Letters that only Turkish (and Azerbaijani) orthography uses among Latin alphabets.
@@ -44,16 +44,6 @@ def is_turkic(lang: str | None) -> bool:
 def looks_turkish(text: str) -> bool:
     """Return True if `text` holds letters that only Turkish-style Latin uses (ç ş ğ ı İ)."""
     return not text.isascii() and any(c in TURKISH_LETTERS for c in text)
-
-
-@cache
-def _arabic_table() -> dict[int, str]:
-    return str.maketrans(char_map("arabic_folds.tsv"))
-
-
-@cache
-def _latin_table() -> dict[int, str]:
-    return str.maketrans(char_map("latin_folds.tsv"))
 
 
 def lower(text: str, lang: str | None = None) -> str:
@@ -102,12 +92,7 @@ def fold_lowered(low: str) -> str:
         low = at_start.sub(lambda m: initials[m.group()[0]], low)
     decomposed = unicodedata.normalize("NFD", low)
     stripped = _DIACRITICS.sub("", decomposed)
-    return unicodedata.normalize("NFC", stripped).translate(_arabic_table())
-
-
-@cache
-def _turkish_spelled() -> dict[int, str]:
-    return str.maketrans(char_map("turkish_letters.tsv"))
+    return unicodedata.normalize("NFC", stripped).translate(letter_table("arabic_folds.tsv"))
 
 
 # Marks of a scholarly romanisation of Arabic (BGN/PCGN, ALA-LC): a macron (ā), a dot below
@@ -123,10 +108,7 @@ def spell_turkish_letters(text: str) -> tuple[str, tuple[str, ...]] | None:
     when it has none of them or is a scholarly romanisation (`Şūrān`, `Şalkhad Ḩalab`)."""
     if text.isascii() or _SCHOLARLY_MARK.search(unicodedata.normalize("NFD", text)):
         return None
-    low = lower(text, "tr")
-    table = _turkish_spelled()
-    found = tuple(dict.fromkeys(f"{c}→{table[ord(c)]}" for c in low if ord(c) in table))
-    return (low.translate(table), found) if found else None
+    return rewrite_letters(lower(text, "tr"), "turkish_letters.tsv")
 
 
 def to_ascii(text: str) -> str:
@@ -136,7 +118,7 @@ def to_ascii(text: str) -> str:
     """
     if text.isascii():
         return text
-    out = text.translate(_latin_table())
+    out = text.translate(letter_table("latin_folds.tsv"))
     if out.isascii():
         return out
     out = _DIACRITICS.sub("", unicodedata.normalize("NFD", out))
@@ -145,7 +127,4 @@ def to_ascii(text: str) -> str:
 
 def reset_caches() -> None:
     """Forget the compiled fold tables."""
-    _arabic_table.cache_clear()
     _arabic_initials.cache_clear()
-    _latin_table.cache_clear()
-    _turkish_spelled.cache_clear()

@@ -16,18 +16,13 @@ import unicodedata
 from functools import cache, lru_cache
 
 from normalise.fold import fold
-from normalise.rules import char_map
+from normalise.rules import char_map, letter_table
 from normalise.text import clean
 from normalise.tokens import tables
 
 MEMO_NAMES = 2**16
 MACRON = "\u0304"  # COMBINING MACRON
 _KEPT = frozenset("bcdfghjklmnpqrstvwxyz")
-
-
-@cache
-def _letters_table() -> dict[int, str]:
-    return str.maketrans(char_map("arabic_letters.tsv"))
 
 
 @cache
@@ -41,7 +36,7 @@ def _long_vowels() -> dict[str, str]:
 def letter_by_letter(text: str) -> str:
     """Return an Arabic-script name spelled letter by letter in ASCII, without spaces
     (`الدالية` -> `aldalyt`); letters without a spelling (ayn, hamza) are dropped."""
-    spelled = fold(clean(text)).translate(_letters_table())
+    spelled = fold(clean(text)).translate(letter_table("arabic_letters.tsv"))
     return "".join(c for c in spelled if "a" <= c <= "z")
 
 
@@ -96,5 +91,5 @@ def long_vowel_letters(name: str) -> str:
 
 def reset_caches() -> None:
     """Forget the loaded tables and the memoised spellings."""
-    for cached in (_letters_table, _long_vowels, _articles, letter_by_letter):
+    for cached in (_long_vowels, _articles, letter_by_letter):
         cached.cache_clear()

@@ -8,6 +8,7 @@ from normalise import (
     fold,
     generic,
     keys,
+    matres,
     rules,
     score,
     skeleton,
@@ -34,6 +35,7 @@ def reset_caches() -> None:
         descriptors,
         suffixes,
         variants,
+        matres,
     ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

@@ -201,6 +201,21 @@ def char_map(name: str) -> dict[str, str]:
     return table
 
 
+@cache
+def letter_table(name: str) -> dict[int, str]:
+    """Return a one-character table (`char_map`) as a `str.translate` table."""
+    return str.maketrans(char_map(name))
+
+
+def rewrite_letters(text: str, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return `text` with the letters of one-character table `name` rewritten, and the
+    rewrites made (`ş→sh`); None when it holds none of them."""
+    table = letter_table(name)
+    found = tuple(dict.fromkeys(f"{c}→{table[ord(c)]}" for c in text if ord(c) in table))
+    return (text.translate(table), found) if found else None
+
+
 def reset_caches() -> None:
     """Forget every cached table (for long-running processes after a rules update)."""
     char_map.cache_clear()
+    letter_table.cache_clear()

@@ -17,7 +17,7 @@ from normalise.descriptors import without_descriptor
 from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
-from normalise.rules import char_map
+from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix
 from normalise.text import clean
@@ -160,18 +160,11 @@ def qualifier_of(name: str) -> str | None:
     return (found.group(2).strip() or None) if found else None
 
 
-@cache
-def _persian_letters() -> dict[int, str]:
-    return str.maketrans(char_map("persian_letters.tsv"))
-
-
 def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     """Return an Arabic-script name with ث, ذ and ض written as Persian and Turkish say them
     (`lexicons/rules/persian_letters.tsv`: عثمانیه -> عسمانیه, Osmaniye) and the rewrites made,
     or None when it holds none of them."""
-    table = _persian_letters()
-    found = tuple(dict.fromkeys(f"{c}→{table[ord(c)]}" for c in name if ord(c) in table))
-    return (name.translate(table), found) if found else None
+    return rewrite_letters(name, "persian_letters.tsv")
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -340,6 +333,5 @@ def _alternates(
 
 
 def reset_caches() -> None:
-    """Forget the tables read from the rules (glued heads, Persian letters)."""
+    """Forget the glued heads read from the rules."""
     _glued_heads.cache_clear()
-    _persian_letters.cache_clear()

@@ -90,8 +90,10 @@ class Reading:
         object.__setattr__(self, "bare", is_bare(self.phonetic))
 
 
-def _reading(keys: Keys, reason: str | None) -> Reading:
-    return Reading(keys.skeleton, keys.tokens, keys.phonetic, reason, folded=keys.folded)
+def _reading(keys: Keys, reason: str | None, turkish_letters: bool = False) -> Reading:
+    return Reading(
+        keys.skeleton, keys.tokens, keys.phonetic, reason, "", keys.folded, turkish_letters
+    )
 
 
 def _latin_texts(words: list[Word], turkish: bool) -> list[str]:
@@ -173,25 +175,25 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     out = [Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))]
     seen = {keys.skeleton}
 
-    def add(candidate: Keys, reason: str) -> None:
-        if candidate.skeleton and candidate.skeleton not in seen and len(out) <= MAX_VARIANTS:
+    def add(candidate: Keys, reason: str, *, spelling: bool = False, turkish: bool = False) -> None:
+        """Keep a reading with a new skeleton; with `spelling`, one with only a new spelling
+        too (the skeleton of `sh` is that of `s`, of `tell abyad` that of `telabyad`)."""
+        new = candidate.skeleton not in seen or (
+            spelling and all(r.compact != compact(candidate.phonetic) for r in out)
+        )
+        if candidate.skeleton and new and len(out) <= MAX_VARIANTS:
             seen.add(candidate.skeleton)
-            out.append(_reading(candidate, reason))
+            out.append(_reading(candidate, reason, turkish))
 
-    # Turkish ş and ğ spelled out: a skeleton of its own (ğ -> gh) or only another spelling
-    # (ş -> sh: the skeleton class of sh is that of s), so it is kept when either differs.
+    # Turkish ş and ğ spelled out (ğ -> gh: a skeleton of its own; ş -> sh: another spelling).
     spelled = spell_turkish_letters(clean(name))
     if spelled is not None:
         alt = build_keys(spelled[0], lang if is_turkic(lang) else "tr")
-        if alt.skeleton and alt.phonetic != keys.phonetic:
-            seen.add(alt.skeleton)
-            reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
-            out.append(
-                Reading(alt.skeleton, alt.tokens, alt.phonetic, reason, "", alt.folded, True)
-            )
+        reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
+        add(alt, reason, spelling=True, turkish=True)
 
     # Arabic letters as Persian and Turkish say them (ث as s): a skeleton of its own.
-    persian = persian_reading(name)
+    persian = persian_reading(clean(name))
     if persian is not None:
         add(build_keys(persian[0], lang), ";".join(f"rule:fa:{r}" for r in persian[1]))
 
@@ -225,13 +227,8 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         add(build_keys(" ".join(w.text for w in unglued), keyed), f"article:{glued}")
     split_head = unglue_head(unglued)
     if split_head is not None:
-        # Often only the spelling changes (`telabyad` and `tall abyad` share TLBD): kept when
-        # its spelling is new, like the Turkish letters above.
         head = build_keys(" ".join(w.text for w in split_head[0]), keyed)
-        new_spelling = all(r.compact != compact(head.phonetic) for r in out)
-        if head.skeleton and new_spelling and len(out) <= MAX_VARIANTS:
-            seen.add(head.skeleton)
-            out.append(_reading(head, f"head:{split_head[1]}"))
+        add(head, f"head:{split_head[1]}", spelling=True)
     # Ambiguous letters: one alternate reading per word, on the unglued words first.
     bases = [(unglued, f"article:{glued};"), (words, "")] if glued else [(words, "")]
     for base, prefix in bases:

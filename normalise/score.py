@@ -214,7 +214,7 @@ def features(
         c,
         c * skeleton,
         c * jw,
-        1.0 if primary and family in ("x", "f") else 0.0,
+        1.0 if primary and (family == "x" or row.key == "f:" + context.folded) else 0.0,
         1.0 if same_skeleton else 0.0,
         1.0 if variant else 0.0,
         1.0 if family == "t" else 0.0,

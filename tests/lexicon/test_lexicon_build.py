@@ -100,12 +100,12 @@ def test_a_default_lexicon_built_from_other_data_is_stale(small: Lexicon, tmp_pa
 def test_data_fingerprint_covers_curated_tables(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import normalise.lexicon.build as build
+    import normalise.fingerprint as fingerprint
 
     for folder in ("entities", "names"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.tsv").write_text("id\n", encoding="utf-8")
-    monkeypatch.setattr(build, "lexicons_dir", lambda: tmp_path)
+    monkeypatch.setattr(fingerprint, "lexicons_dir", lambda: tmp_path)
     before = data_fingerprint()
     (tmp_path / "names" / "x.tsv").write_text("id\nnz:place/x\n", encoding="utf-8")
     assert data_fingerprint() != before

@@ -45,6 +45,7 @@ SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its r
 # article glued inside a word (`Resulayn`), and the first parts of a one-word name that may be
 # another name with a word glued on (`Aktuzlamemlahası`: Aktuzla + memlahası "saltworks").
 FALLBACK_BELOW = 0.5
+SETTLED = 0.5  # a name spelled as the query that scores this well settles it (`_settle`)
 MIN_COMPOUND = 8  # letters of a one-word query that may be split
 MIN_COMPOUND_HEAD = 4  # letters the first part keeps
 MIN_COMPOUND_TAIL = 2  # letters the glued-on part keeps
@@ -93,6 +94,29 @@ def compound_keys(keys: Keys) -> list[str]:
         if len(head) >= MIN_DELETION_SOURCE and head != keys.skeleton:
             out[f"s:{head}"] = None
     return list(out)
+
+
+def spelled_keys(wanted: list[str], plain: list[Reading]) -> list[str]:
+    """Return the keys a query is looked up by first: its exact and folded keys, and the
+    skeleton and deletion keys of its plain readings' own skeletons (names spelled as it is,
+    and names whose spelling differs from it only in vowels, conventions or one more letter).
+
+    Most names a pipeline meets are spelled as some lexicon name spells them; the rest of the
+    neighbourhood (the skeletons' deletions, the tokens) brings some thirty farther names,
+    which cost most of a lookup and do not change such a query's answer (dev: the same
+    top-1 answers)."""
+    own = {key for r in plain if r.skeleton for key in (f"s:{r.skeleton}", f"d:{r.skeleton}")}
+    return [k for k in wanted if k[0] in "xf" or k in own]
+
+
+def merge_rows(first: list[CandidateRow], second: list[CandidateRow]) -> list[CandidateRow]:
+    """Return the rows of two lookups as one lookup of both key lists returns them: a name
+    found by both under its strongest key, ordered by key family, then population."""
+    if not first or not second:
+        return first or second
+    rows = strongest_rows(first + second)
+    rows.sort(key=lambda r: (KEY_STRENGTH[r.key[:1]], -(r.population or 0)))
+    return rows
 
 
 def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
@@ -303,19 +327,23 @@ class Resolver:
         )
         query_readings = readings(name, lang)
         plain = [r for r in query_readings if not r.turkish_letters]
-        wanted = lookup_keys(keys, plain)
-        rows = self._lookup(wanted, context)
-        if len(plain) < len(query_readings):
-            if any(row.key[0] == "x" for row in rows):
-                # written letter for letter as a name of the lexicon writes it (`Şam`, Turkish
-                # for Damascus): its Turkish letters are that name's, not an Arabic name's sh
-                query_readings = plain
-            else:
-                known = set(wanted)
-                extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
-                rows = rows + self._lookup(extra, context, anywhere=not rows)
         query_arabic = is_arabic_text(name)
-        best = self._score(rows, query_readings, context, query_arabic)
+        wanted = lookup_keys(keys, plain)
+        first = spelled_keys(wanted, plain)
+        found = self.source.candidates(first, country=context.country)
+        settled = self._settle(found, plain, query_readings, context, query_arabic)
+        if settled is not None:
+            best, query_readings = settled
+        else:
+            rows = self._lookup(wanted, context, found=(first, found))
+            if len(plain) < len(query_readings):
+                if any(row.key[0] == "x" for row in rows):
+                    query_readings = plain  # see `_settle`
+                else:
+                    known = set(wanted)
+                    extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
+                    rows = rows + self._lookup(extra, context, anywhere=not rows)
+            best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic)
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
@@ -323,15 +351,56 @@ class Resolver:
             best.pop(entity_id, None)
         return best
 
+    def _settle(
+        self,
+        found: list[CandidateRow],
+        plain: list[Reading],
+        query_readings: list[Reading],
+        context: Context,
+        query_arabic: bool,
+    ) -> tuple[dict[str, Scored], list[Reading]] | None:
+        """Score the candidates of the query's first keys (`spelled_keys`) alone, and return
+        them with the readings that scored them, when a name spelled as the query settles it:
+        the best candidate was found by an exact or folded key, scores at least `SETTLED` and
+        fits the caller's admin1 and kind. Else None: the query is looked up by every key.
+
+        A query written letter for letter as a lexicon name writes it (`Şam`, Turkish for
+        Damascus) is not read with its Turkish letters as an Arabic name's sh.
+        """
+        if not any(row.key[0] in "xf" for row in found):
+            return None
+        if len(plain) < len(query_readings):
+            if not any(row.key[0] == "x" for row in found):
+                return None
+            query_readings = plain
+        best = self._score(found, query_readings, context, query_arabic)
+        top = max(best.values(), key=attrgetter("score"))
+        if top.score < SETTLED or top.row.key[0] not in "xf" or contradicts(top.row, context):
+            return None
+        return best, query_readings
+
     def _lookup(
-        self, wanted: list[str], context: Context, *, anywhere: bool = True
+        self,
+        wanted: list[str],
+        context: Context,
+        *,
+        anywhere: bool = True,
+        found: tuple[list[str], list[CandidateRow]] | None = None,
     ) -> list[CandidateRow]:
         """Return the candidate rows of lookup keys: in the hinted country (with `anywhere`,
         in every country when it has none there), and of the hinted kind too when the others
-        hold none of it."""
+        hold none of it. `found` is keys already looked up in the hinted country, with their
+        rows: only the other keys are read, and the rows merged."""
         if not wanted:
             return []
-        rows = self.source.candidates(wanted, country=context.country)
+        if found is None:
+            rows = self.source.candidates(wanted, country=context.country)
+        else:
+            known = set(found[0])
+            rest = [k for k in wanted if k not in known]
+            rows = found[1]
+            if rest:
+                rows = merge_rows(rows, self.source.candidates(rest, country=context.country))
         if not rows and anywhere and context.country is not None:
             rows = self.source.candidates(wanted)
         if context.kind is not None and not any(row.kind == context.kind for row in rows):

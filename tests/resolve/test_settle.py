@@ -1,0 +1,113 @@
+"""Settling: a query spelled as a lexicon name is answered from its first keys alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from test_resolver import PLACES, upsert
+
+from normalise import resolver
+from normalise.keys import build_keys
+from normalise.lexicon import Lexicon
+from normalise.match import CandidateRow
+from normalise.normaliser import LexiconSource
+from normalise.resolver import KEY_STRENGTH, Resolver, lookup_keys, merge_rows, spelled_keys
+from normalise.variants import readings
+
+QUERIES = ["Hama", "Ḩamāh", "حماة", "Idlib", "Kafr Zita", "Kafrzeita", "Sooran", "Suran", "Homs"]
+
+
+class Recording(LexiconSource):
+    """The real lexicon, remembering every key it was asked for."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+        self.asked: list[str] = []
+
+    def candidates(
+        self,
+        keys: Sequence[str],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 2000,
+    ) -> list[CandidateRow]:
+        self.asked += keys
+        return super().candidates(keys, country=country, kind=kind, limit=limit)
+
+
+@pytest.fixture()
+def lexicon(tmp_path: Path) -> Iterator[Lexicon]:
+    lex = Lexicon.create(tmp_path / "small.lexicon")
+    lex.apply([upsert(*p) for p in PLACES])
+    yield lex
+    lex.close()
+
+
+def test_first_keys_are_the_spelling_and_its_own_skeleton() -> None:
+    keys = build_keys("Kafr Zita")
+    plain = readings("Kafr Zita")
+    wanted = lookup_keys(keys, plain)
+    first = spelled_keys(wanted, plain)
+    assert "x:kafr zita" in first and f"s:{keys.skeleton}" in first
+    assert f"d:{keys.skeleton}" in first
+    assert not any(k.startswith("t:") for k in first)  # tokens come only with the rest
+    deletions = {f"s:{d}" for d in resolver.deletions(keys.skeleton)}
+    assert deletions and not deletions & set(first) and deletions <= set(wanted)
+
+
+def test_an_exact_spelling_is_not_looked_up_by_its_neighbourhood(lexicon: Lexicon) -> None:
+    source = Recording(lexicon)
+    top = Resolver(source).resolve("Kafr Zita", country="SY")[0]
+    assert top.id == "geonames:168620" and top.match
+    assert source.asked and not any(k.startswith("t:") for k in source.asked)
+    source.asked.clear()
+    # spelled as no lexicon name: every key is read, the first ones once
+    top = Resolver(source).resolve("Kafrzeita", country="SY")[0]
+    assert top.id == "geonames:168620"
+    assert len(source.asked) == len(set(source.asked))
+    assert any(k.startswith("t:") for k in source.asked)
+
+
+def test_an_exact_spelling_that_contradicts_the_context_is_not_settled(lexicon: Lexicon) -> None:
+    source = Recording(lexicon)
+    matches = Resolver(source).resolve("Idlib", country="SY", admin1="10")
+    assert matches[0].id == "geonames:169389" and not matches[0].match
+    assert any(k.startswith("t:") for k in source.asked)
+
+
+@pytest.mark.parametrize("admin1", [None, "10"])
+def test_settling_gives_the_answers_of_a_full_lookup(
+    lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch, admin1: str | None
+) -> None:
+    nz = Resolver(LexiconSource(lexicon))
+
+    def answers() -> list[list[tuple[str, float, bool]]]:
+        return [
+            [(m.id, m.score, m.match) for m in nz.resolve(q, country="SY", admin1=admin1)]
+            for q in QUERIES
+        ]
+
+    settled = answers()
+    monkeypatch.setattr(resolver, "SETTLED", 2.0)  # no score reaches it: always the full path
+    full = answers()
+    assert [a[0][0] for a in settled] == [a[0][0] for a in full]
+    assert [a[0][2] for a in settled] == [a[0][2] for a in full]
+
+
+def test_two_lookups_merge_as_one(lexicon: Lexicon) -> None:
+    keys = lookup_keys(build_keys("Suran"), readings("Suran"))
+    first, rest = keys[:3], keys[3:]
+    one = lexicon.candidates(keys, country="SY")
+    merged = merge_rows(
+        lexicon.candidates(first, country="SY"), lexicon.candidates(rest, country="SY")
+    )
+
+    def ident(r: CandidateRow) -> tuple[str, str, str]:
+        return r.entity_id, r.name_text, r.key[:1]
+
+    assert sorted(map(ident, merged)) == sorted(map(ident, one))
+    order = [(KEY_STRENGTH[r.key[:1]], -(r.population or 0)) for r in merged]
+    assert order == sorted(order)

@@ -344,7 +344,8 @@ class Resolver:
                     extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
                     rows = rows + self._lookup(extra, context, anywhere=not rows)
             best = self._score(rows, query_readings, context, query_arabic)
-        self._score_siblings(best, query_readings, context, query_arabic)
+            # only here: a settled query's best name is spelled as it is, none comes closer
+            self._score_siblings(best, query_readings, context, query_arabic)
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
         for entity_id in self.source.not_same(keys.folded):

@@ -169,10 +169,15 @@ def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     return rewrite_letters(name, "persian_letters.tsv")
 
 
+def own_reading(keys: Keys) -> Reading:
+    """Return a query's own reading: its keys as they are, by no other rule."""
+    return Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))
+
+
 def readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return the query's own reading first, then up to `MAX_VARIANTS` other readings."""
     keys = build_keys(name, lang)
-    out = [Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))]
+    out = [own_reading(keys)]
     seen = {keys.skeleton}
 
     def add(candidate: Keys, reason: str, *, spelling: bool = False, turkish: bool = False) -> None:

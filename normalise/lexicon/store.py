@@ -83,6 +83,21 @@ def _rows_per_key(key: str, country: str | None) -> int:
     return table.get(key[:1], 8)
 
 
+@functools.lru_cache(maxsize=4096)
+def _candidates_sql(families: str, country: bool, kind: bool) -> str:
+    """Return the candidate query for keys of these families in order (`xfssd`), within a
+    country or not, of one kind or not: a few hundred texts, each built and prepared once."""
+    some = "XX" if country else None  # any country: only whether there is one matters here
+    if kind:
+        where = " AND k.country = ?" if country else ""
+        terms = [_KIND_KEY.format(country=where, rows=_rows_per_key(f, some)) for f in families]
+    elif country:
+        terms = [_COUNTRY_KEY.format(rows=_rows_per_key(f, some)) for f in families]
+    else:
+        terms = [_WORLD_KEY.format(rows=_rows_per_key(f, None)) for f in families]
+    return _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
+
+
 class Lexicon:
     """A lexicon store. Use `Lexicon.create` or `Lexicon.open`; close it (or use `with`).
 
@@ -336,19 +351,14 @@ class Lexicon:
             return rows[:limit]
         params: list[Any]
         if kind is not None:
-            where = "" if country is None else " AND k.country = ?"
             params = [v for key in unique for v in (key, kind, country) if v is not None]
-            terms = (
-                _KIND_KEY.format(country=where, rows=_rows_per_key(k, country)) for k in unique
-            )
         elif country is None:
             params = [*unique]
-            terms = (_WORLD_KEY.format(rows=_rows_per_key(k, None)) for k in unique)
         else:
             params = [v for key in unique for v in (key, country)]
-            terms = (_COUNTRY_KEY.format(rows=_rows_per_key(k, country)) for k in unique)
-        sql = _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
         params.append(limit)
+        families = "".join([key[:1] for key in unique])
+        sql = _candidates_sql(families, country is not None, kind is not None)
         with self._read() as conn:
             return list(map(_candidate_row, conn.execute(sql, params)))
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
+from normalise.match import CandidateRow, CandidateSource
 from normalise.matres import is_arabic_text
 from normalise.paths import lexicons_dir
 from normalise.resolver import Resolver, may_be_confident, rank
@@ -184,6 +186,37 @@ class Decisions:
         return self
 
 
+class Without:
+    """A lexicon as the resolver would see it had some of its entities never been added: their
+    rows are left out of every lookup, before the resolver decides what to look up next."""
+
+    def __init__(self, source: CandidateSource, left_out: set[str]) -> None:
+        self.source, self.left_out = source, left_out
+
+    def candidates(
+        self,
+        keys: Sequence[str],
+        *,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int = 2000,
+    ) -> list[CandidateRow]:
+        rows = self.source.candidates(keys, country=country, kind=kind, limit=limit)
+        return [r for r in rows if r.entity_id not in self.left_out]
+
+    def names_by_skeleton(
+        self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
+    ) -> list[CandidateRow]:
+        rows = self.source.names_by_skeleton(entity_ids, skeletons, arabic=arabic)
+        return [r for r in rows if r.entity_id not in self.left_out]
+
+    def not_same(self, folded: str) -> set[str]:
+        return self.source.not_same(folded)
+
+    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        return self.source.display_names(entity_ids)
+
+
 def decisions(
     resolver: Resolver, queries: list[dict[str, object]], *, negative: bool = False,
     leave_out: bool = False,
@@ -191,17 +224,20 @@ def decisions(
     """Return the decision-model examples of `queries`, with the country hint on and off.
 
     `negative`: the queries name places missing from the lexicon (Q3). `leave_out`: resolve
-    each query as if its own place were missing (its expected IDs left out of the candidates),
-    which makes a negative of every query."""
+    each query as if its own place were missing (its expected IDs left out of every lookup,
+    `Without`), which makes a negative of every query."""
     out = Decisions()
     for query in queries:
         text = str(query["query"])
         expected = set(query.get("expected", []))  # type: ignore[call-overload]
+        asked = resolver
+        if leave_out:
+            asked = Resolver(Without(resolver.source, expected), threshold=resolver.threshold)
         for country in (str(query["country"]), None):
             lang = "tr" if country == "TR" and not is_arabic_text(text) else None
             context = Context(country)
-            scored = resolver.score_candidates(text, build_keys(text, lang), context, lang)
-            ranked = [(k, v) for k, v in rank(scored) if not (leave_out and k in expected)]
+            scored = asked.score_candidates(text, build_keys(text, lang), context, lang)
+            ranked = rank(scored)
             if not ranked:
                 continue
             second = ranked[1][1].score if len(ranked) > 1 else 0.0

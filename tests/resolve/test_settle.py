@@ -64,9 +64,14 @@ def test_an_exact_spelling_is_not_looked_up_by_its_neighbourhood(lexicon: Lexico
     assert top.id == "geonames:168620" and top.match
     assert source.asked and not any(k.startswith("t:") for k in source.asked)
     source.asked.clear()
-    # spelled as no lexicon name: every key is read, the first ones once
+    # a name of the same skeleton that scores well settles it too
     top = Resolver(source).resolve("Kafrzeita", country="SY")[0]
-    assert top.id == "geonames:168620"
+    assert top.id == "geonames:168620" and "skeleton:KFRZT" in top.why
+    assert not any(k.startswith("t:") for k in source.asked)
+    source.asked.clear()
+    # a skeleton no lexicon name has (a glued article): every key is read, the first ones once
+    top = Resolver(source).resolve("Taybetul-Imam", country="SY")[0]
+    assert top.id == "geonames:163270" and "article:ul" in top.why
     assert len(source.asked) == len(set(source.asked))
     assert any(k.startswith("t:") for k in source.asked)
 
@@ -91,7 +96,9 @@ def test_settling_gives_the_answers_of_a_full_lookup(
         ]
 
     settled = answers()
-    monkeypatch.setattr(resolver, "SETTLED", 2.0)  # no score reaches it: always the full path
+    # no score reaches these: always the full path
+    monkeypatch.setattr(resolver, "SETTLED", 2.0)
+    monkeypatch.setattr(resolver, "SETTLED_SKELETON", 2.0)
     full = answers()
     assert [a[0][0] for a in settled] == [a[0][0] for a in full]
     assert [a[0][2] for a in settled] == [a[0][2] for a in full]

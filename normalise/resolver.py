@@ -109,18 +109,18 @@ def compound_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
-def spelled_keys(wanted: list[str], query_readings: list[Reading]) -> list[str]:
+def spelled_keys(keys: Keys) -> list[str]:
     """Return the keys a query is looked up by first: its exact and folded keys, and the
-    skeleton and deletion keys of its readings' skeletons themselves (names spelled as it is,
-    and names whose spelling differs from it only in vowels, conventions or one more letter).
+    skeleton and deletion keys of its own skeleton (names spelled as it is, and names whose
+    spelling differs from it only in vowels, conventions or one more letter).
 
     Most names a pipeline meets are spelled as some lexicon name spells them; the rest of the
     neighbourhood (the skeletons' deletions, the tokens) brings some thirty farther names,
     which cost most of a lookup and seldom change such a query's answer (`Resolver._settle`)."""
-    own = {
-        key for r in query_readings if r.skeleton for key in (f"s:{r.skeleton}", f"d:{r.skeleton}")
-    }
-    return [k for k in wanted if k[0] in "xf" or k in own]
+    out = [f"x:{keys.exact}", f"f:{keys.folded}"]
+    if keys.skeleton:
+        out += [f"s:{keys.skeleton}", f"d:{keys.skeleton}"]
+    return out
 
 
 def merge_rows(first: list[CandidateRow], second: list[CandidateRow]) -> list[CandidateRow]:
@@ -341,7 +341,7 @@ class Resolver:
         )
         query_arabic = is_arabic_text(name)
         own = [own_reading(keys)]
-        first = spelled_keys(lookup_keys(keys, own), own)
+        first = spelled_keys(keys)
         found = self.source.candidates(first, country=context.country)
         settled = self._settle(found, name, own, context, query_arabic)
         if settled is not None:

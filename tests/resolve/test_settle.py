@@ -95,9 +95,7 @@ def test_settling_gives_the_answers_of_a_full_lookup(
         ]
 
     settled = answers()
-    # no score reaches these: always the full path
-    monkeypatch.setattr(resolver, "SETTLED", 2.0)
-    monkeypatch.setattr(resolver, "SETTLED_SKELETON", 2.0)
+    monkeypatch.setattr(resolver, "SETTLED", {})  # nothing settles: always the full path
     full = answers()
     assert [a[0][0] for a in settled] == [a[0][0] for a in full]
     assert [a[0][2] for a in settled] == [a[0][2] for a in full]

@@ -14,6 +14,7 @@ from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.resolver import KEY_STRENGTH, Resolver, lookup_keys, merge_rows, spelled_keys
+from normalise.score import Context
 from normalise.variants import readings
 
 QUERIES = ["Hama", "Ḩamāh", "حماة", "Idlib", "Kafr Zita", "Kafrzeita", "Sooran", "Suran", "Homs"]
@@ -115,3 +116,20 @@ def test_two_lookups_merge_as_one(lexicon: Lexicon) -> None:
     assert sorted(map(ident, merged)) == sorted(map(ident, one))
     order = [(KEY_STRENGTH[r.key[:1]], -(r.population or 0)) for r in merged]
     assert order == sorted(order)
+
+
+@pytest.mark.parametrize("query", ["Suran", "Kafrzeita", "Taybetul-Imam"])
+def test_the_full_lookup_keeps_the_first_lookups_rows(lexicon: Lexicon, query: str) -> None:
+    keys = build_keys(query)
+    wanted = lookup_keys(keys, readings(query))
+    first = spelled_keys(keys)
+    found = lexicon.candidates(first, country="SY")
+    nz = Resolver(LexiconSource(lexicon))
+    context = Context("SY")
+
+    def ident(r: CandidateRow) -> tuple[str, str, str]:
+        return r.entity_id, r.name_text, r.key[:1]
+
+    merged = nz._lookup(wanted, context, found=(first, found))
+    assert found and set(map(ident, found)) <= set(map(ident, merged))
+    assert sorted(map(ident, merged)) == sorted(map(ident, nz._lookup(wanted, context)))

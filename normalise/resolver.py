@@ -339,9 +339,12 @@ class Resolver:
             context, article=bool(keys.articles), folded=keys.folded, letters=query_letters(name)
         )
         query_arabic = is_arabic_text(name)
+        judged = self.source.not_same(keys.folded)  # never returned, so never settle it either
         own = [own_reading(keys)]
         first = spelled_keys(keys)
         found = self.source.candidates(first, country=context.country)
+        if judged:
+            found = [row for row in found if row.entity_id not in judged]
         settled = self._settle(found, name, own, context, query_arabic)
         if settled is not None:
             best, query_readings = settled, own
@@ -361,7 +364,7 @@ class Resolver:
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
-        for entity_id in self.source.not_same(keys.folded):
+        for entity_id in judged:
             best.pop(entity_id, None)
         return best
 

@@ -76,6 +76,20 @@ def test_an_exact_spelling_is_not_looked_up_by_its_neighbourhood(lexicon: Lexico
     assert any(k.startswith("t:") for k in source.asked)
 
 
+def test_a_name_judged_not_the_same_does_not_settle_the_query(lexicon: Lexicon) -> None:
+    # the exact hit is judged another place: the query is looked up further, and `Kafr Ita`
+    # (skeleton KFRT, one letter from KFRZT) is found through the neighbourhood
+    lexicon.apply(
+        [
+            upsert("geonames:900001", "SY", "10", 500, ["Kafr Ita"]),
+            {"op": "not_same", "name": "Kafr Zita", "id": "geonames:168620"},
+        ]
+    )
+    matches = Resolver(LexiconSource(lexicon)).resolve("Kafr Zita", country="SY")
+    assert "geonames:168620" not in {m.id for m in matches}
+    assert matches[0].id == "geonames:900001"
+
+
 def test_an_exact_spelling_that_contradicts_the_context_is_not_settled(lexicon: Lexicon) -> None:
     source = Recording(lexicon)
     matches = Resolver(source).resolve("Idlib", country="SY", admin1="10")

@@ -39,6 +39,11 @@ class Recording(LexiconSource):
         return super().candidates(keys, country=country, kind=kind, limit=limit)
 
 
+def ident(row: CandidateRow) -> tuple[str, str, str]:
+    """A candidate row as its entity, name and key family."""
+    return row.entity_id, row.name_text, row.key[:1]
+
+
 @pytest.fixture()
 def lexicon(tmp_path: Path) -> Iterator[Lexicon]:
     lex = Lexicon.create(tmp_path / "small.lexicon")
@@ -124,9 +129,6 @@ def test_two_lookups_merge_as_one(lexicon: Lexicon) -> None:
         lexicon.candidates(first, country="SY"), lexicon.candidates(rest, country="SY")
     )
 
-    def ident(r: CandidateRow) -> tuple[str, str, str]:
-        return r.entity_id, r.name_text, r.key[:1]
-
     assert sorted(map(ident, merged)) == sorted(map(ident, one))
     order = [(KEY_STRENGTH[r.key[:1]], -(r.population or 0)) for r in merged]
     assert order == sorted(order)
@@ -140,9 +142,6 @@ def test_the_full_lookup_keeps_the_first_lookups_rows(lexicon: Lexicon, query: s
     found = lexicon.candidates(first, country="SY")
     nz = Resolver(LexiconSource(lexicon))
     context = Context("SY")
-
-    def ident(r: CandidateRow) -> tuple[str, str, str]:
-        return r.entity_id, r.name_text, r.key[:1]
 
     merged = nz._lookup(wanted, context, found=(first, found))
     assert found and set(map(ident, found)) <= set(map(ident, merged))

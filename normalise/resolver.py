@@ -391,7 +391,7 @@ class Resolver:
         it is (`Şam`, Turkish for Damascus): those letters are then that name's, not an
         Arabic name's sh and gh.
         """
-        if not any(row.key[0] in "xfs" for row in found):
+        if not any(row.key[0] in SETTLED for row in found):
             return None
         if spell_turkish_letters(clean(name)) is not None and not any(
             row.key[0] == "x" for row in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
 
@@ -56,6 +57,39 @@ class CandidateRow(NamedTuple):
     phonetic: str
     tokens: str
     key: str
+
+
+# Key families, strongest first: exact, folded, skeleton, near-skeleton (deletion), token, and
+# the resolver's compound (a first part of a one-word query).
+KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5}
+_ENTITY = attrgetter("entity_id")
+_TEXT = attrgetter("name_text")
+
+
+def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
+    """Keep, for each name of each entity, only the row of its strongest key family
+    (exact > folded > skeleton > near-skeleton > token)."""
+    idents = list(zip(map(_ENTITY, rows), map(_TEXT, rows), strict=True))
+    if len(set(idents)) == len(idents):  # the usual case: one row per name already
+        return list(rows)
+    chosen: dict[tuple[str, str], CandidateRow] = {}
+    for row in rows:
+        ident = (row.entity_id, row.name_text)
+        current = chosen.get(ident)
+        if current is None or KEY_STRENGTH[row.key[:1]] < KEY_STRENGTH[current.key[:1]]:
+            chosen[ident] = row
+    return list(chosen.values())
+
+
+def merge_rows(*lookups: list[CandidateRow]) -> list[CandidateRow]:
+    """Return the rows of several lookups as one lookup of all their keys returns them: a name
+    found by several under its strongest key, ordered by key family, then population."""
+    filled = [rows for rows in lookups if rows]
+    if len(filled) <= 1:
+        return filled[0] if filled else []
+    rows = strongest_rows([row for rows in filled for row in rows])
+    rows.sort(key=lambda r: (KEY_STRENGTH[r.key[:1]], -(r.population or 0)))
+    return rows
 
 
 class CandidateSource(Protocol):

@@ -23,7 +23,13 @@ from rapidfuzz.distance import Indel
 from normalise.fold import spell_turkish_letters
 from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
-from normalise.match import CandidateRow, CandidateSource, Match
+from normalise.match import (
+    CandidateRow,
+    CandidateSource,
+    Match,
+    merge_rows,
+    strongest_rows,
+)
 from normalise.matres import is_arabic_text
 from normalise.score import (
     Context,
@@ -122,16 +128,6 @@ def spelled_keys(keys: Keys) -> list[str]:
     return out
 
 
-def merge_rows(first: list[CandidateRow], second: list[CandidateRow]) -> list[CandidateRow]:
-    """Return the rows of two lookups as one lookup of both key lists returns them: a name
-    found by both under its strongest key, ordered by key family, then population."""
-    if not first or not second:
-        return first or second
-    rows = strongest_rows(first + second)
-    rows.sort(key=lambda r: (KEY_STRENGTH[r.key[:1]], -(r.population or 0)))
-    return rows
-
-
 def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
     """Return the `why` string of the key family that found a candidate."""
     family = key[:1]
@@ -170,26 +166,8 @@ def may_be_confident(row: CandidateRow, context: Context) -> bool:
     return not contradicts(row, context) and row.key[:1] != "c"
 
 
-KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5}
-_ENTITY = attrgetter("entity_id")
-_TEXT = attrgetter("name_text")
 _PHONETIC = attrgetter("phonetic")
 _KEY = attrgetter("key")
-
-
-def strongest_rows(rows: list[CandidateRow]) -> list[CandidateRow]:
-    """Keep, for each name of each entity, only the row of its strongest key family
-    (exact > folded > skeleton > near-skeleton > token)."""
-    idents = list(zip(map(_ENTITY, rows), map(_TEXT, rows), strict=True))
-    if len(set(idents)) == len(idents):  # the usual case: one row per name already
-        return list(rows)
-    chosen: dict[tuple[str, str], CandidateRow] = {}
-    for row in rows:
-        ident = (row.entity_id, row.name_text)
-        current = chosen.get(ident)
-        if current is None or KEY_STRENGTH[row.key[:1]] < KEY_STRENGTH[current.key[:1]]:
-            chosen[ident] = row
-    return list(chosen.values())
 
 
 def shortlist(

@@ -26,6 +26,7 @@ from normalise.lexicon.connection import connect
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate, pending
+from normalise.match import merge_rows
 from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
@@ -59,7 +60,6 @@ WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
 # bring thousands of rows to score, nearly all of them far from the query.
 COUNTRY_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 64, "d": 16, "t": 16}
 MAX_KEYS_PER_QUERY = 256  # SQLite caps the terms of a compound SELECT
-_FAMILY_ORDER = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4}
 _WORLD_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ?"
     " ORDER BY population DESC LIMIT {rows})"
@@ -77,24 +77,21 @@ _KIND_KEY = (
 )
 
 
-def _rows_per_key(key: str, country: str | None) -> int:
-    """Return how many entities one key contributes to a lookup (by its family)."""
-    table = WORLD_ROWS_PER_KEY if country is None else COUNTRY_ROWS_PER_KEY
-    return table.get(key[:1], 8)
+def _rows_per_key(family: str, in_country: bool) -> int:
+    """Return how many entities one key of this family contributes to a lookup."""
+    return (COUNTRY_ROWS_PER_KEY if in_country else WORLD_ROWS_PER_KEY).get(family, 8)
 
 
 @functools.lru_cache(maxsize=4096)
 def _candidates_sql(families: str, country: bool, kind: bool) -> str:
     """Return the candidate query for keys of these families in order (`xfssd`), within a
     country or not, of one kind or not: a few hundred texts, each built and prepared once."""
-    some = "XX" if country else None  # any country: only whether there is one matters here
     if kind:
         where = " AND k.country = ?" if country else ""
-        terms = [_KIND_KEY.format(country=where, rows=_rows_per_key(f, some)) for f in families]
-    elif country:
-        terms = [_COUNTRY_KEY.format(rows=_rows_per_key(f, some)) for f in families]
+        terms = [_KIND_KEY.format(country=where, rows=_rows_per_key(f, country)) for f in families]
     else:
-        terms = [_WORLD_KEY.format(rows=_rows_per_key(f, None)) for f in families]
+        term = _COUNTRY_KEY if country else _WORLD_KEY
+        terms = [term.format(rows=_rows_per_key(f, country)) for f in families]
     return _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
 
 
@@ -337,18 +334,16 @@ class Lexicon:
         if not unique:
             return []
         if len(unique) > MAX_KEYS_PER_QUERY:
-            rows = [
-                row
-                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
-                for row in self.candidates(
+            chunks = (
+                self.candidates(
                     unique[start : start + MAX_KEYS_PER_QUERY],
                     country=country,
                     kind=kind,
                     limit=limit,
                 )
-            ]
-            rows.sort(key=lambda r: (_FAMILY_ORDER[r.key[:1]], -(r.population or 0)))
-            return rows[:limit]
+                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
+            )
+            return merge_rows(*chunks)[:limit]
         params: list[Any]
         if kind is not None:
             params = [v for key in unique for v in (key, kind, country) if v is not None]

@@ -10,10 +10,10 @@ from test_resolver import PLACES, upsert
 
 from normalise import resolver
 from normalise.keys import build_keys
-from normalise.lexicon import Lexicon
-from normalise.match import CandidateRow
+from normalise.lexicon import Lexicon, store
+from normalise.match import KEY_STRENGTH, CandidateRow, merge_rows
 from normalise.normaliser import LexiconSource
-from normalise.resolver import KEY_STRENGTH, Resolver, lookup_keys, merge_rows, spelled_keys
+from normalise.resolver import Resolver, lookup_keys, spelled_keys
 from normalise.score import Context
 from normalise.variants import readings
 
@@ -146,3 +146,15 @@ def test_the_full_lookup_keeps_the_first_lookups_rows(lexicon: Lexicon, query: s
     merged = nz._lookup(wanted, context, found=(first, found))
     assert found and set(map(ident, found)) <= set(map(ident, merged))
     assert sorted(map(ident, merged)) == sorted(map(ident, nz._lookup(wanted, context)))
+
+
+def test_a_lookup_of_more_keys_than_one_statement_takes_merges_its_parts(
+    lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = lookup_keys(build_keys("Kafr Zita"), readings("Kafr Zita"))
+    keys += lookup_keys(build_keys("Suran"), readings("Suran"))
+    one = lexicon.candidates(keys, country="SY")
+    monkeypatch.setattr(store, "MAX_KEYS_PER_QUERY", 3)  # the same keys, in statements of 3
+    parts = lexicon.candidates(keys, country="SY")
+    assert len(parts) == len({(r.entity_id, r.name_text) for r in parts})  # one row a name
+    assert sorted(map(ident, parts)) == sorted(map(ident, one))

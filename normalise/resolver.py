@@ -20,7 +20,6 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from normalise.fold import spell_turkish_letters
 from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import (
@@ -43,13 +42,13 @@ from normalise.score import (
     row_part,
 )
 from normalise.skeleton import word_skeleton
-from normalise.text import clean
 from normalise.variants import (
     Reading,
     inner_article_reading,
     own_reading,
     qualifier_of,
     readings,
+    turkish_spelling,
 )
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
@@ -371,9 +370,7 @@ class Resolver:
         """
         if not any(row.key[0] in SETTLED for row in found):
             return None
-        if spell_turkish_letters(clean(name)) is not None and not any(
-            row.key[0] == "x" for row in found
-        ):
+        if turkish_spelling(name) is not None and not any(row.key[0] == "x" for row in found):
             return None
         best = self._score(found, own, context, query_arabic)
         top = max(best.values(), key=attrgetter("score"))
@@ -503,9 +500,7 @@ class Resolver:
         ordered = sorted(best.items(), key=lambda item: -item[1].score)[:SIBLING_ENTITIES]
         if settled and ordered and ordered[0][1].row.key[0] in "xf":
             return
-        top = dict(ordered)
-        if settled:
-            top = {k: s for k, s in top.items() if s.row.key[0] not in "xf"}
+        top = {k: s for k, s in ordered if not (settled and s.row.key[0] in "xf")}
         if not top:
             return
         seen = {(entity_id, s.row.name_text) for entity_id, s in top.items()}

@@ -169,6 +169,12 @@ def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     return rewrite_letters(name, "persian_letters.tsv")
 
 
+def turkish_spelling(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """Return a name with its Turkish ş and ğ written as an Arabic name's sh and gh are
+    (`fold.spell_turkish_letters` of the cleaned name) and the rewrites made, or None."""
+    return spell_turkish_letters(clean(name))
+
+
 def own_reading(keys: Keys) -> Reading:
     """Return a query's own reading: its keys as they are, by no other rule."""
     return Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))
@@ -191,7 +197,7 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
             out.append(_reading(candidate, reason, turkish))
 
     # Turkish ş and ğ spelled out (ğ -> gh: a skeleton of its own; ş -> sh: another spelling).
-    spelled = spell_turkish_letters(clean(name))
+    spelled = turkish_spelling(name)
     if spelled is not None:
         alt = build_keys(spelled[0], lang if is_turkic(lang) else "tr")
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])

@@ -30,8 +30,9 @@ import numpy as np
 
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
-from normalise.match import CandidateRow, CandidateSource
+from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
+from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
 from normalise.resolver import Resolver, may_be_confident, rank
 from normalise.rules import load_rows
@@ -186,12 +187,13 @@ class Decisions:
         return self
 
 
-class Without:
+class Without(LexiconSource):
     """A lexicon as the resolver would see it had some of its entities never been added: their
     rows are left out of every lookup, before the resolver decides what to look up next."""
 
-    def __init__(self, source: CandidateSource, left_out: set[str]) -> None:
-        self.source, self.left_out = source, left_out
+    def __init__(self, lexicon: object, left_out: set[str]) -> None:
+        super().__init__(lexicon)
+        self.left_out = left_out
 
     def candidates(
         self,
@@ -201,20 +203,14 @@ class Without:
         kind: str | None = None,
         limit: int = 2000,
     ) -> list[CandidateRow]:
-        rows = self.source.candidates(keys, country=country, kind=kind, limit=limit)
+        rows = super().candidates(keys, country=country, kind=kind, limit=limit)
         return [r for r in rows if r.entity_id not in self.left_out]
 
     def names_by_skeleton(
         self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
     ) -> list[CandidateRow]:
-        rows = self.source.names_by_skeleton(entity_ids, skeletons, arabic=arabic)
+        rows = super().names_by_skeleton(entity_ids, skeletons, arabic=arabic)
         return [r for r in rows if r.entity_id not in self.left_out]
-
-    def not_same(self, folded: str) -> set[str]:
-        return self.source.not_same(folded)
-
-    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
-        return self.source.display_names(entity_ids)
 
 
 def decisions(

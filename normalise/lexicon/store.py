@@ -23,6 +23,7 @@ from normalise.errors import LexiconError
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.apply import apply_batch
 from normalise.lexicon.connection import connect
+from normalise.lexicon.memo import VersionMemo
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate, pending
@@ -109,6 +110,8 @@ class Lexicon:
         self.path = path
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._memo = VersionMemo()
+        self._memo_checked = False  # the memo's version was read in the open snapshot
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -204,9 +207,23 @@ class Lexicon:
 
         The resolver reads candidates, judgements and display names of a query inside one
         snapshot, so an answer never mixes versions and pays for one transaction, not three.
+        The store's version is read once here, for the judgements and display names kept in
+        memory (`VersionMemo`).
         """
-        with self._read():
-            yield
+        with self._read() as conn:
+            if self._memo_checked:  # nested in another snapshot
+                yield
+                return
+            self._memo.at(conn)
+            self._memo_checked = True
+            try:
+                yield
+            finally:
+                self._memo_checked = False
+
+    def _current_memo(self, conn: sqlite3.Connection) -> VersionMemo:
+        """Return the memo of the version `conn` reads (inside `_read`)."""
+        return self._memo if self._memo_checked else self._memo.at(conn)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -266,10 +283,18 @@ class Lexicon:
         return None
 
     def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
-        """Return the canonical name of each active entity among `entity_ids`, in one query."""
-        unique = list(dict.fromkeys(entity_ids))
-        if not unique:
+        """Return the canonical name of each active entity among `entity_ids` (those not
+        met before in this version of the store read in one query)."""
+        if not entity_ids:
             return {}
+        with self._read() as conn:
+            return self._current_memo(conn).display_names(
+                entity_ids, lambda ids: self._read_display_names(conn, ids)
+            )
+
+    @staticmethod
+    def _read_display_names(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, str]:
+        unique = list(dict.fromkeys(entity_ids))
         # The correlated subquery stops at an entity's first canonical name (3x faster than a
         # join that reads every name of a place with hundreds of them).
         sql = (
@@ -277,8 +302,7 @@ class Lexicon:
             " AND n.kind = 'canonical' ORDER BY n.rowid LIMIT 1) FROM entities AS e"
             f" WHERE e.id IN ({','.join('?' * len(unique))}) AND e.status = 'active'"
         )
-        with self._read() as conn:
-            return {str(r[0]): str(r[1]) for r in conn.execute(sql, unique) if r[1] is not None}
+        return {str(r[0]): str(r[1]) for r in conn.execute(sql, unique) if r[1] is not None}
 
     def _entity(self, conn: sqlite3.Connection, rowid: int) -> Entity:
         row = conn.execute(
@@ -387,8 +411,7 @@ class Lexicon:
     def not_same(self, folded: str) -> set[str]:
         """Return the ids judged not the same as the name with this folded key."""
         with self._read() as conn:
-            rows = conn.execute("SELECT entity_id FROM not_same WHERE folded = ?", (folded,))
-            return {r[0] for r in rows}
+            return set(self._current_memo(conn).not_same(conn, folded))
 
     def history(self) -> list[dict[str, Any]]:
         """Return the audit log: one dict per applied batch, oldest first."""

@@ -229,6 +229,25 @@ def test_display_names_are_canonical_names_of_active_entities(
     assert lex.display_names([]) == {}
 
 
+def test_remembered_judgements_and_display_names_follow_another_writers_batches(
+    lex: Lexicon, kafr_zita: dict[str, Any]
+) -> None:
+    reader = Lexicon.open(lex.path, readonly=True)  # as another process would
+    folded = build_keys("Kafr Zeta").folded
+    assert reader.not_same(folded) == set()
+    assert reader.display_names([kafr_zita["id"]]) == {kafr_zita["id"]: "Kafr Zita"}
+    renamed = {**kafr_zita, "names": [{**kafr_zita["names"][0], "text": "Kafr Zeita"}]}
+    lex.apply([{"op": "not_same", "name": "Kafr Zeta", "id": kafr_zita["id"]}])
+    lex.apply([{"op": "upsert", "entity": renamed}])
+    with reader.snapshot():
+        assert reader.not_same(folded) == {kafr_zita["id"]}
+        assert reader.display_names([kafr_zita["id"]]) == {kafr_zita["id"]: "Kafr Zeita"}
+        lex.apply([{"op": "delete", "id": kafr_zita["id"]}])
+        assert reader.display_names([kafr_zita["id"]]) == {kafr_zita["id"]: "Kafr Zeita"}
+    assert reader.display_names([kafr_zita["id"]]) == {}
+    reader.close()
+
+
 def test_world_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
     lex = Lexicon.create(tmp_path / "w.lexicon")
     countries = [

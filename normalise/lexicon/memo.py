@@ -1,0 +1,62 @@
+"""What a resolver reads of a store on every query and what changes only with its version.
+
+Each query asks the store for the judgements on its name (`not_same`) and the display names of
+its candidates. Both change only when a batch is applied, and every applied batch bumps the
+store's version (`meta.version`), whichever process applied it. So a reader keeps them here and
+reads the version once per snapshot: the judgements whole (a few per thousand entities), the
+display names of the entities it has met (at most `DISPLAY_NAMES`; the memo is emptied when
+full).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
+
+
+class VersionMemo:
+    """The judgements and display names of one version of a store."""
+
+    def __init__(self) -> None:
+        self.version: str | None = None
+        self._judged: dict[str, frozenset[str]] | None = None
+        self._displays: dict[str, str | None] = {}
+
+    def at(self, conn: sqlite3.Connection) -> VersionMemo:
+        """Forget everything when the store's version moved since the last call (`conn` is in
+        a read transaction, so the version read is the one its next reads see)."""
+        version = str(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+        if version != self.version:
+            self.version, self._judged = version, None
+            self._displays.clear()
+        return self
+
+    def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
+        """Return the ids judged not the same as the name with this folded key."""
+        if self._judged is None:
+            judged: dict[str, set[str]] = {}
+            for key, entity_id in conn.execute("SELECT folded, entity_id FROM not_same"):
+                judged.setdefault(key, set()).add(entity_id)
+            self._judged = {key: frozenset(ids) for key, ids in judged.items()}
+        return self._judged.get(folded, frozenset())
+
+    def display_names(
+        self, entity_ids: Sequence[str], read: Callable[[list[str]], dict[str, str]]
+    ) -> dict[str, str]:
+        """Return the display name of each active entity among `entity_ids`; `read` reads
+        those not yet remembered from the store (an inactive entity has none)."""
+        missing = [entity_id for entity_id in entity_ids if entity_id not in self._displays]
+        if missing:
+            if len(self._displays) + len(missing) > DISPLAY_NAMES:
+                self._displays.clear()
+            found = read(missing)
+            for entity_id in missing:
+                self._displays[entity_id] = found.get(entity_id)
+        out = {}
+        for entity_id in entity_ids:
+            name = self._displays.get(entity_id)
+            if name is not None:
+                out[entity_id] = name
+        return out

@@ -12,6 +12,7 @@ long or short.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 
@@ -40,9 +41,12 @@ def letter_by_letter(text: str) -> str:
     return "".join(c for c in spelled if "a" <= c <= "z")
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]").search
+
+
 def is_arabic_text(text: str) -> bool:
     """Return True if `text` contains Arabic-script letters (U+0600..U+06FF)."""
-    return not text.isascii() and any("\u0600" <= c <= "\u06ff" for c in text)
+    return not text.isascii() and _ARABIC_LETTER(text) is not None
 
 
 @cache

@@ -34,7 +34,7 @@ from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, may_be_confident, rank
+from normalise.resolver import Resolver, clearly_ahead, may_be_confident, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
@@ -179,10 +179,13 @@ class Decisions:
     weights: list[float] = field(default_factory=list)
     region: list[str] = field(default_factory=list)  # "ar" or "TR"
     hint: list[bool] = field(default_factory=list)
+    # the top leads the next by enough to be called confident (`clearly_ahead`): an example
+    # that does not is fitted on but never passes the threshold
+    ahead: list[bool] = field(default_factory=list)
 
     def add(self, other: Decisions) -> Decisions:
         """Append `other`'s examples to these; return self."""
-        for name in ("xs", "ys", "negative", "weights", "region", "hint"):
+        for name in ("xs", "ys", "negative", "weights", "region", "hint", "ahead"):
             getattr(self, name).extend(getattr(other, name))
         return self
 
@@ -248,6 +251,7 @@ def decisions(
             out.weights.append(NEGATIVE_WEIGHT if negative else 1.0)
             out.region.append("TR" if query["country"] == "TR" else "ar")
             out.hint.append(hint)
+            out.ahead.append(clearly_ahead(top.score, second))
     return out
 
 
@@ -288,6 +292,7 @@ def fit_decision(
     data.add(decisions(a, q1, leave_out=True)).add(decisions(b, q2, leave_out=True))
     wc = fit(data.xs, data.ys, np.zeros(len(CONFIDENCE_FEATURES)), data.weights)
     p = 1 / (1 + np.exp(-np.clip(np.asarray(data.xs) @ wc, -30, 30)))
+    p = np.where(np.asarray(data.ahead), p, 0.0)  # as `Resolver.decide` does
     threshold = choose_threshold(p, data, 2 * (len(q1) + len(q2)))
     for f, v in zip(CONFIDENCE_FEATURES, wc, strict=True):
         print(f"  confidence.{f:16s} {v:8.3f}")

@@ -58,9 +58,10 @@ FEATURES: tuple[str, ...] = (
     "token_overlap",  # shared token skeletons / tokens of the longer side
     "query_length",  # the reading's skeleton length / 8, at most 1 (short names are ambiguous)
     "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
-    # letters and the name spelled letter by letter (الدالية -> aldalyt)
+    # letters and the name spelled letter by letter (الدالية -> aldalyt); 1 for an Arabic
+    # query found by its exact key (it is that name letter for letter)
     "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
-    "letters_equal",  # bare query spelled exactly as the Arabic name letter by letter
+    "letters_equal",  # the query spelled exactly as the Arabic name letter by letter
     "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
     "folded_jw",  # Jaro-Winkler of the folded query and name as written (no conventions)
     "long_vowels",  # across scripts, a romanisation with macrons vs the Arabic letters
@@ -199,11 +200,17 @@ def features(
         consonant = Indel.normalized_similarity(reading.consonants, nc)
         if cross and reading.letters:
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
+    if primary and family == "x" and not cross and is_arabic_text(row.name_text):
+        # an Arabic query that is this Arabic name as written is it letter for letter; a
+        # romanisation it shares with another place's name is not (معان, Ma'an, romanises
+        # as `man`, and so does Amman's `ʿman` once its ayn is folded away)
+        letters = 1.0
     same_skeleton = bool(qs) and qs == ns
     if letters == 1.0:
         # the query is the Arabic name spelled letter by letter (GeoNames' `aldalyt` for
         # الدالية): an exact transliteration, whatever its own skeleton says
-        skeleton, same_skeleton, jw, indel, consonant = 1.0, True, 1.0, 1.0, 1.0
+        skeleton, same_skeleton, jw, indel = 1.0, True, 1.0, 1.0
+        consonant = 1.0 if bare else consonant
     qtokens = reading.token_set
     longer = max(len(qtokens), len(ntokens))
     return [
@@ -282,16 +289,20 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def lead_log_odds(top: float, second: float) -> float:
+    """Return the top candidate's lead over the next in log-odds (a missing or weaker next
+    counts as `FLOOR`), at most `LOG_ODDS_LIMIT`."""
+    return min(LOG_ODDS_LIMIT, _logit(top) - _logit(max(second, FLOOR)))
+
+
 def confidence_features(
     top: float, second: float, top_features: list[float], candidates: int, hint: bool
 ) -> list[float]:
     """Return the decision-model features of a query's top candidate."""
-    top_odds = _logit(top)
-    lead_odds = min(LOG_ODDS_LIMIT, top_odds - _logit(max(second, FLOOR)))
     return [
         1.0,
-        top_odds,
-        lead_odds,
+        _logit(top),
+        lead_log_odds(top, second),
         top - second,
         1.0 if candidates == 1 else 0.0,
         math.log10(candidates + 1),

@@ -3,9 +3,9 @@
 Each query asks the store for the judgements on its name (`not_same`) and the display names of
 its candidates. Both change only when a batch is applied, and every applied batch bumps the
 store's version (`meta.version`), whichever process applied it. So a reader keeps them here and
-reads the version once per snapshot: the judgements whole (a few per thousand entities), the
-display names of the entities it has met (at most `DISPLAY_NAMES`; the memo is emptied when
-full).
+reads the version once per snapshot: the judgements whole (a few per thousand entities; a store
+with more than `JUDGEMENTS` of them is asked per query instead), and the display names of the
+entities it has met (at most `DISPLAY_NAMES`; the memo is emptied when full).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
+JUDGEMENTS = 2**17  # the most not-same judgements held in memory (about 30 MB)
 
 
 class VersionMemo:
@@ -21,7 +22,8 @@ class VersionMemo:
 
     def __init__(self) -> None:
         self.version: str | None = None
-        self._judged: dict[str, frozenset[str]] | None = None
+        self._judged: dict[str, frozenset[str]] | None = None  # None: not read yet
+        self._judged_per_query = False  # more than `JUDGEMENTS`: asked per query
         self._displays: dict[str, str | None] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
@@ -29,17 +31,25 @@ class VersionMemo:
         a read transaction, so the version read is the one its next reads see)."""
         version = str(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
         if version != self.version:
-            self.version, self._judged = version, None
+            self.version, self._judged, self._judged_per_query = version, None, False
             self._displays.clear()
         return self
 
     def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
         """Return the ids judged not the same as the name with this folded key."""
+        if self._judged is None and not self._judged_per_query:
+            rows = conn.execute(
+                "SELECT folded, entity_id FROM not_same LIMIT ?", (JUDGEMENTS + 1,)
+            ).fetchall()
+            self._judged_per_query = len(rows) > JUDGEMENTS
+            if not self._judged_per_query:
+                judged: dict[str, set[str]] = {}
+                for key, entity_id in rows:
+                    judged.setdefault(key, set()).add(entity_id)
+                self._judged = {key: frozenset(ids) for key, ids in judged.items()}
         if self._judged is None:
-            judged: dict[str, set[str]] = {}
-            for key, entity_id in conn.execute("SELECT folded, entity_id FROM not_same"):
-                judged.setdefault(key, set()).add(entity_id)
-            self._judged = {key: frozenset(ids) for key, ids in judged.items()}
+            found = conn.execute("SELECT entity_id FROM not_same WHERE folded = ?", (folded,))
+            return frozenset(r[0] for r in found)
         return self._judged.get(folded, frozenset())
 
     def display_names(

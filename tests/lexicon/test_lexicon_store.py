@@ -8,7 +8,7 @@ import pytest
 
 from normalise.errors import LexiconError
 from normalise.keys import build_keys
-from normalise.lexicon import Entity, Lexicon
+from normalise.lexicon import Entity, Lexicon, memo
 from normalise.lexicon.keyindex import index_keys
 from normalise.lexicon.store import COUNTRY_ROWS_PER_KEY, WORLD_ROWS_PER_KEY
 
@@ -229,9 +229,11 @@ def test_display_names_are_canonical_names_of_active_entities(
     assert lex.display_names([]) == {}
 
 
+@pytest.mark.parametrize("judgements_in_memory", [2**17, 0])
 def test_remembered_judgements_and_display_names_follow_another_writers_batches(
-    lex: Lexicon, kafr_zita: dict[str, Any]
+    lex: Lexicon, kafr_zita: dict[str, Any], judgements_in_memory: int, monkeypatch: Any
 ) -> None:
+    monkeypatch.setattr(memo, "JUDGEMENTS", judgements_in_memory)  # 0: read per query
     reader = Lexicon.open(lex.path, readonly=True)  # as another process would
     folded = build_keys("Kafr Zeta").folded
     assert reader.not_same(folded) == set()

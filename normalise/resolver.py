@@ -504,7 +504,9 @@ class Resolver:
         A key row names one name per entity; its siblings under the same skeleton (`الدالية`
         beside `Ad Dālīyah`) may be closer to the query (letter for letter), so the best
         `SIBLING_ENTITIES` entities have their names in the other script read and scored,
-        each against the reading that found its entity and the query's own reading. No sibling
+        each against the reading that found its entity and the query's own reading; for an
+        Arabic query their Arabic names too, the closest comparison of all (البريقه, Brega's
+        name with its ta marbuta written as ha, is البريقة more than any Latin `brq`). No sibling
         comes closer than a name spelled as the query (found by its exact or folded key), so
         of a `settled` query none are read when its best entity was found so, and else only
         those of the entities not found so.
@@ -518,8 +520,10 @@ class Resolver:
         seen = {(entity_id, s.row.name_text) for entity_id, s in top.items()}
         skeletons = sorted({s.row.skeleton for s in top.values()})
         primary = query_readings[0]
-        # names in the other script: those a letter-by-letter or long-vowel comparison reads
-        others = self.source.names_by_skeleton(list(top), skeletons, arabic=not query_arabic)
+        # names in the other script (those a letter-by-letter or long-vowel comparison reads),
+        # and an Arabic query's own script
+        arabic = None if query_arabic else True
+        others = self.source.names_by_skeleton(list(top), skeletons, arabic=arabic)
         for row in others:
             if (row.entity_id, row.name_text) in seen:
                 continue

@@ -416,3 +416,18 @@ def test_a_name_two_places_carry_alike_is_never_confident(tmp_path: Path) -> Non
         assert {m.id for m in found[:2]} == {"geonames:2507480", "geonames:2507481"}
         assert found[0].score == found[1].score and not any(m.match for m in found)
         assert nz.resolve("وهران", country="DZ")[0].match  # a lone name still is
+
+
+def test_an_arabic_query_is_compared_with_its_candidates_arabic_names(tmp_path: Path) -> None:
+    # البريقه writes Brega's ta marbuta as ha: no key of it is Brega's but the skeleton, whose
+    # key row is a Latin name; Brak's Latin `brq` is closer to it than `Al Burayqah` is
+    path = small(
+        tmp_path,
+        [
+            ("geonames:2215210", "LY", "60", 31000, ["Al Burayqah", "البريقة"]),
+            ("geonames:2218478", "LY", "65", 16000, ["Brak", "brq", "براك"]),
+        ],
+    )
+    with Normaliser.open(path) as nz:
+        first = nz.resolve("البريقه", country="LY")[0]
+        assert first.id == "geonames:2215210" and first.matched_name == "البريقة"

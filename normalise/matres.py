@@ -42,11 +42,28 @@ def letter_by_letter(text: str) -> str:
 
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]").search
+# A word-final heh that is not Allah's (الله, عبدالله): teh marbuta written without its dots.
+_FINAL_HEH = re.compile(r"(?<!لل)ه(?!\w)")
 
 
 def is_arabic_text(text: str) -> bool:
     """Return True if `text` contains Arabic-script letters (U+0600..U+06FF)."""
     return not text.isascii() and _ARABIC_LETTER(text) is not None
+
+
+@lru_cache(maxsize=MEMO_NAMES)
+def arabic_spelling(text: str) -> str:
+    """Return an Arabic-script name's letters with the variants of Arabic writing folded away,
+    or "" for a name in another script.
+
+    Folded: harakat, hamza seats, alef maksura and Persian letter forms (`fold`); a word-final
+    ه written for ة (البصيره, البصيرة); word breaks. Every letter that tells two names apart
+    stays: ayn and hamza (معان, Ma'an, is not عمان, Amman, though both romanise as `man`), and
+    the article (جبيل, Byblos, is not الجبيل, Jubail).
+    """
+    if not is_arabic_text(text):
+        return ""
+    return "".join(_FINAL_HEH.sub("ة", fold(clean(text))).split())
 
 
 @cache
@@ -95,5 +112,5 @@ def long_vowel_letters(name: str) -> str:
 
 def reset_caches() -> None:
     """Forget the loaded tables and the memoised spellings."""
-    for cached in (_long_vowels, _articles, letter_by_letter):
+    for cached in (_long_vowels, _articles, letter_by_letter, arabic_spelling):
         cached.cache_clear()

@@ -29,7 +29,7 @@ from normalise.match import (
     merge_rows,
     strongest_rows,
 )
-from normalise.matres import is_arabic_text
+from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.score import (
     Context,
     combine,
@@ -325,7 +325,11 @@ class Resolver:
         if not keys.skeleton and not keys.folded:
             return {}
         context = replace(
-            context, article=bool(keys.articles), folded=keys.folded, letters=query_letters(name)
+            context,
+            article=bool(keys.articles),
+            folded=keys.folded,
+            letters=query_letters(name),
+            spelling=arabic_spelling(name),
         )
         query_arabic = is_arabic_text(name)
         judged = self.source.not_same(keys.folded)  # never returned, so never settle it either

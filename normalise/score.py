@@ -25,7 +25,13 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 from normalise import matres
 from normalise.generic import Stem, village_stem
 from normalise.match import CandidateRow
-from normalise.matres import collapse, is_arabic_text, letter_by_letter, long_vowel_letters
+from normalise.matres import (
+    arabic_spelling,
+    collapse,
+    is_arabic_text,
+    letter_by_letter,
+    long_vowel_letters,
+)
 from normalise.rules import Row, load_rows
 from normalise.tokens import tables
 from normalise.variants import Reading, compact, consonants, vowel_classes
@@ -59,7 +65,7 @@ FEATURES: tuple[str, ...] = (
     "query_length",  # the reading's skeleton length / 8, at most 1 (short names are ambiguous)
     "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
     # letters and the name spelled letter by letter (الدالية -> aldalyt); 1 for an Arabic
-    # query found by its exact key (it is that name letter for letter)
+    # query that is an Arabic name letter for letter (`matres.arabic_spelling`)
     "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
     "letters_equal",  # the query spelled exactly as the Arabic name letter by letter
     "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
@@ -80,6 +86,7 @@ class Context:
     article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
     folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
+    spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
 
 
 @lru_cache(maxsize=MEMO_FORMS)
@@ -200,10 +207,11 @@ def features(
         consonant = Indel.normalized_similarity(reading.consonants, nc)
         if cross and reading.letters:
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
-    if primary and family == "x" and not cross and is_arabic_text(row.name_text):
-        # an Arabic query that is this Arabic name as written is it letter for letter; a
-        # romanisation it shares with another place's name is not (معان, Ma'an, romanises
-        # as `man`, and so does Amman's `ʿman` once its ayn is folded away)
+    if not cross and context.spelling and arabic_spelling(row.name_text) == context.spelling:
+        # an Arabic query that is this Arabic name as written, but for the variants of Arabic
+        # writing (البصيره for البصيرة), is it letter for letter; a romanisation it shares
+        # with another place's name is not (معان, Ma'an, romanises as `man`, and so does
+        # Amman's `ʿman` once its ayn is folded away)
         letters = 1.0
     same_skeleton = bool(qs) and qs == ns
     if letters == 1.0:

@@ -1,10 +1,11 @@
-"""Long vowels: a romanisation with macrons spelled as the Arabic letters it implies."""
+"""Long vowels: a romanisation with macrons spelled as the Arabic letters it implies; Arabic
+spellings of one name written two ways."""
 
 from __future__ import annotations
 
 import pytest
 
-from normalise.matres import letter_by_letter, long_vowel_letters
+from normalise.matres import arabic_spelling, letter_by_letter, long_vowel_letters
 from normalise.score import query_letters
 
 
@@ -38,3 +39,35 @@ def test_no_macron_no_spelling() -> None:
     # without a macron a plain vowel may be long or short: nothing to compare
     assert long_vowel_letters("Tazah Khurmatu") == ""
     assert long_vowel_letters("Ḩimş") == ""
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("البصيره", "البصيرة"),  # ta marbuta written as ha
+        ("أصيلة", "اصيلة"),  # hamza seat
+        ("اَلْكُوَيْت", "الكويت"),  # harakat
+        ("سیحان", "سيحان"),  # Persian ya
+        ("مدینہ", "مدينة"),  # Urdu heh goal for ta marbuta
+        ("كفر زيتا", "كفرزيتا"),  # a word break
+    ],
+)
+def test_arabic_spellings_of_one_name_are_one(one: str, other: str) -> None:
+    assert arabic_spelling(one) == arabic_spelling(other) != ""
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("معان", "عمان"),  # Ma'an and Amman: both romanise as `man`
+        ("سعير", "صير"),  # sin and sad, an ayn
+        ("جبيل", "الجبيل"),  # Byblos and Jubail: the article is part of a name
+        ("الله", "الة"),  # Allah's heh is a letter
+    ],
+)
+def test_arabic_spellings_of_two_names_stay_two(one: str, other: str) -> None:
+    assert arabic_spelling(one) != arabic_spelling(other)
+
+
+def test_a_name_in_another_script_has_no_arabic_spelling() -> None:
+    assert arabic_spelling("Halab") == ""

@@ -431,3 +431,19 @@ def test_an_arabic_query_is_compared_with_its_candidates_arabic_names(tmp_path: 
     with Normaliser.open(path) as nz:
         first = nz.resolve("البريقه", country="LY")[0]
         assert first.id == "geonames:2215210" and first.matched_name == "البريقة"
+
+
+def test_an_arabic_spelling_written_another_way_is_the_name_letter_for_letter(
+    tmp_path: Path,
+) -> None:
+    # البصيره writes Al Buşayrah's ta marbuta as ha; Başīr shares its skeleton and population
+    path = small(
+        tmp_path,
+        [
+            ("geonames:173927", "SY", "05", None, ["Al Buşayrah", "Bessireh", "البصيرة"]),
+            ("geonames:171706", "SY", "05", 10000, ["Başīr", "بصير"]),
+        ],
+    )
+    with Normaliser.open(path) as nz:
+        first = nz.resolve("البصيره", country="SY")[0]
+        assert first.id == "geonames:173927" and first.matched_name == "البصيرة"

@@ -9,6 +9,7 @@ import pytest
 
 from normalise import ContextError, Normaliser
 from normalise.lexicon import Lexicon
+from normalise.match import Match
 
 PLACES = [
     ("geonames:168620", "SY", "10", 21845, ["Kafr Zaytā", "Kafr Zita", "كفر زيتا", "كفر زيتة"]),
@@ -378,27 +379,32 @@ def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser
     assert comma.id == "geonames:163915" and "context:admin1=10" in comma.why
 
 
-def small(tmp_path: Path, places: list[tuple[str, str, str | None, int | None, list[str]]]) -> Path:
+Place = tuple[str, str, str | None, int | None, list[str]]
+
+
+def small(tmp_path: Path, places: list[Place]) -> Path:
     path = tmp_path / "places.lexicon"
     with Lexicon.create(path) as lex:
         lex.apply([upsert(*p) for p in places])
     return path
 
 
+def firsts(tmp_path: Path, places: list[Place], country: str, *queries: str) -> list[Match]:
+    """The first candidate of each query against a lexicon of `places` alone."""
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        return [nz.resolve(query, country=country)[0] for query in queries]
+
+
 def test_an_arabic_name_as_written_beats_a_romanisation_it_shares(tmp_path: Path) -> None:
     # معان (Ma'an) and Amman's transliteration `ʿman` both fold to `man` once the ayn goes;
     # the far more populous Amman used to come first
-    path = small(
-        tmp_path,
-        [
-            ("geonames:248382", "JO", "19", 50350, ["Ma'an", "معان"]),
-            ("geonames:250441", "JO", "16", 1275857, ["Amman", "ʿman", "عمان"]),
-        ],
-    )
-    with Normaliser.open(path) as nz:
-        first = nz.resolve("معان", country="JO")[0]
-        assert first.id == "geonames:248382" and first.why[0] == "exact"
-        assert nz.resolve("عمان", country="JO")[0].id == "geonames:250441"
+    places: list[Place] = [
+        ("geonames:248382", "JO", "19", 50350, ["Ma'an", "معان"]),
+        ("geonames:250441", "JO", "16", 1275857, ["Amman", "ʿman", "عمان"]),
+    ]
+    maan, amman = firsts(tmp_path, places, "JO", "معان", "عمان")
+    assert maan.id == "geonames:248382" and maan.why[0] == "exact"
+    assert amman.id == "geonames:250441"
 
 
 def test_a_name_two_places_carry_alike_is_never_confident(tmp_path: Path) -> None:
@@ -421,29 +427,21 @@ def test_a_name_two_places_carry_alike_is_never_confident(tmp_path: Path) -> Non
 def test_an_arabic_query_is_compared_with_its_candidates_arabic_names(tmp_path: Path) -> None:
     # البريقه writes Brega's ta marbuta as ha: no key of it is Brega's but the skeleton, whose
     # key row is a Latin name; Brak's Latin `brq` is closer to it than `Al Burayqah` is
-    path = small(
-        tmp_path,
-        [
-            ("geonames:2215210", "LY", "60", 31000, ["Al Burayqah", "البريقة"]),
-            ("geonames:2218478", "LY", "65", 16000, ["Brak", "brq", "براك"]),
-        ],
-    )
-    with Normaliser.open(path) as nz:
-        first = nz.resolve("البريقه", country="LY")[0]
-        assert first.id == "geonames:2215210" and first.matched_name == "البريقة"
+    places: list[Place] = [
+        ("geonames:2215210", "LY", "60", 31000, ["Al Burayqah", "البريقة"]),
+        ("geonames:2218478", "LY", "65", 16000, ["Brak", "brq", "براك"]),
+    ]
+    (first,) = firsts(tmp_path, places, "LY", "البريقه")
+    assert first.id == "geonames:2215210" and first.matched_name == "البريقة"
 
 
 def test_an_arabic_spelling_written_another_way_is_the_name_letter_for_letter(
     tmp_path: Path,
 ) -> None:
     # البصيره writes Al Buşayrah's ta marbuta as ha; Başīr shares its skeleton and population
-    path = small(
-        tmp_path,
-        [
-            ("geonames:173927", "SY", "05", None, ["Al Buşayrah", "Bessireh", "البصيرة"]),
-            ("geonames:171706", "SY", "05", 10000, ["Başīr", "بصير"]),
-        ],
-    )
-    with Normaliser.open(path) as nz:
-        first = nz.resolve("البصيره", country="SY")[0]
-        assert first.id == "geonames:173927" and first.matched_name == "البصيرة"
+    places: list[Place] = [
+        ("geonames:173927", "SY", "05", None, ["Al Buşayrah", "Bessireh", "البصيرة"]),
+        ("geonames:171706", "SY", "05", 10000, ["Başīr", "بصير"]),
+    ]
+    (first,) = firsts(tmp_path, places, "SY", "البصيره")
+    assert first.id == "geonames:173927" and first.matched_name == "البصيرة"

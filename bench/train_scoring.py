@@ -31,10 +31,10 @@ import numpy as np
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
-from normalise.matres import is_arabic_text
+from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, clearly_ahead, may_be_confident, rank
+from normalise.resolver import Resolver, may_be_confident, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
@@ -179,8 +179,9 @@ class Decisions:
     weights: list[float] = field(default_factory=list)
     region: list[str] = field(default_factory=list)  # "ar" or "TR"
     hint: list[bool] = field(default_factory=list)
-    # the top leads the next by enough to be called confident (`clearly_ahead`): an example
-    # that does not is fitted on but never passes the threshold
+    # the resolver may call the top confident (`Resolver.may_decide`: clearly ahead of the
+    # next, not spelled otherwise in Arabic): an example it may not is fitted on but never
+    # passes the threshold
     ahead: list[bool] = field(default_factory=list)
 
     def add(self, other: Decisions) -> Decisions:
@@ -234,7 +235,7 @@ def decisions(
             asked = Resolver(Without(resolver.source, expected), threshold=resolver.threshold)
         for country in (str(query["country"]), None):
             lang = "tr" if country == "TR" and not is_arabic_text(text) else None
-            context = Context(country)
+            context = Context(country, spelling=arabic_spelling(text))
             scored = asked.score_candidates(text, build_keys(text, lang), context, lang)
             ranked = rank(scored)
             if not ranked:
@@ -251,7 +252,7 @@ def decisions(
             out.weights.append(NEGATIVE_WEIGHT if negative else 1.0)
             out.region.append("TR" if query["country"] == "TR" else "ar")
             out.hint.append(hint)
-            out.ahead.append(clearly_ahead(top.score, second))
+            out.ahead.append(asked.may_decide(ranked, context))
     return out
 
 

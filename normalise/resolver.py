@@ -280,7 +280,7 @@ class Resolver:
         with self._snapshot():
             if admin1 is None:
                 country, admin1 = self._qualifier_context(name, country, lang)
-            context = Context(country, admin1, kind)
+            context = Context(country, admin1, kind, spelling=arabic_spelling(name))
             best = self.score_candidates(name, keys, context, lang)
             ranked = rank(best)
             decision = self.decide(ranked, context)
@@ -295,7 +295,7 @@ class Resolver:
         qualifier = qualifier_of(name)
         if qualifier is None:
             return country, None
-        context = Context(country)
+        context = Context(country, spelling=arabic_spelling(qualifier))
         ranked = rank(self.score_candidates(qualifier, build_keys(qualifier, lang), context, lang))
         if not ranked or self.decide(ranked, context) < self.threshold:
             return country, None
@@ -310,12 +310,27 @@ class Resolver:
             return 0.0
         top = ranked[0][1]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
-        if not may_be_confident(top.row, context) or not clearly_ahead(top.score, second):
+        if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None
         )
         return confidence(values)
+
+    def may_decide(self, ranked: list[tuple[str, Scored]], context: Context) -> bool:
+        """Return False when the top candidate is never called confident, whatever the decision
+        model says: it is not clearly ahead of the next (`clearly_ahead`), or the query is
+        Arabic and the top entity's Arabic names under its skeleton all spell it otherwise
+        (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
+        is صير, is another name that romanises alike."""
+        entity_id, top = ranked[0]
+        second = ranked[1][1].score if len(ranked) > 1 else 0.0
+        if not clearly_ahead(top.score, second):
+            return False
+        if not context.spelling or arabic_spelling(top.row.name_text) == context.spelling:
+            return True
+        names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
+        return not names or any(arabic_spelling(r.name_text) == context.spelling for r in names)
 
     def score_candidates(
         self, name: str, keys: Keys, context: Context, lang: str | None

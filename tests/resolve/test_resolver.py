@@ -445,3 +445,13 @@ def test_an_arabic_spelling_written_another_way_is_the_name_letter_for_letter(
     ]
     (first,) = firsts(tmp_path, places, "SY", "البصيره")
     assert first.id == "geonames:173927" and first.matched_name == "البصيرة"
+
+
+def test_an_arabic_name_its_candidate_spells_otherwise_is_never_confident(
+    tmp_path: Path,
+) -> None:
+    # سعير (Sa'ir) romanises as Şīr does, but Şīr's own Arabic name is صير: another name
+    places: list[Place] = [("geonames:281773", "PS", "WE", 735, ["Şīr", "صير"])]
+    other, same = firsts(tmp_path, places, "PS", "سعير", "صير")
+    assert other.id == same.id == "geonames:281773"
+    assert not other.match and same.match

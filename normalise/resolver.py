@@ -322,12 +322,16 @@ class Resolver:
         model says: it is not clearly ahead of the next (`clearly_ahead`), or the query is
         Arabic and the top entity's Arabic names under its skeleton all spell it otherwise
         (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
-        is صير, is another name that romanises alike."""
+        is صير, is another name that romanises alike. Only the query as written is compared:
+        a top found by another reading of it (a qualifier read off, a descriptor dropped) was
+        found by other words."""
         entity_id, top = ranked[0]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not clearly_ahead(top.score, second):
             return False
-        if not context.spelling or arabic_spelling(top.row.name_text) == context.spelling:
+        if not context.spelling or top.reading.reason is not None:
+            return True
+        if arabic_spelling(top.row.name_text) == context.spelling:
             return True
         names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
         return not names or any(arabic_spelling(r.name_text) == context.spelling for r in names)

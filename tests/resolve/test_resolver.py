@@ -455,3 +455,13 @@ def test_an_arabic_name_its_candidate_spells_otherwise_is_never_confident(
     other, same = firsts(tmp_path, places, "PS", "سعير", "صير")
     assert other.id == same.id == "geonames:281773"
     assert not other.match and same.match
+
+
+def test_an_arabic_name_with_a_qualifier_may_be_confident(tmp_path: Path) -> None:
+    # the query as written is not the name, but the reading that found it is
+    places: list[Place] = [
+        ("geonames:168620", "SY", "10", 12000, ["Kafr Zita", "كفر زيتا"]),
+        ("geonames:170017", "SY", "10", 460602, ["Ḩamāh", "حماة"]),
+    ]
+    (first,) = firsts(tmp_path, places, "SY", "كفر زيتا (حماة)")
+    assert first.id == "geonames:168620" and first.match

@@ -44,6 +44,7 @@ def letter_by_letter(text: str) -> str:
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]").search
 # A word-final heh that is not Allah's (الله, عبدالله): teh marbuta written without its dots.
 _FINAL_HEH = re.compile(r"(?<!لل)ه(?!\w)")
+_COMMA = re.compile("[,،]")
 
 
 def is_arabic_text(text: str) -> bool:
@@ -59,11 +60,13 @@ def arabic_spelling(text: str) -> str:
     Folded: harakat, hamza seats, alef maksura and Persian letter forms (`fold`); a word-final
     ه written for ة (البصيره, البصيرة); word breaks. Every letter that tells two names apart
     stays: ayn and hamza (معان, Ma'an, is not عمان, Amman, though both romanise as `man`), and
-    the article (جبيل, Byblos, is not الجبيل, Jubail).
+    the article (جبيل, Byblos, is not الجبيل, Jubail). Only what comes before a comma is read,
+    as the keys read it (حلب، سوريا is حلب).
     """
     if not is_arabic_text(text):
         return ""
-    return "".join(_FINAL_HEH.sub("ة", fold(clean(text))).split())
+    name = _COMMA.split(fold(clean(text)), maxsplit=1)[0]
+    return "".join(_FINAL_HEH.sub("ة", name).split())
 
 
 @cache

@@ -50,6 +50,7 @@ def test_no_macron_no_spelling() -> None:
         ("سیحان", "سيحان"),  # Persian ya
         ("مدینہ", "مدينة"),  # Urdu heh goal for ta marbuta
         ("كفر زيتا", "كفرزيتا"),  # a word break
+        ("حلب، سوريا", "حلب"),  # what follows a comma qualifies the name (the keys skip it too)
     ],
 )
 def test_arabic_spellings_of_one_name_are_one(one: str, other: str) -> None:

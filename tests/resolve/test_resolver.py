@@ -463,5 +463,6 @@ def test_an_arabic_name_with_a_qualifier_may_be_confident(tmp_path: Path) -> Non
         ("geonames:168620", "SY", "10", 12000, ["Kafr Zita", "كفر زيتا"]),
         ("geonames:170017", "SY", "10", 460602, ["Ḩamāh", "حماة"]),
     ]
-    (first,) = firsts(tmp_path, places, "SY", "كفر زيتا (حماة)")
-    assert first.id == "geonames:168620" and first.match
+    in_brackets, after_a_comma = firsts(tmp_path, places, "SY", "كفر زيتا (حماة)", "كفر زيتا، حماة")
+    assert in_brackets.id == after_a_comma.id == "geonames:168620"
+    assert in_brackets.match and after_a_comma.match

@@ -31,10 +31,10 @@ import numpy as np
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
-from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.matres import is_arabic_text
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, may_be_confident, rank
+from normalise.resolver import Resolver, may_be_confident, query_context, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
@@ -86,7 +86,8 @@ def collect(resolver: Resolver, queries: list[dict[str, object]], first_group: i
         for country in (str(query["country"]), None):
             lang = "tr" if country == "TR" and not is_arabic_text(text) else None
             keys = build_keys(text, lang)
-            scored = resolver.score_candidates(text, keys, Context(country), lang)
+            context = query_context(text, keys, Context(country))
+            scored = resolver.score_candidates(text, keys, context, lang)
             group += 1
             for entity_id, best in scored.items():
                 xs.append(best.features)
@@ -235,8 +236,9 @@ def decisions(
             asked = Resolver(Without(resolver.source, expected), threshold=resolver.threshold)
         for country in (str(query["country"]), None):
             lang = "tr" if country == "TR" and not is_arabic_text(text) else None
-            context = Context(country, spelling=arabic_spelling(text))
-            scored = asked.score_candidates(text, build_keys(text, lang), context, lang)
+            keys = build_keys(text, lang)
+            context = query_context(text, keys, Context(country))
+            scored = asked.score_candidates(text, keys, context, lang)
             ranked = rank(scored)
             if not ranked:
                 continue

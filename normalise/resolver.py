@@ -119,6 +119,18 @@ def compound_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
+def query_context(name: str, keys: Keys, context: Context) -> Context:
+    """Return the caller's context with what the query itself tells the scorer and the
+    decision: its article, folded key, letters and Arabic spelling."""
+    return replace(
+        context,
+        article=bool(keys.articles),
+        folded=keys.folded,
+        letters=query_letters(name),
+        spelling=arabic_spelling(name),
+    )
+
+
 def spelled_keys(keys: Keys) -> list[str]:
     """Return the keys a query is looked up by first: its exact and folded keys, and the
     skeleton and deletion keys of its own skeleton (names spelled as it is, and names whose
@@ -280,7 +292,7 @@ class Resolver:
         with self._snapshot():
             if admin1 is None:
                 country, admin1 = self._qualifier_context(name, country, lang)
-            context = Context(country, admin1, kind, spelling=arabic_spelling(name))
+            context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
             ranked = rank(best)
             decision = self.decide(ranked, context)
@@ -295,8 +307,9 @@ class Resolver:
         qualifier = qualifier_of(name)
         if qualifier is None:
             return country, None
-        context = Context(country, spelling=arabic_spelling(qualifier))
-        ranked = rank(self.score_candidates(qualifier, build_keys(qualifier, lang), context, lang))
+        keys = build_keys(qualifier, lang)
+        context = query_context(qualifier, keys, Context(country))
+        ranked = rank(self.score_candidates(qualifier, keys, context, lang))
         if not ranked or self.decide(ranked, context) < self.threshold:
             return country, None
         top = ranked[0][1].row
@@ -340,16 +353,9 @@ class Resolver:
         self, name: str, keys: Keys, context: Context, lang: str | None
     ) -> dict[str, Scored]:
         """Return every candidate entity of a query with its best score (for ranking and for
-        fitting the scorer's weights)."""
+        fitting the scorer's weights); `context` is the caller's after `query_context`."""
         if not keys.skeleton and not keys.folded:
             return {}
-        context = replace(
-            context,
-            article=bool(keys.articles),
-            folded=keys.folded,
-            letters=query_letters(name),
-            spelling=arabic_spelling(name),
-        )
         query_arabic = is_arabic_text(name)
         judged = self.source.not_same(keys.folded)  # never returned, so never settle it either
         own = [own_reading(keys)]

@@ -87,7 +87,7 @@ class Context:
     folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
     spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
-    # (`matres.arabic_spelling`; the resolver sets it, and `decide` reads it)
+    # (`matres.arabic_spelling`)
 
 
 @lru_cache(maxsize=MEMO_FORMS)

@@ -14,9 +14,9 @@ from normalise.keys import KEYS_VERSION
 from normalise.paths import lexicons_dir
 
 _KEY_FOLDERS = ("rules", "translit")
-# Tables that only score candidates, never shape a key: refitting weights must not force every
-# lexicon to be re-keyed.
-_NOT_KEYS = frozenset({"rules/scoring.tsv"})
+# Tables that only score candidates, never shape a key: refitting weights or changing how two
+# Arabic spellings are compared must not force every lexicon to be re-keyed.
+_NOT_KEYS = frozenset({"rules/scoring.tsv", "rules/arabic_finals.tsv"})
 
 
 @cache

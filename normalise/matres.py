@@ -42,9 +42,6 @@ def letter_by_letter(text: str) -> str:
 
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]").search
-# A word-final heh that is not Allah's (الله, عبدالله): teh marbuta written without its dots.
-_FINAL_HEH = re.compile(r"(?<!لل)ه(?!\w)")
-_COMMA = re.compile("[,،]")
 
 
 def is_arabic_text(text: str) -> bool:
@@ -61,12 +58,22 @@ def arabic_spelling(text: str) -> str:
     ه written for ة (البصيره, البصيرة); word breaks. Every letter that tells two names apart
     stays: ayn and hamza (معان, Ma'an, is not عمان, Amman, though both romanise as `man`), and
     the article (جبيل, Byblos, is not الجبيل, Jubail). Only what comes before a comma is read,
-    as the keys read it (حلب، سوريا is حلب).
+    as the keys read it (حلب، سوريا is حلب). The word-final letters are those of
+    `arabic_finals.tsv`.
     """
     if not is_arabic_text(text):
         return ""
-    name = _COMMA.split(fold(clean(text)), maxsplit=1)[0]
-    return "".join(_FINAL_HEH.sub("ة", name).split())
+    table, at_end = _arabic_finals()
+    name = fold(clean(text)).split(",")[0]
+    return "".join(at_end.sub(lambda m: table[m.group()], name).split())
+
+
+@cache
+def _arabic_finals() -> tuple[dict[str, str], re.Pattern[str]]:
+    table = char_map("arabic_finals.tsv")
+    letters = "".join(table)
+    # at the end of a word, but not Allah's heh (الله, عبدالله)
+    return table, re.compile(rf"(?<!لل)[{letters}](?!\w)" if letters else "(?!)")
 
 
 @cache
@@ -115,5 +122,5 @@ def long_vowel_letters(name: str) -> str:
 
 def reset_caches() -> None:
     """Forget the loaded tables and the memoised spellings."""
-    for cached in (_long_vowels, _articles, letter_by_letter, arabic_spelling):
+    for cached in (_long_vowels, _articles, _arabic_finals, letter_by_letter, arabic_spelling):
         cached.cache_clear()

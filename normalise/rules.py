@@ -21,6 +21,7 @@ from normalise.paths import lexicons_dir
 TABLES: dict[str, tuple[str, ...]] = {
     "arabic_folds.tsv": ("from", "to", "note?"),
     "arabic_initials.tsv": ("from", "to", "note?"),
+    "arabic_finals.tsv": ("from", "to", "note?"),
     "latin_folds.tsv": ("from", "to", "note?"),
     "arabic_letters.tsv": ("from", "to", "note?"),
     "long_vowels.tsv": ("from", "to", "note?"),
@@ -186,8 +187,8 @@ def check_rules_dir(directory: Path | None = None) -> list[Path]:
 @cache
 def char_map(name: str) -> dict[str, str]:
     """Return a one-character table (`arabic_folds.tsv`, `arabic_initials.tsv`,
-    `latin_folds.tsv`, `arabic_letters.tsv`, `long_vowels.tsv`, `turkish_letters.tsv`,
-    `persian_letters.tsv`) as a dict.
+    `arabic_finals.tsv`, `latin_folds.tsv`, `arabic_letters.tsv`, `long_vowels.tsv`,
+    `turkish_letters.tsv`, `persian_letters.tsv`) as a dict.
 
     `to` may be several characters or the literal `""` for deletion.
     """

@@ -22,9 +22,9 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -200,21 +200,13 @@ class Without(LexiconSource):
         super().__init__(lexicon)
         self.left_out = left_out
 
-    def candidates(
-        self,
-        keys: Sequence[str],
-        *,
-        country: str | None = None,
-        kind: str | None = None,
-        limit: int = 2000,
-    ) -> list[CandidateRow]:
-        rows = super().candidates(keys, country=country, kind=kind, limit=limit)
-        return [r for r in rows if r.entity_id not in self.left_out]
+    def candidates(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
+        return self._kept(super().candidates(*args, **kwargs))
 
-    def names_by_skeleton(
-        self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None
-    ) -> list[CandidateRow]:
-        rows = super().names_by_skeleton(entity_ids, skeletons, arabic=arabic)
+    def names_by_skeleton(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
+        return self._kept(super().names_by_skeleton(*args, **kwargs))
+
+    def _kept(self, rows: list[CandidateRow]) -> list[CandidateRow]:
         return [r for r in rows if r.entity_id not in self.left_out]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_resolver import PLACES, upsert
@@ -27,16 +28,9 @@ class Recording(LexiconSource):
         super().__init__(lexicon)
         self.asked: list[str] = []
 
-    def candidates(
-        self,
-        keys: Sequence[str],
-        *,
-        country: str | None = None,
-        kind: str | None = None,
-        limit: int = 2000,
-    ) -> list[CandidateRow]:
+    def candidates(self, keys: Sequence[str], **options: Any) -> list[CandidateRow]:
         self.asked += keys
-        return super().candidates(keys, country=country, kind=kind, limit=limit)
+        return super().candidates(keys, **options)
 
 
 def ident(row: CandidateRow) -> tuple[str, str, str]:

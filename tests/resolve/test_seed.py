@@ -25,7 +25,11 @@ def seed_rows() -> list[dict[str, str]]:
 # `Bab` is the second half of "Bab Taka", which the article split into two mentions ("Taka,
 # and Bab"): a bare generic head names the Ghab village only with that split in mind, so the
 # resolver answers with the town of al-Bab (Aleppo) and does not claim a match.
-KNOWN_LIMITS = {"Bab": "a bare generic head cannot name Bab al-Taqa without the article's split"}
+KNOWN_LIMITS = {
+    "Bab": "'Bab' (gate) alone is half of the article's 'Bab Taka' (Bab al-Taqa, Hama); read"
+    " alone it is the town of al-Bab (Aleppo), offered as the first candidate but not claimed"
+    " as a match"
+}
 
 ROWS = seed_rows()
 PARAMS = [

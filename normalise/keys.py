@@ -22,6 +22,7 @@ from normalise.conventions import rewrite
 from normalise.fold import fold, fold_lowered, is_turkic, looks_turkish, lower, to_ascii
 from normalise.scripts import COMMON, INHERITED, char_script
 from normalise.skeleton import join_skeletons, word_skeleton
+from normalise.syllables import PINYIN_RULE, pinyin_spelling
 from normalise.text import clean
 from normalise.tokens import (
     WORD,
@@ -43,7 +44,7 @@ _ARABIC_LATIN_ONLY = re.compile(f"[{_LATIN}{_ARABIC}]*")
 _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
-KEYS_VERSION = "5"
+KEYS_VERSION = "6"
 MEMO_WORDS = 2**16  # words whose keys are remembered (about 20 MB a process)
 MEMO_NAMES = 2**15  # names whose keys and words are remembered (about 45 MB a process)
 
@@ -274,6 +275,11 @@ def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
     else:
         texts, hyphens = split_texts(folded)
         all_words = texts
+    spelled: tuple[str, ...] = ()
+    if folded.isascii():
+        pinyin = pinyin_spelling(texts)
+        if pinyin is not None:  # `ba si la` (巴士拉, Basra) is keyed as the word it spells
+            texts, hyphens, spelled = [pinyin[0]], None, (PINYIN_RULE,)
     words, found, _ = cut_articles(texts, hyphens)
     words = drop_stop_texts(words)
     last = len(words) - 1
@@ -296,7 +302,7 @@ def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
             phonetic,
             () if head is None else (head,),
             articles,
-            rules if len(rules) < 2 else tuple(dict.fromkeys(rules)),
+            spelled + rules if len(rules) < 2 else tuple(dict.fromkeys(spelled + rules)),
             turkish,
         )
     skeletons: list[str] = []  # every non-empty word skeleton

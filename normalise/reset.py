@@ -13,6 +13,7 @@ from normalise import (
     score,
     skeleton,
     suffixes,
+    syllables,
     tokens,
     translit,
     variants,
@@ -34,6 +35,7 @@ def reset_caches() -> None:
         score,
         descriptors,
         suffixes,
+        syllables,
         variants,
         matres,
     ):

@@ -20,6 +20,7 @@ from normalise.keys import Keys, build_keys, words_of
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix
+from normalise.syllables import spelled_names
 from normalise.text import clean
 from normalise.tokens import Word, head_of, strip_article, tables
 
@@ -203,6 +204,12 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
         add(alt, reason, spelling=True, turkish=True)
 
+    # A name written syllable by syllable, as Chinese and Korean romanise it: the name it spells
+    # (`ba si la` -> `basila`, `basira`; `taipeu` -> `taip`, `taif`).
+    _, words, turkish = words_of(name, lang)
+    for spelling, reason in spelled_names(words):
+        add(build_keys(spelling, lang), reason, spelling=True)
+
     # Arabic letters as Persian and Turkish say them (ث as s): a skeleton of its own.
     persian = persian_reading(clean(name))
     if persian is not None:
@@ -230,7 +237,6 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
         seen.add(stem.skeleton)
         out.append(Reading(stem.skeleton, stem.tokens, stem.phonetic, "generic:village"))
-    _, words, turkish = words_of(name, lang)
     words, _ = strip_article(words)
     # A glued article on any word: Alzeqa, Elkhalil, Abasan alkabir, alsalhyt aljdydt.
     unglued, glued = unglue_articles(words)

@@ -466,3 +466,26 @@ def test_an_arabic_name_with_a_qualifier_may_be_confident(tmp_path: Path) -> Non
     in_brackets, after_a_comma = firsts(tmp_path, places, "SY", "كفر زيتا (حماة)", "كفر زيتا، حماة")
     assert in_brackets.id == after_a_comma.id == "geonames:168620"
     assert in_brackets.match and after_a_comma.match
+
+
+def test_a_name_written_syllable_by_syllable_is_read_as_the_name_it_spells(
+    tmp_path: Path,
+) -> None:
+    # Chinese writes Basra 巴士拉, `ba si la` in Pinyin: read word by word (`la` an article) it
+    # was Al ‘Abbāsī's `BS`; Korean writes Taif 타이프, `taipeu`: read as written, Tabuk's `TB`
+    places: list[Place] = [
+        ("geonames:99532", "IQ", "02", 1326564, ["Basrah", "البصرة"]),
+        ("geonames:95224", "IQ", "13", 0, ["Al ‘Abbāsī", "العباسي"]),
+        ("geonames:107968", "SA", "14", 688693, ["Ta’if", "الطائف"]),
+        ("geonames:101628", "SA", "19", 667000, ["Tabuk", "تبوك"]),
+        ("geonames:101344", "SA", "14", 0, ["At Tūbī", "التوبي"]),
+    ]
+    path = small(tmp_path, places)
+    with Normaliser.open(path) as nz:
+        basra = nz.resolve("ba si la", country="IQ")[0]
+        taif = nz.resolve("taipeu", country="SA")[0]
+        tabuk = nz.resolve("Tabuk", country="SA")[0]
+    assert basra.id == "geonames:99532"
+    assert basra.why[:2] == ("skeleton:BSR", "rule:zh:syllables;rule:zh:l→r")
+    assert taif.id == "geonames:107968" and "rule:ko:eu;rule:ko:p→f" in taif.why
+    assert tabuk.id == "geonames:101628" and tabuk.match  # a name as written is read as it is

@@ -1,0 +1,111 @@
+"""Names written syllable by syllable (`lexicons/rules/syllables.tsv`): Pinyin and Korean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalise import rules, syllables
+from normalise.errors import RuleTableError
+from normalise.keys import build_keys, words_of
+from normalise.syllables import pinyin_spelling, pinyin_syllable, spelled_names
+from normalise.variants import readings
+
+
+@pytest.mark.parametrize(
+    ("syllable", "reading"),
+    [
+        ("ba", "ba"),
+        ("xia", "shia"),
+        ("zhuo", "juo"),
+        ("qiao", "chiao"),
+        ("er", "r"),
+        ("yi", "yi"),
+        ("a", "a"),
+        ("ding", "din"),
+        ("cheng", "chen"),
+    ],
+)
+def test_a_syllable_is_read_by_its_initial_and_final(syllable: str, reading: str) -> None:
+    part = pinyin_syllable(syllable)
+    assert part is not None and part.reading == reading
+
+
+@pytest.mark.parametrize("word", ["al", "kafr", "ain", "bir", "tell", "sidi", "x", "shh"])
+def test_a_name_with_a_word_that_is_no_syllable_is_not_pinyin(word: str) -> None:
+    assert pinyin_syllable(word) is None
+    assert pinyin_spelling(["ba", word]) is None and pinyin_spelling([word, "ba"]) is None
+
+
+def test_a_pinyin_name_is_keyed_as_the_word_it_spells() -> None:
+    keys = build_keys("ba si la")
+    assert keys.phonetic == "basila" and keys.skeleton == "BSL"
+    assert "rule:zh:syllables" in keys.rules
+    assert build_keys("la si tan nu la").skeleton == "LSTNL"  # `la` is no article here
+    # one syllable alone is any short word; other names keep their words
+    assert build_keys("Kafr Zita").phonetic == "kafr zita"
+    assert "rule:zh:syllables" not in build_keys("ma").rules
+
+
+def test_each_set_of_alternate_letters_is_a_reading_of_its_own() -> None:
+    joined, others = pinyin_spelling(["ai", "er", "ma", "lei"]) or ("", [])
+    assert joined == "airmalei"
+    assert others == [
+        ("ailmalei", ("rule:zh:er→l",)),  # Elmalı: a final l
+        ("airmarei", ("rule:zh:l→r",)),
+        ("ailmarei", ("rule:zh:er→l", "rule:zh:l→r")),
+    ]
+    read = {r.phonetic: r.reason for r in readings("ba si la")}
+    assert read == {"basila": None, "basira": "rule:zh:syllables;rule:zh:l→r"}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("taipeu", [("taip", "rule:ko:eu"), ("taif", "rule:ko:eu;rule:ko:p→f")]),
+        ("seumala", [("smala", "rule:ko:eu"), ("smara", "rule:ko:eu;rule:ko:l→r")]),
+        ("suejeu", [("suej", "rule:ko:eu"), ("suez", "rule:ko:eu;rule:ko:j→z")]),
+        ("museukateu", [("muskat", "rule:ko:eu")]),
+        ("deileuejeu", [("deileuej", "rule:ko:eu")]),  # eu before a vowel is a vowel
+        ("Sooran", []),
+        ("كفر زيتا", []),
+    ],
+)
+def test_korean_added_vowels_are_dropped(name: str, expected: list[tuple[str, str]]) -> None:
+    assert spelled_names(words_of(name)[1])[: len(expected) or None] == expected
+
+
+def test_a_korean_name_with_two_alternate_letters_reads_each_set() -> None:
+    spelled = dict(spelled_names(words_of("ipeulan")[1]))
+    assert spelled == {
+        "iplan": "rule:ko:eu",
+        "iflan": "rule:ko:eu;rule:ko:p→f",
+        "ipran": "rule:ko:eu;rule:ko:l→r",
+        "ifran": "rule:ko:eu;rule:ko:p→f;rule:ko:l→r",
+    }
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("zh\tb\tinitial\tb\nzh\tb\tfinal\tb\n", "syllables.tsv:3: duplicate entry"),
+        ("zh\tB\tinitial\tb\n", "syllables.tsv:2: part 'B' must be lower-case ASCII"),
+        ("ko\teu\tinitial\tb\n", "syllables.tsv:2: kind 'initial' does not belong to"),
+        ("fr\tou\tfinal\tu\n", "syllables.tsv:2: system 'fr' is not one of zh, ko"),
+        ("zh\ta\tvowel\ta\n", "syllables.tsv:2: kind 'vowel' is not one of"),
+    ],
+)
+def test_a_bad_row_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, message: str
+) -> None:
+    header = "system\tpart\tkind\treading\talternate\tnote\n"
+    (tmp_path / "syllables.tsv").write_text(header + table, "utf-8")
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    syllables.reset_caches()
+    try:
+        with pytest.raises(RuleTableError, match=message):
+            syllables.syllable_tables()
+    finally:
+        monkeypatch.undo()
+        syllables.reset_caches()

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
+from normalise.conventions import rewrite_alternates
 from normalise.keys import build_keys
 
 
@@ -86,3 +87,18 @@ def test_arabic_letters_outside_the_route_romanise_lower_case() -> None:
     keys = build_keys("ڂبل")  # U+0682 HAH WITH TWO DOTS: unidecode spells it `H`
     assert keys.folded == keys.folded.lower()
     assert build_keys(keys.folded).folded == keys.folded
+
+
+@pytest.mark.parametrize(
+    ("word", "alternate"),
+    [
+        ("uzhda", ("ujda", "rule:ru:zh→j")),  # Russian ж for ج: Oujda
+        ("xartum", ("khartum", "rule:az:x→kh")),  # Azerbaijani and Uzbek x for خ: Khartoum
+        ("adzsdabija", ("ajdabija", "rule:hu:dzs→j")),  # Hungarian dzs for ج: Ajdabiya
+        ("chan", ("khan", "rule:de:ch→kh")),  # German ch for خ: Chan Scheichun
+    ],
+)
+def test_an_ambiguous_letter_is_also_read_the_other_way(
+    word: str, alternate: tuple[str, str]
+) -> None:
+    assert alternate in rewrite_alternates(word)

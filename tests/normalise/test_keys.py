@@ -96,9 +96,17 @@ def test_arabic_letters_outside_the_route_romanise_lower_case() -> None:
         ("xartum", ("khartum", "rule:az:x→kh")),  # Azerbaijani and Uzbek x for خ: Khartoum
         ("adzsdabija", ("ajdabija", "rule:hu:dzs→j")),  # Hungarian dzs for ج: Ajdabiya
         ("chan", ("khan", "rule:de:ch→kh")),  # German ch for خ: Chan Scheichun
+        ("iedda", ("jedda", "rule:la:i→j")),  # Latin I for J: Jeddah
+        ("anten", ("aden", "rule:el:nt→d")),  # Greek ντ for d: Aden
+        ("mpasra", ("basra", "rule:el:mp→b")),  # Greek μπ for b
     ],
 )
 def test_an_ambiguous_letter_is_also_read_the_other_way(
     word: str, alternate: tuple[str, str]
 ) -> None:
     assert alternate in rewrite_alternates(word)
+
+
+@pytest.mark.parametrize("word", ["ibrahim", "idlib", "iraq"])  # I before a consonant
+def test_a_letter_read_otherwise_only_where_its_rule_says(word: str) -> None:
+    assert not any(label == "rule:la:i→j" for _, label in rewrite_alternates(word))

@@ -2,10 +2,14 @@
 
 Hanyu Pinyin writes a foreign name one syllable a word: `ba si la` (巴士拉) is Basra, `tu lai
 fu` is Turaif. Korean Revised Romanisation writes the vowel `eu` after a consonant Korean
-cannot end a syllable with: `taipeu` (타이프) is Taif, `beullida` is Blida. A query written so
-is also read as the name it spells: the syllables joined or the added vowel dropped, then once
-more with the letters that write two sounds read as the other (Chinese `l` writes r too;
-Korean `p` writes f). The parts are rules: `lexicons/rules/syllables.tsv`.
+cannot end a syllable with: `taipeu` (타이프) is Taif, `beullida` is Blida.
+
+A name of Pinyin syllables is keyed as the word they spell (`pinyin_spelling`, called by
+`keys.build_keys` on lexicon names and queries alike). A query is also read as the other names
+it may spell (`spelled_names`): with the letters that write two sounds read as the other
+(Chinese `l` writes r too, `er` l), or, written the Korean way, without its added vowel and
+then with its letters read so (Korean `p` writes f). The parts are rules:
+`lexicons/rules/syllables.tsv`.
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ from normalise.errors import RuleTableError
         ("Hama city countryside", None, "hama province", "countryside"),
         ("Halep kırsalı", "tr", "halep ili", "kirsali"),
         ("Halep kenti", "tr", "halep", "kenti"),
+        ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
+        ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
         ("مدينة إدلب", None, "ادلب", "مدينة"),  # Arabic writes a place descriptor first

@@ -22,7 +22,7 @@ from normalise.conventions import rewrite
 from normalise.fold import fold, fold_lowered, is_turkic, looks_turkish, lower, to_ascii
 from normalise.scripts import COMMON, INHERITED, char_script
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.syllables import PINYIN_RULE, pinyin_spelling
+from normalise.syllables import PINYIN_RULE, pinyin_parts
 from normalise.text import clean
 from normalise.tokens import (
     WORD,
@@ -276,10 +276,9 @@ def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
         texts, hyphens = split_texts(folded)
         all_words = texts
     spelled: tuple[str, ...] = ()
-    if folded.isascii():
-        pinyin = pinyin_spelling(texts)
-        if pinyin is not None:  # `ba si la` (巴士拉, Basra) is keyed as the word it spells
-            texts, hyphens, spelled = [pinyin[0]], None, (PINYIN_RULE,)
+    if folded.isascii() and pinyin_parts(texts) is not None:
+        # `ba si la` (巴士拉, Basra) is one word, keyed as `basila`, as `Da Nang` is `Danang`
+        texts, hyphens, spelled = ["".join(texts)], None, (PINYIN_RULE,)
     words, found, _ = cut_articles(texts, hyphens)
     words = drop_stop_texts(words)
     last = len(words) - 1

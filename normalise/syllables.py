@@ -4,12 +4,13 @@ Hanyu Pinyin writes a foreign name one syllable a word: `ba si la` (巴士拉) i
 fu` is Turaif. Korean Revised Romanisation writes the vowel `eu` after a consonant Korean
 cannot end a syllable with: `taipeu` (타이프) is Taif, `beullida` is Blida.
 
-A name of Pinyin syllables is keyed as the word they spell (`pinyin_spelling`, called by
-`keys.build_keys` on lexicon names and queries alike). A query is also read as the other names
-it may spell (`spelled_names`): with the letters that write two sounds read as the other
-(Chinese `l` writes r too, `er` l), or, written the Korean way, without its added vowel and
-then with its letters read so (Korean `p` writes f). The parts are rules:
-`lexicons/rules/syllables.tsv`.
+A name of Pinyin syllables is keyed as one word (`pinyin_parts`, asked by `keys.build_keys` of
+lexicon names and queries alike), its letters read as any word's, so `Da Nang` and `Danang`
+share their keys. A query is also read as the other names it may spell (`spelled_names`): as
+Pinyin spells it (`x` is sh: `xia er jia`, Sharjah), then with each set of the letters that
+write two sounds read as the other (Chinese `l` writes r too, `er` l); or, written the Korean
+way, without its added vowel and then with its letters read so (Korean `p` writes f). The
+parts are rules: `lexicons/rules/syllables.tsv`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from normalise.tokens import Word
 SYSTEMS = ("zh", "ko")
 KINDS = ("initial", "final", "syllable", "added", "letter")
 MIN_SYLLABLES = 2  # one syllable alone is any short word (`ma`, `sa`)
-PINYIN_RULE = "rule:zh:syllables"  # a name of Pinyin syllables keyed as the word they spell
+PINYIN_RULE = "rule:zh:syllables"  # a name of Pinyin syllables keyed as one word
 _CONSONANT = "bcdfghjklmnpqrstvxz"
 
 
@@ -109,13 +110,9 @@ def pinyin_syllable(word: str) -> Part | None:
     return None
 
 
-def pinyin_spelling(texts: list[str]) -> tuple[str, list[tuple[str, tuple[str, ...]]]] | None:
-    """Return the name folded words of Pinyin syllables spell (`ba si la` -> `basila`), and
-    the same with each set of its alternate letters (`basira`) with the rules taken
-    (`rule:zh:l→r`); None unless there are `MIN_SYLLABLES` words or more, each a syllable.
-
-    Each rule is taken for the whole name or not at all, and each set of them is a spelling
-    of its own: `ai er ma lei` (Elmalı) takes `er→l` but not `l→r`, `ba si la` (Basra) `l→r`."""
+def pinyin_parts(texts: list[str]) -> list[Part] | None:
+    """Return what each of the folded words of a Pinyin name is read as (`ba si la`), or None
+    unless there are `MIN_SYLLABLES` words or more and each is a syllable."""
     if len(texts) < MIN_SYLLABLES:
         return None
     read = []
@@ -124,13 +121,23 @@ def pinyin_spelling(texts: list[str]) -> tuple[str, list[tuple[str, tuple[str, .
         if part is None:
             return None
         read.append(part)
-    rules = list(dict.fromkeys(p.rule for p in read if p.rule))
-    others = []
+    return read
+
+
+def pinyin_spellings(parts: list[Part]) -> list[tuple[str, tuple[str, ...]]]:
+    """Return the name Pinyin syllables spell (`xia er jia` -> `shiarjia`, Sharjah), then the
+    same with each set of its alternate letters (`ba si la` -> `basira`, Basra), each with the
+    alternate rules taken (`rule:zh:l→r`).
+
+    Each rule is taken for the whole name or not at all, and each set of them is a spelling
+    of its own: `ai er ma lei` (Elmalı) takes `er→l` but not `l→r`, `ba si la` (Basra) `l→r`."""
+    rules = list(dict.fromkeys(p.rule for p in parts if p.rule))
+    out: list[tuple[str, tuple[str, ...]]] = [("".join(p.reading for p in parts), ())]
     for size in range(1, len(rules) + 1):
         for taken in combinations(rules, size):
-            spelled = "".join(p.alternate if p.rule in taken else p.reading for p in read)
-            others.append((spelled, taken))
-    return "".join(p.reading for p in read), others
+            spelled = "".join(p.alternate if p.rule in taken else p.reading for p in parts)
+            out.append((spelled, taken))
+    return out
 
 
 def korean_names(words: list[Word]) -> list[tuple[str, str]]:
@@ -155,14 +162,20 @@ def korean_names(words: list[Word]) -> list[tuple[str, str]]:
 
 def spelled_names(words: list[Word]) -> list[tuple[str, str]]:
     """Return the other names a query written syllable by syllable spells, with their reasons:
-    Pinyin's with its alternate letters (`basira`; the keys already read `ba si la` as
-    `basila`), or a Korean romanisation's (`korean_names`)."""
+    Pinyin's (`pinyin_spellings`; the keys read `ba si la` as the one word `basila` already),
+    or a Korean romanisation's (`korean_names`)."""
     if any(w.arabic for w in words):
         return []
-    pinyin = pinyin_spelling([w.text for w in words])
-    if pinyin is None:
+    texts = [w.text for w in words]
+    parts = pinyin_parts(texts)
+    if parts is None:
         return korean_names(words)
-    return [(spelled, ";".join([PINYIN_RULE, *rules])) for spelled, rules in pinyin[1]]
+    joined = "".join(texts)
+    return [
+        (spelled, ";".join([PINYIN_RULE, *rules]))
+        for spelled, rules in pinyin_spellings(parts)
+        if spelled != joined
+    ]
 
 
 def reset_caches() -> None:

@@ -9,7 +9,7 @@ import pytest
 from normalise import rules, syllables
 from normalise.errors import RuleTableError
 from normalise.keys import build_keys, words_of
-from normalise.syllables import pinyin_spelling, pinyin_syllable, spelled_names
+from normalise.syllables import pinyin_parts, pinyin_spellings, pinyin_syllable, spelled_names
 from normalise.variants import readings
 
 
@@ -35,29 +35,35 @@ def test_a_syllable_is_read_by_its_initial_and_final(syllable: str, reading: str
 @pytest.mark.parametrize("word", ["al", "kafr", "ain", "bir", "tell", "sidi", "x", "shh"])
 def test_a_name_with_a_word_that_is_no_syllable_is_not_pinyin(word: str) -> None:
     assert pinyin_syllable(word) is None
-    assert pinyin_spelling(["ba", word]) is None and pinyin_spelling([word, "ba"]) is None
+    assert pinyin_parts(["ba", word]) is None and pinyin_parts([word, "ba"]) is None
 
 
-def test_a_pinyin_name_is_keyed_as_the_word_it_spells() -> None:
+def test_a_pinyin_name_is_keyed_as_one_word() -> None:
     keys = build_keys("ba si la")
     assert keys.phonetic == "basila" and keys.skeleton == "BSL"
     assert "rule:zh:syllables" in keys.rules
     assert build_keys("la si tan nu la").skeleton == "LSTNL"  # `la` is no article here
+    # as the name written as one word is: its letters are read as any word's are
+    for spaced, joined in [("Da Nang", "Danang"), ("Xi An", "Xian"), ("Ha Long", "Halong")]:
+        assert build_keys(spaced).skeleton == build_keys(joined).skeleton
     # one syllable alone is any short word; other names keep their words
     assert build_keys("Kafr Zita").phonetic == "kafr zita"
     assert "rule:zh:syllables" not in build_keys("ma").rules
 
 
-def test_each_set_of_alternate_letters_is_a_reading_of_its_own() -> None:
-    joined, others = pinyin_spelling(["ai", "er", "ma", "lei"]) or ("", [])
-    assert joined == "airmalei"
-    assert others == [
+def test_a_pinyin_query_is_read_as_it_spells_then_with_each_set_of_alternate_letters() -> None:
+    parts = pinyin_parts(["ai", "er", "ma", "lei"])
+    assert parts is not None
+    assert pinyin_spellings(parts) == [
+        ("airmalei", ()),
         ("ailmalei", ("rule:zh:er→l",)),  # Elmalı: a final l
         ("airmarei", ("rule:zh:l→r",)),
         ("ailmarei", ("rule:zh:er→l", "rule:zh:l→r")),
     ]
     read = {r.phonetic: r.reason for r in readings("ba si la")}
     assert read == {"basila": None, "basira": "rule:zh:syllables;rule:zh:l→r"}
+    sharjah = {r.phonetic: r.reason for r in readings("xia er jia")}
+    assert sharjah["shiarjia"] == "rule:zh:syllables"  # Pinyin x is sh, the keys' x is ks
 
 
 @pytest.mark.parametrize(

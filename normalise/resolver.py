@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 from typing import Any
@@ -122,8 +122,10 @@ def compound_keys(keys: Keys) -> list[str]:
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
     decision: its article, folded key, letters and Arabic spelling."""
-    return replace(
-        context,
+    return Context(
+        context.country,
+        context.admin1,
+        context.kind,
         article=bool(keys.articles),
         folded=keys.folded,
         letters=query_letters(name),

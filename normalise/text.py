@@ -9,6 +9,7 @@ whatever it holds (lone surrogates included), and always returns NFC text.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -29,6 +30,7 @@ _DELETE = regex.compile(
     r"\u08D3-\u08E1\u08E3-\u08FF"  # extended Arabic marks
     r"]+"
 )
+MEMO_TEXTS = 2**12  # non-ASCII texts whose cleaned form is remembered
 # Other control characters (tab, newline, ...) and every kind of space become one space.
 _SPACES = regex.compile(r"[\p{Cc}\p{Z}\s]+")
 
@@ -69,6 +71,13 @@ def clean(text: str) -> str:
         if text.isprintable() and "  " not in text and text == text.strip():
             return text
         return " ".join(_SPACES.split(text)).strip()
+    return _clean_unicode(text)
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def _clean_unicode(text: str) -> str:
+    """`clean` of a text that is not ASCII (memoised: a query's name is cleaned by several of
+    its steps)."""
     # Lone surrogates cannot be normalised by every Python build: drop them first.
     text = _DELETE.sub("", text)
     text = unicodedata.normalize("NFKC", text)

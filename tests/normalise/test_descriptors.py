@@ -26,6 +26,8 @@ from normalise.errors import RuleTableError
         ("Halep kenti", "tr", "halep", "kenti"),
         ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
         ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of
+        ("Qaryat Hajja", None, "hajja", "qaryat"),  # قرية romanised: the village of
+        ("Markaz Qada' al Qa'im", None, "al qa'im", "markaz"),  # مركز قضاء: both read off
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
         ("مدينة إدلب", None, "ادلب", "مدينة"),  # Arabic writes a place descriptor first

@@ -27,6 +27,9 @@ from normalise.errors import RuleTableError
         ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
         ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of
         ("Qaryat Hajja", None, "hajja", "qaryat"),  # قرية romanised: the village of
+        ("Yukarı Kıratlı", "tr", "kiratli", "yukari"),  # upper: the lexicon may leave it out
+        ("Kasba Zaïda", None, "zaida", "kasba"),  # قصبة, a fortified village
+        ("Distretto di Çubuk", None, "di cubuk", "distretto"),
         ("Markaz Qada' al Qa'im", None, "al qa'im", "markaz"),  # مركز قضاء: both read off
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays

@@ -29,6 +29,7 @@ from normalise.errors import RuleTableError
         ("Qaryat Hajja", None, "hajja", "qaryat"),  # قرية romanised: the village of
         ("Yukarı Kıratlı", "tr", "kiratli", "yukari"),  # upper: the lexicon may leave it out
         ("Kasba Zaïda", None, "zaida", "kasba"),  # قصبة, a fortified village
+        ("Khirbat al Burj", None, "al burj", "khirbat"),  # خربة, the ruin a village is named after
         ("Distretto di Çubuk", None, "di cubuk", "distretto"),
         ("Markaz Qada' al Qa'im", None, "al qa'im", "markaz"),  # مركز قضاء: both read off
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too

@@ -204,8 +204,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
         add(alt, reason, spelling=True, turkish=True)
 
-    # A name written syllable by syllable, as Chinese and Korean romanise it: the name it spells
-    # (`ba si la` -> `basila`, `basira`; `taipeu` -> `taip`, `taif`).
+    # A name written syllable by syllable, as Chinese and Korean romanise it: the other names it
+    # may spell (`ba si la`, keyed as `basila`, -> `basira`; `xia er jia` -> `shiarjia`;
+    # `taipeu` -> `taip`, `taif`).
     _, words, turkish = words_of(name, lang)
     for spelling, reason in spelled_names(words):
         add(build_keys(spelling, lang), reason, spelling=True)

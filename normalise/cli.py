@@ -15,6 +15,7 @@ import click
 
 from normalise import __version__
 from normalise.errors import NormaliseError
+from normalise.filebatch import OUTCOME_CACHE
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
 from normalise.models import default_models_dir, install_model, list_models
@@ -296,6 +297,15 @@ def models_list(models_dir: Path | None, as_json: bool) -> None:
     type=click.IntRange(1),
     help="Rows per chunk: the memory bound and how often output is flushed for --resume.",
 )
+@click.option(
+    "--cache",
+    "cache_size",
+    default=OUTCOME_CACHE,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Distinct names whose answers are remembered, so a repeated name is resolved once"
+    " (about 450 bytes each; 0 remembers none).",
+)
 @json_option
 def batch_command(
     input_path: Path,
@@ -311,6 +321,7 @@ def batch_command(
     resume: bool,
     quiet: bool,
     chunk_rows: int,
+    cache_size: int,
     as_json: bool,
 ) -> None:
     """Resolve every name in a CSV, JSONL or Parquet file INPUT.
@@ -343,6 +354,7 @@ def batch_command(
             resume=resume,
             progress=not quiet,
             chunk_rows=chunk_rows,
+            cache_size=cache_size,
         )
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -25,6 +25,9 @@ from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
 SLICE_ROWS = CHUNK_ROWS  # rows of a partition converted and resolved at a time, as in a batch
+# Each Dask worker keeps its own outcome cache (a batch job keeps one, in the process reading
+# the input), so each remembers half as many as `filebatch.OUTCOME_CACHE`: about 110 MB.
+WORKER_OUTCOME_CACHE = 250_000
 _CACHE: dict[str, Normaliser] = {}
 _OUTCOMES: dict[str, tuple[int, OutcomeCache]] = {}
 _LOCK = threading.Lock()
@@ -52,7 +55,7 @@ def cached_outcomes(lexicon: str | None, nz: Normaliser) -> OutcomeCache:
     with _LOCK:
         held = _OUTCOMES.get(key)
         if held is None or held[0] != version:
-            held = _OUTCOMES[key] = (version, OutcomeCache())
+            held = _OUTCOMES[key] = (version, OutcomeCache(WORKER_OUTCOME_CACHE))
     return held[1]
 
 

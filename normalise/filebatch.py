@@ -32,11 +32,12 @@ from normalise.fileformats import (
 
 MAX_NAME_CHARS = 512
 CHUNK_ROWS = 2000
-# Distinct queries whose outcomes a process remembers during a job: about 450 bytes each
-# (measured with tracemalloc), so about 110 MB a process. A million generated mentions of
-# GeoNames places (bench/batch_speed.py) repeat a query within the last 250,000 for 439,000
-# rows, within the last 100,000 for 249,000.
-OUTCOME_CACHE = 250_000
+# Distinct queries whose outcomes a batch job remembers (`normalise batch --cache`): about 450
+# bytes each (measured with tracemalloc), so up to about 220 MB, held by the one process that
+# reads the input. A million generated mentions of GeoNames places (bench/batch_speed.py) hold
+# 477,658 distinct queries: with 500,000 remembered each is resolved once; with 250,000,
+# 560,792 resolutions are needed (17% more); with 100,000, 751,000.
+OUTCOME_CACHE = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,8 @@ class OutcomeCache:
 
     def get(self, query: Query) -> Outcome | None:
         """Return the remembered outcome of `query` (now the most recent), or None."""
+        if not self.size:
+            return None
         outcome = self._data.pop(query, None)
         if outcome is not None:
             self._data[query] = outcome
@@ -195,6 +198,8 @@ class OutcomeCache:
         once for all of them (`sys.intern`; freed with the last entry using them): on generated
         GeoNames mentions an entry takes about 410 bytes instead of 520.
         """
+        if not self.size:
+            return
         if len(self._data) >= self.size:
             del self._data[next(iter(self._data))]
         if outcome.id is not None and outcome.name is not None:
@@ -292,6 +297,7 @@ def run_batch(
     resume: bool = False,
     progress: bool = True,
     chunk_rows: int = CHUNK_ROWS,
+    cache_size: int = OUTCOME_CACHE,
 ) -> BatchSummary:
     """Resolve the names of `input_path` into `output_path`, chunk by chunk.
 
@@ -306,6 +312,8 @@ def run_batch(
         resume: continue from the output a killed run left behind.
         progress: show a progress bar when stderr is a terminal.
         chunk_rows: rows per chunk (memory bound and resume granularity).
+        cache_size: distinct queries whose outcomes are remembered, so that a repeated
+            name is resolved once (0: none).
 
     Returns:
         The summary of this run (rows written now, matches, bad rows by reason).
@@ -329,7 +337,7 @@ def run_batch(
     chunks = read_chunks(input_path, in_fmt, chunk_rows, skip=sink.done)
     tagged = ((rows, [build_item(row, options) for row in rows]) for rows in chunks)
     try:
-        for rows, outcomes in resolve_chunks(tagged, lexicon, workers):
+        for rows, outcomes in resolve_chunks(tagged, lexicon, workers, cache_size):
             sink.write([{**row, **o.fields()} for row, o in zip(rows, outcomes, strict=True)])
             summary.rows += len(rows)
             summary.matched += sum(o.match for o in outcomes)

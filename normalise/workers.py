@@ -20,7 +20,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
 
-from normalise.filebatch import Item, Outcome, OutcomeCache, Query, resolve_items
+from normalise.filebatch import OUTCOME_CACHE, Item, Outcome, OutcomeCache, Query, resolve_items
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 
@@ -93,7 +93,10 @@ class _Pending:
 
 
 def resolve_chunks(
-    chunks: Iterable[tuple[T, list[Item]]], lexicon: Path | None, workers: int = 1
+    chunks: Iterable[tuple[T, list[Item]]],
+    lexicon: Path | None,
+    workers: int = 1,
+    cache_size: int = OUTCOME_CACHE,
 ) -> Iterator[tuple[T, list[Outcome]]]:
     """Resolve each chunk's items; yield `(tag, outcomes)` in the order of `chunks`.
 
@@ -103,12 +106,13 @@ def resolve_chunks(
         lexicon: lexicon file; None for the default lexicon (built here first if needed, so
             workers never race to build it).
         workers: processes to use; 1 resolves in this process.
+        cache_size: distinct queries whose outcomes this process remembers (0: none).
 
     Raises:
         LexiconError: the lexicon cannot be opened.
     """
     if workers <= 1:
-        cache = OutcomeCache()
+        cache = OutcomeCache(cache_size)
         with Normaliser.open(lexicon) as nz:
             for tag, items in chunks:
                 yield tag, resolve_items(nz, items, cache)
@@ -118,7 +122,7 @@ def resolve_chunks(
     # spawn, not fork: the parent may run threads (tqdm, Dask) that fork would copy mid-state.
     context = multiprocessing.get_context("spawn")
     arg = None if lexicon is None else str(lexicon)
-    cache = OutcomeCache()
+    cache = OutcomeCache(cache_size)
     waiting: dict[Query, _Awaited] = {}
     with context.Pool(workers, initializer=_open_worker, initargs=(arg,)) as pool:
         window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()

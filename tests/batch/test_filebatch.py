@@ -95,6 +95,26 @@ def test_bad_rows_are_flagged_and_counted(tmp_path: Path, lexicon: Path) -> None
     assert b"Kafr\xff\xfeZita" in (tmp_path / "out.csv").read_bytes()
 
 
+def test_batch_cache_option_changes_no_answer(tmp_path: Path, lexicon: Path) -> None:
+    rows = make_rows(20) * 2  # every name twice
+    src = write_csv(tmp_path / "in.csv", rows)
+    outputs = []
+    for size in ("0", "3"):
+        out = tmp_path / f"out{size}.csv"
+        result = CliRunner().invoke(
+            cli,
+            ["batch", str(src), "--column", "place", "--country-column", "cc",
+             "--admin1-column", "adm", "--lexicon", str(lexicon), "--output", str(out),
+             "--cache", size, "--quiet"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        outputs.append(read_csv(out))
+    assert outputs[0] == outputs[1]
+    check_output(rows, outputs[0])  # type: ignore[arg-type]
+    bad = CliRunner().invoke(cli, ["batch", str(src), "--cache", "-1"])
+    assert bad.exit_code == 2 and "--cache" in bad.output
+
+
 def test_csv_with_a_byte_order_mark(tmp_path: Path, lexicon: Path) -> None:
     src = tmp_path / "excel.csv"  # what spreadsheet programs save as "CSV UTF-8"
     src.write_bytes("\ufeffplace,cc\nKafrzeita,SY\nصوران,SY\n".encode())

@@ -50,3 +50,13 @@ def test_least_recently_used_forgotten_first() -> None:
     cache.put(c, Outcome("C"))
     assert cache.get(b) is None
     assert cache.get(a) == Outcome("A") and cache.get(c) == Outcome("C")
+
+
+def test_a_cache_of_no_names_resolves_every_query(lexicon: Path) -> None:
+    queries = [Query("Kafrzeita", "SY", None, None)] * 3
+    cache = OutcomeCache(size=0)
+    with Normaliser.open(lexicon) as nz:
+        counting = Counting(nz)
+        outcomes = resolve_items(counting, queries, cache)
+    assert counting.calls == 3 and len(cache) == 0 and cache.hits == 0
+    assert {o.id for o in outcomes} == {"geonames:168620"}

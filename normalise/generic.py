@@ -22,12 +22,17 @@ MIN_STEM = 3  # letters a glued suffix must leave
 MIN_STEM_SKELETON = 2  # a one-letter skeleton finds too much to be worth a key
 
 
+VILLAGE = "village"  # `Stem.kind` of a name without its village word
+
+
 class Stem(NamedTuple):
-    """A name without its village word: its canonical spelling and skeleton."""
+    """A name without its village word, or its generic head alone: its canonical spelling,
+    skeleton and tokens, and which of the two it is (`VILLAGE` or `HEAD`)."""
 
     phonetic: str
     skeleton: str
     tokens: tuple[str, ...]
+    kind: str = VILLAGE
 
 
 @cache
@@ -71,6 +76,45 @@ def village_stem(phonetic: str, skeleton: str) -> Stem | None:
     return None
 
 
+HEAD = "head"  # `Stem.kind` of a name read as its generic head alone
+
+
+def bare_head(phonetic: str, heads: tuple[str, ...], articles: tuple[str, ...]) -> str | None:
+    """Return the canonical generic head a query is made of alone (`Bab`, `Tell`), else None.
+
+    News text that splits a name (`Taka, and Bab` for Bab al-Taqa) leaves a head alone. A
+    name written with its article (`al-Bab`, the town) is a name of its own.
+
+    Args:
+        phonetic, heads, articles: the query's `Keys` fields of those names.
+    """
+    return phonetic if heads == (phonetic,) and not articles else None
+
+
+@cache
+def head_spellings(head: str) -> tuple[str, ...]:
+    """Return the folded spellings of a canonical generic head (`heads.tsv`: `tall` is also
+    written tal, tel, tell, til, تل)."""
+    return tuple(sorted(v for v, c in tables().heads.items() if c == head))
+
+
+@cache
+def _canonical_heads() -> frozenset[str]:
+    return frozenset(tables().heads.values())
+
+
+def head_stem(phonetic: str) -> Stem | None:
+    """Return a name's first word as its stem when that is a generic head (`bab taqa` ->
+    `bab`); names are spelled with their heads canonical (`Keys.phonetic`)."""
+    first, _, rest = phonetic.partition(" ")
+    if not rest or first not in _canonical_heads():
+        return None
+    skeleton = word_skeleton(first, True)
+    return Stem(first, skeleton, (skeleton,), HEAD) if skeleton else None
+
+
 def reset_caches() -> None:
     """Forget the village terms read from the glossary."""
     village_suffixes.cache_clear()
+    head_spellings.cache_clear()
+    _canonical_heads.cache_clear()

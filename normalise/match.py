@@ -60,8 +60,9 @@ class CandidateRow(NamedTuple):
 
 
 # Key families, strongest first: exact, folded, skeleton, near-skeleton (deletion), token, and
-# the resolver's compound (a first part of a one-word query).
-KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5}
+# the resolver's compound (a first part of a one-word query) and headed (a name of the caller's
+# first-level division begun by the query's bare generic head).
+KEY_STRENGTH = {"x": 0, "f": 1, "s": 2, "d": 3, "t": 4, "c": 5, "h": 6}
 _ENTITY = attrgetter("entity_id")
 _TEXT = attrgetter("name_text")
 
@@ -120,4 +121,11 @@ class CandidateSource(Protocol):
     ) -> list[CandidateRow]:
         """Return the names of these entities whose skeleton is among `skeletons` (the names
         a key row does not point at)."""
+        ...
+
+    def names_headed(
+        self, heads: Sequence[str], *, country: str, admin1: str
+    ) -> list[CandidateRow]:
+        """Return the names in `country` and `admin1` whose first word is one of `heads`
+        (folded spellings of one generic head: `bab`, `tall`, `tell`)."""
         ...

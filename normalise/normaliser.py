@@ -55,6 +55,15 @@ class LexiconSource:
         )
         return rows
 
+    def names_headed(
+        self, heads: Sequence[str], *, country: str, admin1: str
+    ) -> list[CandidateRow]:
+        """Return the names in `country` and `admin1` whose first word is one of `heads`."""
+        rows: list[CandidateRow] = self.lexicon.names_headed(
+            heads, country=country, admin1=admin1
+        )
+        return rows
+
     def snapshot(self) -> AbstractContextManager[Any]:
         """Hold one read transaction, so one query's reads see one lexicon version."""
         snapshot: AbstractContextManager[Any] = self.lexicon.snapshot()

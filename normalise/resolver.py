@@ -20,6 +20,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from normalise.generic import VILLAGE, bare_head, head_spellings
 from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import (
@@ -69,6 +70,7 @@ FALLBACK_BELOW = 0.5
 # How well a name must score to settle a query (`_settle`), by the key family that found it: the
 # query's exact or folded key (spelled as it is), or its skeleton key. No other family settles.
 SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
+NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
 MIN_COMPOUND = 8  # letters of a one-word query that may be split
 MIN_COMPOUND_HEAD = 4  # letters the first part keeps
 MIN_COMPOUND_TAIL = 2  # letters the glued-on part keeps
@@ -158,6 +160,8 @@ def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
         return f"token:{key[2:]}"
     if family == "c":
         return f"compound:{key[2:]}"
+    if family == "h":
+        return f"headed:{key[2:]}"
     if reading.skeleton == row.skeleton or matched_stem(reading, row) is not None:
         return f"skeleton:{reading.skeleton}"  # the name's own, or its village stem's
     return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
@@ -181,8 +185,9 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
 
 def may_be_confident(row: CandidateRow, context: Context) -> bool:
     """Return False for a top candidate that is never a confident match: one that contradicts
-    what the caller knows, or a name that is only the first part of the query."""
-    return not contradicts(row, context) and row.key[:1] != "c"
+    what the caller knows, a name that is only the first part of the query, or a name the
+    query is only the generic head of."""
+    return not contradicts(row, context) and row.key[:1] not in NEVER_CONFIDENT
 
 
 def clearly_ahead(top: float, second: float) -> bool:
@@ -384,9 +389,34 @@ class Resolver:
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
+        if context.country is not None and context.admin1 is not None:
+            self._score_headed(keys, best, query_readings[0], context, query_arabic)
         for entity_id in judged:
             best.pop(entity_id, None)
         return best
+
+    def _score_headed(
+        self, keys: Keys, best: dict[str, Scored], own: Reading, context: Context, arabic: bool
+    ) -> None:
+        """Add the names a bare generic head begins in the caller's country and first-level
+        division (`Bab` with Hama's `10`: Bab al-Taqa), each compared by its head (key family
+        `h`, `headed:` in `why`; never a confident match).
+
+        News text that splits a name leaves its head alone (`Taka, and Bab` for Bab Taka), and
+        a head alone names no place of the division; the division's places named with it are
+        what the text can mean, and a place of another division, named by the head alone
+        (al-Bab in Aleppo), contradicts the caller's context."""
+        assert context.country is not None and context.admin1 is not None
+        head = bare_head(keys.phonetic, keys.heads, keys.articles)
+        if head is None:
+            return
+        rows = self.source.names_headed(
+            head_spellings(head), country=context.country, admin1=context.admin1
+        )
+        found = [row._replace(key="h:" + own.skeleton) for row in rows]
+        for entity_id, scored in self._score(found, [own], context, arabic).items():
+            if entity_id not in best or scored.score > best[entity_id].score:
+                best[entity_id] = scored
 
     def _settle(
         self,
@@ -577,7 +607,8 @@ class Resolver:
         displays = self.source.display_names(others) if others else {}
         for index, (entity_id, best) in enumerate(ranked):
             why = [key_reason(best.row.key, best.reading, best.row)]
-            if matched_stem(best.reading, best.row) is not None:
+            stem = matched_stem(best.reading, best.row)
+            if stem is not None and stem.kind == VILLAGE:
                 why.append("generic:village")
             if best.reading.reason is not None:
                 why.append(best.reading.reason)

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise import matres
-from normalise.generic import Stem, village_stem
+from normalise.generic import Stem, head_stem, village_stem
 from normalise.match import CandidateRow
 from normalise.matres import (
     arabic_spelling,
@@ -128,10 +128,11 @@ def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
 
 def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
     """Return the candidate name's village stem when that is what the reading reads
-    (`Sari` for `Sarıköy`), else None."""
+    (`Sari` for `Sarıköy`), or its generic head when the name was found by the query's bare
+    head (`Bab` for `Bab al-Taqa`, key family `h`), else None."""
     if reading.skeleton == row.skeleton:
         return None
-    stem = _row_stem(row.phonetic, row.skeleton)
+    stem = head_stem(row.phonetic) if row.key[:1] == "h" else _row_stem(row.phonetic, row.skeleton)
     return stem if stem is not None and stem.skeleton == reading.skeleton else None
 
 

@@ -60,6 +60,7 @@ WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
 # bring thousands of rows to score, nearly all of them far from the query.
 COUNTRY_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 64, "d": 16, "t": 16}
 MAX_KEYS_PER_QUERY = 256  # SQLite caps the terms of a compound SELECT
+HEADED_ROWS = 64  # names of one first-level division a bare generic head reads at most
 _WORLD_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ?"
     " ORDER BY population DESC LIMIT {rows})"
@@ -387,6 +388,31 @@ class Lexicon:
             sql += f" AND {'' if arabic else 'NOT '}coalesce(n.script LIKE '%Arabic%', 0)"
         with self._read() as conn:
             return list(map(_candidate_row, conn.execute(sql, [*ids, *wanted])))
+
+    def names_headed(
+        self, heads: Sequence[str], *, country: str, admin1: str, limit: int = HEADED_ROWS
+    ) -> list[CandidateRow]:
+        """Return the names of active entities of `country` and `admin1` whose folded name
+        begins with one of `heads` as a whole word (`bab` -> `Bab al-Taqa`), most populous
+        first, at most `limit`. Each is read as a range of its entity's folded keys (`f:bab `
+        up to `f:bab!`), so no other entity of the country is read."""
+        wanted = list(dict.fromkeys(h for h in heads if h))
+        if not wanted:
+            return []
+        term = (
+            "SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind,"
+            " n.folded, n.skeleton, n.phonetic, n.tokens, k.key FROM keys AS k"
+            " JOIN entities AS e ON e.rowid = k.entity JOIN names AS n ON n.rowid = k.name"
+            " WHERE k.key >= ? AND k.key < ? AND k.country = ? AND e.admin1 = ?"
+            " AND e.status = 'active'"
+        )
+        sql = " UNION ALL ".join([term] * len(wanted)) + " ORDER BY 5 DESC LIMIT ?"
+        params: list[Any] = []
+        for head in wanted:
+            params += [f"f:{head} ", f"f:{head}!", country, admin1]  # "!" sorts after " "
+        params.append(limit)
+        with self._read() as conn:
+            return list(map(_candidate_row, conn.execute(sql, params)))
 
     def not_same(self, folded: str) -> set[str]:
         """Return the ids judged not the same as the name with this folded key."""

@@ -489,3 +489,39 @@ def test_a_name_written_syllable_by_syllable_is_read_as_the_name_it_spells(
     assert basra.why[:2] == ("skeleton:BSR", "rule:zh:syllables;rule:zh:l→r")
     assert taif.id == "geonames:107968" and "rule:ko:eu;rule:ko:p→f" in taif.why
     assert tabuk.id == "geonames:101628" and tabuk.match  # a name as written is read as it is
+
+
+def test_a_bare_generic_head_reads_the_places_of_the_division_it_begins(tmp_path: Path) -> None:
+    # news text that splits a name leaves its head alone ("Taka, and Bab" for Bab Taka)
+    places: list[Place] = [
+        ("geonames:1", "SY", "10", 3000, ["Tall Salhab", "تل سلحب"]),
+        ("geonames:2", "SY", "10", 900, ["Tell Milh"]),
+        ("geonames:3", "SY", "02", 8000, ["Tall Abyad"]),
+        ("geonames:4", "SY", "10", 20000, ["Tallkalakh"]),  # one word: no head of its own
+        ("geonames:5", "SY", "08", 5000, ["At Tall"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        hama = nz.resolve("Tell", country="SY", admin1="10")
+        raqqa = nz.resolve("Tal", country="SY", admin1="02")
+        anywhere = nz.resolve("Tell", country="SY")
+        with_article = nz.resolve("At-Tall", country="SY", admin1="10")
+    assert {m.id for m in hama[:2]} == {"geonames:1", "geonames:2"}
+    assert all(m.why[0] == "headed:TL" and "context:admin1=10" in m.why for m in hama[:2])
+    assert not any(m.match for m in hama)  # part of a name, never the name
+    assert "geonames:4" not in {m.id for m in hama if m.why[0] == "headed:TL"}
+    assert raqqa[0].id == "geonames:3" and not raqqa[0].match
+    assert anywhere[0].id == "geonames:5"  # without a division, the place named Tall
+    assert with_article[0].id == "geonames:5"  # At Tall is a name of its own
+
+
+def test_names_headed_reads_whole_first_words_of_one_division(tmp_path: Path) -> None:
+    places: list[Place] = [
+        ("geonames:1", "SY", "10", 3000, ["Tall Salhab"]),
+        ("geonames:2", "SY", "10", 20000, ["Tallkalakh"]),
+        ("geonames:3", "SY", "02", 8000, ["Tall Abyad"]),
+        ("geonames:4", "LB", "10", 8000, ["Tall Abbas"]),
+    ]
+    with Lexicon.open(small(tmp_path, places)) as lex:
+        rows = lex.names_headed(["tall", "tell"], country="SY", admin1="10")
+        assert [(r.entity_id, r.name_text) for r in rows] == [("geonames:1", "Tall Salhab")]
+        assert lex.names_headed([], country="SY", admin1="10") == []

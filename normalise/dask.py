@@ -55,7 +55,10 @@ def cached_outcomes(lexicon: str | None, nz: Normaliser) -> OutcomeCache:
     with _LOCK:
         held = _OUTCOMES.get(key)
         if held is None or held[0] != version:
-            held = _OUTCOMES[key] = (version, OutcomeCache(WORKER_OUTCOME_CACHE))
+            held = _OUTCOMES[key] = (
+                version,
+                OutcomeCache(WORKER_OUTCOME_CACHE, case_blind=not nz.reads_letter_case),
+            )
     return held[1]
 
 

@@ -169,21 +169,36 @@ class OutcomeCache:
 
     Pipelines repeat names (one village, thousands of mentions): a repeated query, with the
     same context, is answered from here. One cache lives for one job in one process, so every
-    repeat gets the answer its first occurrence got.
+    repeat gets the answer its first occurrence got. With `case_blind`, an ASCII name outside
+    Turkey is remembered whatever its letter case (`DAMASCUS`, `damascus`, `Damascus`): the
+    resolver reads such a name alike in every case (`Normaliser.reads_letter_case` says when
+    it may not).
 
     Args:
         size: how many distinct queries to remember.
+        case_blind: remember ASCII names outside Turkey by their lower-case form.
     """
 
-    def __init__(self, size: int = OUTCOME_CACHE) -> None:
+    def __init__(self, size: int = OUTCOME_CACHE, *, case_blind: bool = False) -> None:
         self.size = size
+        self.case_blind = case_blind
         self.hits = 0
         self._data: dict[Query, Outcome] = {}
+
+    def key(self, query: Query) -> Query:
+        """Return the query `query`'s outcome is remembered under."""
+        turkey = query.country is not None and query.country.strip().upper() == "TR"
+        if self.case_blind and not turkey and query.name.isascii():
+            lower = query.name.lower()
+            if lower != query.name:
+                return query._replace(name=lower)
+        return query
 
     def get(self, query: Query) -> Outcome | None:
         """Return the remembered outcome of `query` (now the most recent), or None."""
         if not self.size:
             return None
+        query = self.key(query)
         outcome = self._data.pop(query, None)
         if outcome is not None:
             self._data[query] = outcome
@@ -200,6 +215,7 @@ class OutcomeCache:
         """
         if not self.size:
             return
+        query = self.key(query)
         if len(self._data) >= self.size:
             del self._data[next(iter(self._data))]
         if outcome.id is not None and outcome.name is not None:

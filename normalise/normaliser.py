@@ -9,7 +9,7 @@ from typing import Any
 
 from normalise.errors import LexiconError
 from normalise.match import CandidateRow, Match
-from normalise.mtfallback import TranslationFallback
+from normalise.mtfallback import PIVOT, TranslationFallback
 from normalise.normalised import Normalised, normalise_name
 from normalise.normalised import transliterate as _transliterate
 from normalise.resolver import Resolver
@@ -59,9 +59,7 @@ class LexiconSource:
         self, heads: Sequence[str], *, country: str, admin1: str
     ) -> list[CandidateRow]:
         """Return the names in `country` and `admin1` whose first word is one of `heads`."""
-        rows: list[CandidateRow] = self.lexicon.names_headed(
-            heads, country=country, admin1=admin1
-        )
+        rows: list[CandidateRow] = self.lexicon.names_headed(heads, country=country, admin1=admin1)
         return rows
 
     def snapshot(self) -> AbstractContextManager[Any]:
@@ -143,6 +141,16 @@ class Normaliser:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def reads_letter_case(self) -> bool:
+        """Whether `resolve` may answer an ASCII name outside Turkey otherwise in another
+        letter case (`DAMASCUS`, `damascus`). Keys fold case, and only Turkish casing (dotted
+        and dotless i) reads it; machine translation from English may, so this is True when
+        the translation fallback is on and a model from English is installed."""
+        if not self.translate:
+            return False
+        return any(source == PIVOT for source, _ in self.translator.available_pairs())
 
     @property
     def resolver(self) -> Resolver:

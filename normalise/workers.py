@@ -51,7 +51,8 @@ class _Awaited:
 
 class _Pending:
     """One chunk on its way: for each item, its outcome when it was known at sending (a
-    remembered query, a bad row) or the query it waits for; and the queries it sent."""
+    remembered query, a bad row) or the cache key of the query it waits for; and the queries
+    it sent (one for each key: `DAMASCUS` waits for `Damascus` when the cache is case-blind)."""
 
     def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, _Awaited]):
         self.slots: list[Outcome | Query] = []
@@ -64,19 +65,20 @@ class _Pending:
             if outcome is not None:
                 self.slots.append(outcome)
                 continue
-            awaited = waiting.get(item)
+            key = cache.key(item)
+            awaited = waiting.get(key)
             if awaited is None:
-                awaited = waiting[item] = _Awaited()
+                awaited = waiting[key] = _Awaited()
                 self.sent.append(item)
             awaited.items += 1
-            self.slots.append(item)
+            self.slots.append(key)
 
     def finish(
         self, results: list[Outcome], cache: OutcomeCache, waiting: dict[Query, _Awaited]
     ) -> list[Outcome]:
         """Record this chunk's results; return every item's outcome, in order."""
         for query, outcome in zip(self.sent, results, strict=True):
-            waiting[query].outcome = outcome
+            waiting[cache.key(query)].outcome = outcome
             cache.put(query, outcome)
         out: list[Outcome] = []
         for slot in self.slots:
@@ -112,17 +114,18 @@ def resolve_chunks(
         LexiconError: the lexicon cannot be opened.
     """
     if workers <= 1:
-        cache = OutcomeCache(cache_size)
         with Normaliser.open(lexicon) as nz:
+            cache = OutcomeCache(cache_size, case_blind=not nz.reads_letter_case)
             for tag, items in chunks:
                 yield tag, resolve_items(nz, items, cache)
         return
     # Open once here: a missing lexicon fails fast, and the default lexicon is built once.
-    Normaliser.open(lexicon).close()
+    with Normaliser.open(lexicon) as nz:
+        case_blind = not nz.reads_letter_case
     # spawn, not fork: the parent may run threads (tqdm, Dask) that fork would copy mid-state.
     context = multiprocessing.get_context("spawn")
     arg = None if lexicon is None else str(lexicon)
-    cache = OutcomeCache(cache_size)
+    cache = OutcomeCache(cache_size, case_blind=case_blind)
     waiting: dict[Query, _Awaited] = {}
     with context.Pool(workers, initializer=_open_worker, initargs=(arg,)) as pool:
         window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()

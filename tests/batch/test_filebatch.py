@@ -33,6 +33,8 @@ def check_output(rows: list[dict[str, str]], out: list[dict[str, object]]) -> No
     assert by_name["كفر زيتا"] == "geonames:168620"
     assert by_name["صوران"] == "geonames:163345"
     assert by_name["İSTANBUL"] == "geonames:745044"
+    assert by_name["KAFRZEITA"] == by_name["kafr zita"] == "geonames:168620"
+    assert by_name["sooran"] == "geonames:163345"
 
 
 def test_csv_round_trip_keeps_context_columns(tmp_path: Path, lexicon: Path) -> None:

@@ -60,3 +60,35 @@ def test_a_cache_of_no_names_resolves_every_query(lexicon: Path) -> None:
         outcomes = resolve_items(counting, queries, cache)
     assert counting.calls == 3 and len(cache) == 0 and cache.hits == 0
     assert {o.id for o in outcomes} == {"geonames:168620"}
+
+
+def test_a_case_blind_cache_remembers_ascii_names_outside_turkey_in_any_case() -> None:
+    cache = OutcomeCache(size=10, case_blind=True)
+    cache.put(Query("Damascus", "SY", None, None), Outcome("geonames:170654"))
+    assert cache.get(Query("DAMASCUS", "SY", None, None)) == Outcome("geonames:170654")
+    assert cache.get(Query("damascus", "SY", None, None)) == Outcome("geonames:170654")
+    assert cache.get(Query("damascus", None, None, None)) is None  # other context
+    # Turkish casing reads dotted and dotless i; a non-ASCII name keeps its case
+    cache.put(Query("ISPARTA", "TR", None, None), Outcome("geonames:311073"))
+    assert cache.get(Query("Isparta", "TR", None, None)) is None
+    assert cache.get(Query("Isparta", " tr", None, None)) is None
+    cache.put(Query("Şam", "SY", None, None), Outcome("geonames:170654"))
+    assert cache.get(Query("ŞAM", "SY", None, None)) is None
+    plain = OutcomeCache(size=10)
+    plain.put(Query("Damascus", "SY", None, None), Outcome("geonames:170654"))
+    assert plain.get(Query("DAMASCUS", "SY", None, None)) is None
+
+
+def test_an_ascii_name_outside_turkey_resolves_alike_in_every_letter_case(lexicon: Path) -> None:
+    # what a case-blind cache rests on (`Normaliser.reads_letter_case`)
+    names = ["Kafrzeita", "Kafr Zita", "Sooran", "Taybetul-Imam", "Madik-Castle", "HTS",
+             "Latamin", "Kafrenbuda", "Hilfeyeh", "Halfaya", "Idlib", "Hama countryside",
+             "al-Lataminah", "Suran (Hama)", "Tell Rifat", "Bab"]  # fmt: skip
+    with Normaliser.open(lexicon) as nz:
+        assert not nz.reads_letter_case
+        for name in names:
+            for country, admin1 in ((None, None), ("SY", None), ("SY", "10")):
+                base = nz.resolve(name, country=country, admin1=admin1)
+                for variant in (name.upper(), name.lower(), name.title()):
+                    got = nz.resolve(variant, country=country, admin1=admin1)
+                    assert got == base, (name, variant, country, admin1)

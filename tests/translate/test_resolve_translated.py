@@ -226,3 +226,16 @@ def test_resolve_command_translates_unless_told_not_to(
     assert f"{HTS}\t{PHRASE}" in text and "MATCH" not in text
     result = CliRunner().invoke(cli, [*args, "--no-translate", "--json"])
     assert HTS not in [m["id"] for m in json.loads(result.output)[0]["results"]]
+
+
+def test_letter_case_is_read_only_through_a_model_from_english(
+    nz: Normaliser, ar_en_model: Path, en_ar_model: Path, models_dir: Path
+) -> None:
+    # a batch job's cache remembers ASCII names by their lower case unless this is True
+    assert not nz.reads_letter_case
+    install(ar_en_model, models_dir)
+    assert not nz.reads_letter_case  # Arabic queries only: an ASCII name is not translated
+    install(en_ar_model, models_dir)
+    assert nz.reads_letter_case
+    nz.translate = False
+    assert not nz.reads_letter_case

@@ -187,11 +187,11 @@ class OutcomeCache:
 
     def key(self, query: Query) -> Query:
         """Return the query `query`'s outcome is remembered under."""
-        turkey = query.country is not None and query.country.strip().upper() == "TR"
-        if self.case_blind and not turkey and query.name.isascii():
-            lower = query.name.lower()
-            if lower != query.name:
-                return query._replace(name=lower)
+        name, country, admin1, kind = query
+        if self.case_blind and name.isascii():
+            lower = name.lower()
+            if lower != name and (country is None or country.strip().upper() != "TR"):
+                return Query(lower, country, admin1, kind)
         return query
 
     def get(self, query: Query) -> Outcome | None:

@@ -95,6 +95,7 @@ def test_arabic_letters_outside_the_route_romanise_lower_case() -> None:
         ("uzhda", ("ujda", "rule:ru:zh→j")),  # Russian ж for ج: Oujda
         ("xartum", ("khartum", "rule:az:x→kh")),  # Azerbaijani and Uzbek x for خ: Khartoum
         ("adzsdabija", ("ajdabija", "rule:hu:dzs→j")),  # Hungarian dzs for ج: Ajdabiya
+        ("isztambul", ("istambul", "rule:hu:sz→s")),  # Hungarian sz for s: Istanbul
         ("chan", ("khan", "rule:de:ch→kh")),  # German ch for خ: Chan Scheichun
         ("iedda", ("jedda", "rule:la:i→j")),  # Latin I for J: Jeddah
         ("anten", ("aden", "rule:el:nt→d")),  # Greek ντ for d: Aden

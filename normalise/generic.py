@@ -6,6 +6,10 @@ apart (`Gökçeören Köyü`), and GeoNames may name the same village with or wi
 names are indexed under the stem's skeleton as well, and a query is also read as its stem, so
 either spelling finds the other. The village terms are the glossary's Turkish terms for the
 head `kafr` (`lexicons/rules/glossary.tsv`).
+
+News text also leaves a generic head alone when it splits a name (`Taka, and Bab` for Bab
+al-Taqa): a name's head (`heads.tsv`) is then its stem (`head_stem`), read only for a query
+that is a bare head (`bare_head`) within the caller's first-level division.
 """
 
 from __future__ import annotations

@@ -390,29 +390,40 @@ class Resolver:
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
         if context.country is not None and context.admin1 is not None:
-            self._score_headed(keys, best, query_readings[0], context, query_arabic)
+            self._score_headed(
+                keys,
+                best,
+                query_readings[0],
+                context,
+                query_arabic,
+                (context.country, context.admin1),
+            )
         for entity_id in judged:
             best.pop(entity_id, None)
         return best
 
     def _score_headed(
-        self, keys: Keys, best: dict[str, Scored], own: Reading, context: Context, arabic: bool
+        self,
+        keys: Keys,
+        best: dict[str, Scored],
+        own: Reading,
+        context: Context,
+        arabic: bool,
+        division: tuple[str, str],
     ) -> None:
         """Add the names a bare generic head begins in the caller's country and first-level
-        division (`Bab` with Hama's `10`: Bab al-Taqa), each compared by its head (key family
-        `h`, `headed:` in `why`; never a confident match).
+        division (`division`; `Bab` with Syria's `10`, Hama: Bab al-Taqa), each compared by
+        its head (key family `h`, `headed:` in `why`; never a confident match).
 
         News text that splits a name leaves its head alone (`Taka, and Bab` for Bab Taka), and
         a head alone names no place of the division; the division's places named with it are
         what the text can mean, and a place of another division, named by the head alone
         (al-Bab in Aleppo), contradicts the caller's context."""
-        assert context.country is not None and context.admin1 is not None
         head = bare_head(keys.phonetic, keys.heads, keys.articles)
         if head is None:
             return
-        rows = self.source.names_headed(
-            head_spellings(head), country=context.country, admin1=context.admin1
-        )
+        country, admin1 = division
+        rows = self.source.names_headed(head_spellings(head), country=country, admin1=admin1)
         found = [row._replace(key="h:" + own.skeleton) for row in rows]
         for entity_id, scored in self._score(found, [own], context, arabic).items():
             if entity_id not in best or scored.score > best[entity_id].score:

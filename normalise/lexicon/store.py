@@ -394,8 +394,8 @@ class Lexicon:
     ) -> list[CandidateRow]:
         """Return the names of active entities of `country` and `admin1` whose folded name
         begins with one of `heads` as a whole word (`bab` -> `Bab al-Taqa`), most populous
-        first, at most `limit`. Each is read as a range of its entity's folded keys (`f:bab `
-        up to `f:bab!`), so no other entity of the country is read."""
+        first, at most `limit`. Each spelling is read as a range of folded keys (`f:bab ` up
+        to `f:bab!`), so only names that begin with it are read."""
         wanted = list(dict.fromkeys(h for h in heads if h))
         if not wanted:
             return []

@@ -1,4 +1,4 @@
-"""Generic village words that sources add to, or leave off, a place's own name.
+"""Generic words that sources add to, or leave off, a place's own name: village words, heads.
 
 Turkish sources glue the word for village to a name (`Hasköy`, `Söğütalanköyü`) or write it
 apart (`Gökçeören Köyü`), and GeoNames may name the same village with or without it

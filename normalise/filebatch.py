@@ -194,19 +194,22 @@ class OutcomeCache:
                 return Query(lower, country, admin1, kind)
         return query
 
-    def get(self, query: Query) -> Outcome | None:
-        """Return the remembered outcome of `query` (now the most recent), or None."""
+    def get(self, query: Query, *, keyed: bool = False) -> Outcome | None:
+        """Return the remembered outcome of `query` (now the most recent), or None;
+        `keyed`: `query` is already its `key`."""
         if not self.size:
             return None
-        query = self.key(query)
+        if not keyed:
+            query = self.key(query)
         outcome = self._data.pop(query, None)
         if outcome is not None:
             self._data[query] = outcome
             self.hits += 1
         return outcome
 
-    def put(self, query: Query, outcome: Outcome) -> None:
-        """Remember `outcome`, forgetting the least recently used query when full.
+    def put(self, query: Query, outcome: Outcome, *, keyed: bool = False) -> None:
+        """Remember `outcome`, forgetting the least recently used query when full; `keyed`:
+        `query` is already its `key`.
 
         Many queries name one entity (every spelling of a village) and share their context
         and reasons: the ID, display name, `why`, country, admin1 and kind strings are kept
@@ -215,12 +218,14 @@ class OutcomeCache:
         """
         if not self.size:
             return
-        query = self.key(query)
+        if not keyed:
+            query = self.key(query)
         if len(self._data) >= self.size:
             del self._data[next(iter(self._data))]
-        if outcome.id is not None and outcome.name is not None:
-            outcome = outcome._replace(
-                id=sys.intern(outcome.id), name=sys.intern(outcome.name), why=_intern(outcome.why)
+        entity, display, score, match, why, error = outcome
+        if entity is not None and display is not None:
+            outcome = Outcome(
+                sys.intern(entity), sys.intern(display), score, match, _intern(why), error
             )
         name, country, admin1, kind = query
         self._data[Query(name, _intern(country), _intern(admin1), _intern(kind))] = outcome

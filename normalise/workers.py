@@ -57,19 +57,21 @@ class _Pending:
     def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, _Awaited]):
         self.slots: list[Outcome | Query] = []
         self.sent: list[Query] = []
+        self._sent_keys: list[Query] = []
         for item in items:
             if isinstance(item, Outcome):  # a bad row's
                 self.slots.append(item)
                 continue
-            outcome = cache.get(item)
+            key = cache.key(item)
+            outcome = cache.get(key, keyed=True)
             if outcome is not None:
                 self.slots.append(outcome)
                 continue
-            key = cache.key(item)
             awaited = waiting.get(key)
             if awaited is None:
                 awaited = waiting[key] = _Awaited()
                 self.sent.append(item)
+                self._sent_keys.append(key)
             awaited.items += 1
             self.slots.append(key)
 
@@ -77,9 +79,9 @@ class _Pending:
         self, results: list[Outcome], cache: OutcomeCache, waiting: dict[Query, _Awaited]
     ) -> list[Outcome]:
         """Record this chunk's results; return every item's outcome, in order."""
-        for query, outcome in zip(self.sent, results, strict=True):
-            waiting[cache.key(query)].outcome = outcome
-            cache.put(query, outcome)
+        for key, outcome in zip(self._sent_keys, results, strict=True):
+            waiting[key].outcome = outcome
+            cache.put(key, outcome, keyed=True)
         out: list[Outcome] = []
         for slot in self.slots:
             if isinstance(slot, Outcome):

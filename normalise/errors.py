@@ -64,3 +64,7 @@ class ContextError(NormaliseError, ValueError):
 
     Subclasses `ValueError` too, so code that guards against bad values keeps working.
     """
+
+
+class WorkerStartError(NormaliseError):
+    """Worker processes for a batch cannot start (see `workers.check_main_importable`)."""

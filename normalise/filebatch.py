@@ -342,6 +342,7 @@ def run_batch(
     Raises:
         BatchFileError: unknown format, missing name column, or an output that cannot resume.
         LexiconError: the lexicon cannot be opened.
+        WorkerStartError: `workers` > 1 and the main script is not a file workers can import.
     """
     from normalise.workers import resolve_chunks
 

@@ -13,6 +13,8 @@ worker, both would resolve it, and both would hold it).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
 
+from normalise.errors import WorkerStartError
 from normalise.filebatch import OUTCOME_CACHE, Item, Outcome, OutcomeCache, Query, resolve_items
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
@@ -96,6 +99,20 @@ class _Pending:
         return out
 
 
+def check_main_importable() -> None:
+    """Raise `WorkerStartError` when worker processes could not start: a spawned worker
+    imports the parent's main script again, and a script read from standard input
+    (`python - < job.py`) has no file to import, so every worker would die at birth and the
+    pool start another, forever."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is not None and getattr(main, "__spec__", None) is None and not os.path.isfile(path):
+        raise WorkerStartError(
+            f"worker processes cannot start: the main script {path!r} is not a file they can"
+            " import; save it to a file, or use workers=1 (`normalise batch` runs workers)"
+        )
+
+
 def resolve_chunks(
     chunks: Iterable[tuple[T, list[Item]]],
     lexicon: Path | None,
@@ -114,6 +131,7 @@ def resolve_chunks(
 
     Raises:
         LexiconError: the lexicon cannot be opened.
+        WorkerStartError: `workers` > 1 and the main script is not a file workers can import.
     """
     if workers <= 1:
         with Normaliser.open(lexicon) as nz:
@@ -121,6 +139,7 @@ def resolve_chunks(
             for tag, items in chunks:
                 yield tag, resolve_items(nz, items, cache)
         return
+    check_main_importable()
     # Open once here: a missing lexicon fails fast, and the default lexicon is built once.
     with Normaliser.open(lexicon) as nz:
         case_blind = not nz.reads_letter_case

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -195,3 +197,25 @@ def test_a_query_repeated_across_chunks_is_sent_to_a_worker_once() -> None:
     assert waiting == {}  # nothing is held once every chunk is out
     third = _Pending([c, a], cache, waiting)  # now remembered: nothing to send
     assert third.sent == [] and third.finish([], cache, waiting) == [answer[c], answer[a]]
+
+
+def test_workers_from_a_script_read_on_stdin_fail_fast(tmp_path: Path, lexicon: Path) -> None:
+    # spawned workers import the main script again; one read from stdin has no file, and the
+    # pool would start a dying worker forever
+    src = write_csv(tmp_path / "in.csv", make_rows(10))
+    script = (
+        "from pathlib import Path\n"
+        "from normalise.errors import WorkerStartError\n"
+        "from normalise.filebatch import BatchOptions, run_batch\n"
+        "try:\n"
+        f"    run_batch(Path({str(src)!r}), Path({str(tmp_path / 'out.csv')!r}),"
+        f" BatchOptions('place'), lexicon=Path({str(lexicon)!r}), workers=2, progress=False)\n"
+        "except WorkerStartError as exc:\n"
+        "    print('refused:', exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused: worker processes cannot start" in done.stdout
+    assert "save it to a file" in done.stdout

@@ -31,10 +31,9 @@ import numpy as np
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
-from normalise.matres import is_arabic_text
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, may_be_confident, query_context, rank
+from normalise.resolver import Resolver, may_be_confident, query_context, query_lang, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
@@ -84,7 +83,7 @@ def collect(resolver: Resolver, queries: list[dict[str, object]], first_group: i
         text = str(query["query"])
         expected = set(query.get("expected", []))  # type: ignore[call-overload]
         for country in (str(query["country"]), None):
-            lang = "tr" if country == "TR" and not is_arabic_text(text) else None
+            lang = query_lang(text, country)
             keys = build_keys(text, lang)
             context = query_context(text, keys, Context(country))
             scored = resolver.score_candidates(text, keys, context, lang)
@@ -206,6 +205,9 @@ class Without(LexiconSource):
     def names_by_skeleton(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
         return self._kept(super().names_by_skeleton(*args, **kwargs))
 
+    def names_headed(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
+        return self._kept(super().names_headed(*args, **kwargs))
+
     def _kept(self, rows: list[CandidateRow]) -> list[CandidateRow]:
         return [r for r in rows if r.entity_id not in self.left_out]
 
@@ -227,7 +229,7 @@ def decisions(
         if leave_out:
             asked = Resolver(Without(resolver.source, expected), threshold=resolver.threshold)
         for country in (str(query["country"]), None):
-            lang = "tr" if country == "TR" and not is_arabic_text(text) else None
+            lang = query_lang(text, country)
             keys = build_keys(text, lang)
             context = query_context(text, keys, Context(country))
             scored = asked.score_candidates(text, keys, context, lang)

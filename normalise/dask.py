@@ -55,10 +55,7 @@ def cached_outcomes(lexicon: str | None, nz: Normaliser) -> OutcomeCache:
     with _LOCK:
         held = _OUTCOMES.get(key)
         if held is None or held[0] != version:
-            held = _OUTCOMES[key] = (
-                version,
-                OutcomeCache(WORKER_OUTCOME_CACHE, case_blind=not nz.reads_letter_case),
-            )
+            held = _OUTCOMES[key] = (version, OutcomeCache.of(nz, WORKER_OUTCOME_CACHE))
     return held[1]
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from normalise.errors import NormaliseError
+from normalise.errors import ContextError, NormaliseError
 from normalise.fileformats import (
     NZ_COLUMNS,
     BatchFileError,
@@ -29,6 +29,8 @@ from normalise.fileformats import (
     read_chunks,
     read_columns,
 )
+from normalise.hints import country_hint
+from normalise.resolver import query_lang
 
 MAX_NAME_CHARS = 512
 CHUNK_ROWS = 2000
@@ -185,14 +187,27 @@ class OutcomeCache:
         self.hits = 0
         self._data: dict[Query, Outcome] = {}
 
+    @classmethod
+    def of(cls, nz: Any, size: int) -> OutcomeCache:
+        """Return a cache of `size` queries for the `Normaliser` `nz`, case-blind unless it
+        may read letter case (`Normaliser.reads_letter_case`)."""
+        return cls(size, case_blind=not nz.reads_letter_case)
+
     def key(self, query: Query) -> Query:
-        """Return the query `query`'s outcome is remembered under."""
+        """Return the query `query`'s outcome is remembered under: with `case_blind`, an
+        ASCII name in lower case unless the resolver reads it in Turkish (`query_lang`)."""
         name, country, admin1, kind = query
-        if self.case_blind and name.isascii():
-            lower = name.lower()
-            if lower != name and (country is None or country.strip().upper() != "TR"):
-                return Query(lower, country, admin1, kind)
-        return query
+        if not self.case_blind or not name.isascii():
+            return query
+        lower = name.lower()
+        if lower == name:
+            return query
+        try:
+            if query_lang(name, country_hint(country)) is not None:
+                return query
+        except ContextError:  # answered by its error, whatever its case
+            return query
+        return Query(lower, country, admin1, kind)
 
     def get(self, query: Query, *, keyed: bool = False) -> Outcome | None:
         """Return the remembered outcome of `query` (now the most recent), or None;

@@ -121,6 +121,14 @@ def compound_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
+def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
+    """Return the language a query is read in: the caller's, else Turkish for a name not in
+    Arabic script placed in Turkey (`country`, an upper-case hint), else None."""
+    if lang is None and country == "TR" and not is_arabic_text(name):
+        return "tr"
+    return lang
+
+
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
     decision: its article, folded key, letters and Arabic spelling."""
@@ -293,8 +301,7 @@ class Resolver:
             ContextError: `country` is not an ISO alpha-2 code, or `kind` not an entity kind.
         """
         country, kind = country_hint(country), kind_hint(kind)
-        if lang is None and country == "TR" and not is_arabic_text(name):
-            lang = "tr"
+        lang = query_lang(name, country, lang)
         keys = build_keys(name, lang)
         with self._snapshot():
             if admin1 is None:
@@ -389,40 +396,26 @@ class Resolver:
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
-        if context.country is not None and context.admin1 is not None:
-            self._score_headed(
-                keys,
-                best,
-                query_readings[0],
-                context,
-                query_arabic,
-                (context.country, context.admin1),
-            )
+        self._score_headed(keys, best, query_readings[0], context, query_arabic)
         for entity_id in judged:
             best.pop(entity_id, None)
         return best
 
     def _score_headed(
-        self,
-        keys: Keys,
-        best: dict[str, Scored],
-        own: Reading,
-        context: Context,
-        arabic: bool,
-        division: tuple[str, str],
+        self, keys: Keys, best: dict[str, Scored], own: Reading, context: Context, arabic: bool
     ) -> None:
         """Add the names a bare generic head begins in the caller's country and first-level
-        division (`division`; `Bab` with Syria's `10`, Hama: Bab al-Taqa), each compared by
-        its head (key family `h`, `headed:` in `why`; never a confident match).
+        division (`Bab` with Syria's `10`, Hama: Bab al-Taqa), each compared by its head (key
+        family `h`, `headed:` in `why`; never a confident match); nothing without both.
 
         News text that splits a name leaves its head alone (`Taka, and Bab` for Bab Taka), and
         a head alone names no place of the division; the division's places named with it are
         what the text can mean, and a place of another division, named by the head alone
         (al-Bab in Aleppo), contradicts the caller's context."""
+        country, admin1 = context.country, context.admin1
         head = bare_head(keys.phonetic, keys.heads, keys.articles)
-        if head is None:
+        if country is None or admin1 is None or head is None:
             return
-        country, admin1 = division
         rows = self.source.names_headed(head_spellings(head), country=country, admin1=admin1)
         found = [row._replace(key="h:" + own.skeleton) for row in rows]
         for entity_id, scored in self._score(found, [own], context, arabic).items():

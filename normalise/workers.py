@@ -135,18 +135,17 @@ def resolve_chunks(
     """
     if workers <= 1:
         with Normaliser.open(lexicon) as nz:
-            cache = OutcomeCache(cache_size, case_blind=not nz.reads_letter_case)
+            cache = OutcomeCache.of(nz, cache_size)
             for tag, items in chunks:
                 yield tag, resolve_items(nz, items, cache)
         return
     check_main_importable()
     # Open once here: a missing lexicon fails fast, and the default lexicon is built once.
     with Normaliser.open(lexicon) as nz:
-        case_blind = not nz.reads_letter_case
+        cache = OutcomeCache.of(nz, cache_size)
     # spawn, not fork: the parent may run threads (tqdm, Dask) that fork would copy mid-state.
     context = multiprocessing.get_context("spawn")
     arg = None if lexicon is None else str(lexicon)
-    cache = OutcomeCache(cache_size, case_blind=case_blind)
     waiting: dict[Query, _Awaited] = {}
     with context.Pool(workers, initializer=_open_worker, initargs=(arg,)) as pool:
         window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()

@@ -58,9 +58,10 @@ class VersionMemo:
         """Return the display name of each active entity among `entity_ids`; `read` reads
         those not yet remembered from the store (an inactive entity has none)."""
         missing = [entity_id for entity_id in entity_ids if entity_id not in self._displays]
+        if len(self._displays) + len(missing) > DISPLAY_NAMES:
+            self._displays.clear()  # and every entity is read again, those remembered too
+            missing = list(entity_ids)
         if missing:
-            if len(self._displays) + len(missing) > DISPLAY_NAMES:
-                self._displays.clear()
             found = read(missing)
             for entity_id in missing:
                 self._displays[entity_id] = found.get(entity_id)

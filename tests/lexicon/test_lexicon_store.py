@@ -229,6 +229,20 @@ def test_display_names_are_canonical_names_of_active_entities(
     assert lex.display_names([]) == {}
 
 
+def test_display_names_stay_whole_when_the_memo_fills_up(
+    lex: Lexicon, kafr_zita: dict[str, Any], monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(memo, "DISPLAY_NAMES", 2)
+    assert lex.display_names([kafr_zita["id"]]) == {kafr_zita["id"]: "Kafr Zita"}
+    # one more than room for: the memo is emptied, and the one remembered is read again
+    both = lex.display_names([kafr_zita["id"], "geonames:163345", "iso3166:TR"])
+    assert both == {
+        kafr_zita["id"]: "Kafr Zita",
+        "geonames:163345": "Suran",
+        "iso3166:TR": "Türkiye",
+    }
+
+
 @pytest.mark.parametrize("judgements_in_memory", [2**17, 0])
 def test_remembered_judgements_and_display_names_follow_another_writers_batches(
     lex: Lexicon, kafr_zita: dict[str, Any], judgements_in_memory: int, monkeypatch: Any

@@ -80,10 +80,6 @@ class Outcome(NamedTuple):
     why: str | None = None
     error: str | None = None
 
-    def fields(self) -> dict[str, Any]:
-        """Return the output columns `nz_id … nz_error`."""
-        return dict(zip(NZ_COLUMNS, self, strict=True))
-
 
 Item = Query | Outcome
 
@@ -375,7 +371,7 @@ def run_batch(
     tagged = ((rows, [build_item(row, options) for row in rows]) for rows in chunks)
     try:
         for rows, outcomes in resolve_chunks(tagged, lexicon, workers, cache_size):
-            sink.write([{**row, **o.fields()} for row, o in zip(rows, outcomes, strict=True)])
+            sink.write(rows, outcomes)
             summary.rows += len(rows)
             summary.matched += sum(o.match for o in outcomes)
             summary.errors.update(o.error for o in outcomes if o.error is not None)

@@ -21,7 +21,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -143,8 +143,9 @@ class Sink(Protocol):
 
     done: int
 
-    def write(self, rows: Sequence[Row]) -> None:
-        """Append one chunk of output rows durably (a kill after it returns keeps it)."""
+    def write(self, rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> None:
+        """Append one chunk durably (a kill after it returns keeps it): each input row with
+        its result, the values of the `NZ_COLUMNS` in order."""
         ...
 
     def close(self) -> None:
@@ -167,14 +168,10 @@ class TextSink:
         self.file = open(path, "r+b" if offset > 0 else "wb")  # noqa: SIM115
         self.file.truncate(offset)
         self.file.seek(offset)
+        # the input's columns, in the output's order (an input's own `nz_*` are replaced)
+        self._inputs = [c for c in self.columns if c not in NZ_COLUMNS]
         if offset == 0 and fmt == "csv":
-            self._append(self._render_csv([dict(zip(self.columns, self.columns, strict=True))]))
-
-    def _render_csv(self, rows: Sequence[Row]) -> str:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, self.columns, extrasaction="ignore", lineterminator="\n")
-        writer.writerows(rows)
-        return buffer.getvalue()
+            self._append(_render_csv([self.columns]))
 
     def _append(self, text: str) -> None:
         self.file.write(text.encode("utf-8", errors="surrogateescape"))
@@ -184,12 +181,18 @@ class TextSink:
         tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.checkpoint)
 
-    def write(self, rows: Sequence[Row]) -> None:
-        """Append `rows` in one write, then record the checkpoint."""
+    def write(self, rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> None:
+        """Append the chunk in one write, then record the checkpoint."""
         if self.fmt == "csv":
-            text = self._render_csv([_csv_cells(row) for row in rows])
+            inputs = self._inputs
+            text = _render_csv(
+                [*map(row.get, inputs), *_csv_result(result)]
+                for row, result in zip(rows, results, strict=True)
+            )
         else:
-            text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+            text = "".join(
+                json.dumps(record, ensure_ascii=False) + "\n" for record in _records(rows, results)
+            )
         self.done += len(rows)
         self._append(text)
 
@@ -199,13 +202,23 @@ class TextSink:
         self.checkpoint.unlink(missing_ok=True)
 
 
-def _csv_cells(row: Row) -> Row:
-    out = dict(row)
-    out["nz_match"] = "true" if row["nz_match"] else "false"
-    for key in ("nz_id", "nz_name", "nz_score", "nz_why", "nz_error"):
-        if out.get(key) is None:
-            out[key] = ""
-    return out
+def _render_csv(records: Iterable[Sequence[Any]]) -> str:
+    """Return CSV lines of `records` (lists of cells; None is written as an empty cell)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    return buffer.getvalue()
+
+
+def _csv_result(result: Sequence[Any]) -> Sequence[Any]:
+    """Return the `nz_*` cells of a result: `nz_match` as `true` or `false`."""
+    entity, name, score, match, why, error = result
+    return entity, name, score, "true" if match else "false", why, error
+
+
+def _records(rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> Iterator[Row]:
+    """Yield each input row with its result's `nz_*` values (replacing the input's own)."""
+    for row, result in zip(rows, results, strict=True):
+        yield {**row, **dict(zip(NZ_COLUMNS, result, strict=True))}
 
 
 class ParquetSink:
@@ -225,14 +238,15 @@ class ParquetSink:
             self.count += 1
             self.done += int(pq.ParquetFile(part).metadata.num_rows)
 
-    def write(self, rows: Sequence[Row]) -> None:
-        """Write `rows` to a new part file, atomically (temp file then rename)."""
+    def write(self, rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> None:
+        """Write the chunk to a new part file, atomically (temp file then rename)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        records = list(_records(rows, results))
         if self.text_input:
-            rows = [{k: _parquet_text(k, v) for k, v in row.items()} for row in rows]
-        table = pa.Table.from_pylist(list(rows), schema=self.schema)
+            records = [{k: _parquet_text(k, v) for k, v in row.items()} for row in records]
+        table = pa.Table.from_pylist(records, schema=self.schema)
         self.count += 1
         final = self.parts / f"part-{self.count:08d}.parquet"
         tmp = self.parts / f"tmp-{self.count:08d}.parquet"

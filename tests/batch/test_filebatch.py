@@ -128,6 +128,27 @@ def test_csv_with_a_byte_order_mark(tmp_path: Path, lexicon: Path) -> None:
     assert [r["nz_id"] for r in out] == ["geonames:168620", "geonames:163345"]
 
 
+def test_csv_ragged_rows_and_an_earlier_runs_columns(tmp_path: Path, lexicon: Path) -> None:
+    # a short row's missing cells stay empty, a long row's extra cells are dropped, and the
+    # `nz_*` columns of an earlier run are replaced where the output puts them: at the end
+    src = tmp_path / "rerun.csv"
+    src.write_text(
+        "nz_id,place,cc,nz_match\nold,Kafrzeita,SY,true\nold,Taxi\nold,صوران,SY,false,extra\n",
+        "utf-8",
+    )
+    run_batch(src, tmp_path / "out.csv", OPTIONS, lexicon=lexicon, progress=False)
+    lines = (tmp_path / "out.csv").read_text("utf-8").splitlines()
+    assert lines[0] == ",".join(["place", "cc", *NZ_COLUMNS])
+    assert lines[2].startswith("Taxi,,")
+    out = read_csv(tmp_path / "out.csv")
+    assert [(r["place"], r["cc"], r["nz_id"]) for r in out[::2]] == [
+        ("Kafrzeita", "SY", "geonames:168620"),
+        ("صوران", "SY", "geonames:163345"),
+    ]
+    assert out[0]["nz_match"] in {"true", "false"} and out[0]["nz_error"] == ""
+    assert out[0]["nz_score"] == repr(float(out[0]["nz_score"]))
+
+
 def test_missing_column_lists_the_columns_and_the_separator(tmp_path: Path, lexicon: Path) -> None:
     src = tmp_path / "semicolons.csv"
     src.write_text("place;cc\nKafrzeita;SY\n", encoding="utf-8")

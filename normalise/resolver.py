@@ -183,9 +183,15 @@ def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
     )
 
 
+def _best_score(best: dict[str, Scored]) -> float:
+    return max((s.score for s in best.values()), default=0.0)
+
+
 def contradicts(row: CandidateRow, context: Context) -> bool:
-    """Return True when a candidate is in another admin1 or of another kind than the caller
-    said (a country mismatch is already ruled out by the country-filtered lookup)."""
+    """Return True when a candidate is in another country or admin1, or of another kind, than
+    the caller said (an entity of no country or admin1 contradicts none)."""
+    if context.country is not None and row.country is not None and row.country != context.country:
+        return True
     if context.admin1 is not None and row.admin1 is not None and row.admin1 != context.admin1:
         return True
     return context.kind is not None and row.kind != context.kind
@@ -394,8 +400,10 @@ class Resolver:
                     rows = rows + self._lookup(extra, context, anywhere=not rows)
             best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
-        if max((s.score for s in best.values()), default=0.0) < FALLBACK_BELOW:
+        if _best_score(best) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
+            if _best_score(best) < FALLBACK_BELOW:
+                self._score_abroad(keys, best, query_readings, context, query_arabic)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         for entity_id in judged:
             best.pop(entity_id, None)
@@ -555,6 +563,31 @@ class Resolver:
         found = [r._replace(key="c:" + r.skeleton) for r in rows if r.entity_id not in best]
         for entity_id, scored in self._score(found, query_readings, context, False).items():
             best[entity_id] = scored
+
+    def _score_abroad(
+        self,
+        keys: Keys,
+        best: dict[str, Scored],
+        query_readings: list[Reading],
+        context: Context,
+        arabic: bool,
+    ) -> None:
+        """Add the entities of other countries spelled as the query (its exact and folded
+        keys); called when no candidate of the caller's country scores `FALLBACK_BELOW`, by
+        any reading of the query (the fallback readings' too).
+
+        A caller may give every name of a text the text's country: `Moscow`, `Russia` or
+        `Türkiye` in a report on Syria name no place of Syria, and the Syrian names that
+        look most like them (Damascus, for `Moscow`) are no answer. They are scored as any
+        candidate of another country is (the `country` feature), and are never a confident
+        match (`contradicts`)."""
+        if context.country is None:
+            return
+        rows = self.source.candidates(spelled_keys(keys)[:2])
+        found = [row for row in rows if row.country != context.country]
+        for entity_id, scored in self._score(found, query_readings, context, arabic).items():
+            if entity_id not in best or scored.score > best[entity_id].score:
+                best[entity_id] = scored
 
     def _score_siblings(
         self,

@@ -525,3 +525,46 @@ def test_names_headed_reads_whole_first_words_of_one_division(tmp_path: Path) ->
         rows = lex.names_headed(["tall", "tell"], country="SY", admin1="10")
         assert [(r.entity_id, r.name_text) for r in rows] == [("geonames:1", "Tall Salhab")]
         assert lex.names_headed([], country="SY", admin1="10") == []
+
+
+def test_names_of_other_countries_spelled_as_the_query_answer_when_the_hinted_has_none(
+    tmp_path: Path,
+) -> None:
+    # a pipeline gives every name of a report on Syria the country SY: `Moscow`, `Russia` and
+    # `Türkiye` name nothing in Syria, and the Syrian names nearest them are no answer
+    path = tmp_path / "abroad.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply(
+        [
+            *(upsert(*p) for p in PLACES),
+            upsert("geonames:170654", "SY", "13", 1569394, ["Damascus", "دمشق"]),
+            upsert("geonames:524901", "RU", "48", 10381222, ["Moscow", "Moskva", "موسكو"]),
+            upsert("iso3166:RU", "RU", None, None, ["Russia", "روسيا"], kind="country"),
+            upsert("iso3166:TR", "TR", None, None, ["Türkiye", "Turkey"], kind="country"),
+            upsert("geonames:10000001", "IQ", "01", 5000, ["Kafr Zita", "كفر زيتا"]),
+        ]
+    )
+    lex.close()
+    with Normaliser.open(path) as nz:
+        moscow = nz.resolve("Moscow", country="SY")
+        russia = nz.resolve("روسيا", country="SY")[0]
+        turkiye = nz.resolve("Türkiye", country="SY")[0]
+        at_home = nz.resolve("Kafr Zita", country="SY")
+    assert moscow[0].id == "geonames:524901" and moscow[0].country == "RU"
+    assert "geonames:170654" not in [m.id for m in moscow[:1]]
+    assert russia.id == "iso3166:RU" and turkiye.id == "iso3166:TR"
+    # outside the country the caller gave: never a confident match
+    assert not (moscow[0].match or russia.match or turkiye.match)
+    # a good candidate in the hinted country: no other country's namesake is read
+    assert at_home[0].id == "geonames:168620" and at_home[0].match
+    assert "geonames:10000001" not in [m.id for m in at_home]
+
+
+def test_a_candidate_of_another_country_than_the_hint_is_never_confident(
+    nz: Normaliser,
+) -> None:
+    # nothing in IQ: every candidate is read from the other countries, none confidently
+    # (the Syrian town, spelled as its Arabic name, scores 0.92 and was once confident)
+    matches = nz.resolve("كفر زيتا", country="IQ")
+    assert matches[0].id == "geonames:168620" and not matches[0].match
+    assert nz.resolve("كفر زيتا", country="SY")[0].match

@@ -165,3 +165,44 @@ def test_press_spelling_resolves_first(
 def test_inflected_mention_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
     matches = nz.resolve(name, country="SY")
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+# Kurdish names of towns in the north-east, as Kurdish and English news write them (the first
+# two are curated names; GeoNames has the others).
+KURDISH = [
+    ("Serê Kaniyê", "geonames:165509"),
+    ("Serekaniye", "geonames:165509"),
+    ("Girê Spî", "geonames:163750"),
+    ("Qamişlo", "geonames:173377"),
+    ("Kobanî", "geonames:172256"),
+    ("Hesîçe", "geonames:173811"),
+    ("Dêrik", "geonames:173530"),
+]
+
+# Names of other countries' entities in a report whose every mention the caller places in Syria.
+ABROAD = [
+    ("Moscow", "geonames:524901"),
+    ("Russia", "iso3166:RU"),
+    ("Türkiye", "iso3166:TR"),
+    ("Tehran", "geonames:112931"),
+    ("Israel", "iso3166:IL"),
+    ("Erdogan", "nz:person/recep-tayyip-erdogan"),
+    ("Hezbollah", "nz:org/hezbollah"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), KURDISH)
+def test_kurdish_name_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name, country="SY")
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), ABROAD)
+def test_other_countries_entity_resolves_first_with_the_reports_country(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    matches = nz.resolve(name, country="SY")
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+    assert not matches[0].match  # not where the caller placed it

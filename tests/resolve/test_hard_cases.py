@@ -82,6 +82,9 @@ DESCRIBED = [
     ("بلدة كفرزيتا", "geonames:168620"),
     ("ريف حماة", "iso3166-2:SY-HM"),
     ("ريف إدلب الجنوبي", "iso3166-2:SY-ID"),
+    ("مخيم الهول", "geonames:173797"),  # al-Hol camp: the camp at al-Hol
+    ("al-Hol camp", "geonames:173797"),
+    ("Hol Kampı", "geonames:173797"),
 ]
 
 # People and organisations of the curated lexicon as news text names them: with a title, an
@@ -97,6 +100,7 @@ ACTORS = [
     ("داعش", None, "nz:org/islamic-state"),
     ("DEAŞ", None, "nz:org/islamic-state"),
     ("YPG", "organisation", "nz:org/peoples-defense-units"),
+    ("بوتين", None, "nz:person/vladimir-putin"),
 ]
 
 # How the Turkish and English press write towns of the war in Syria and Iraq (the country hint

@@ -101,6 +101,7 @@ ACTORS = [
     ("DEAŞ", None, "nz:org/islamic-state"),
     ("YPG", "organisation", "nz:org/peoples-defense-units"),
     ("بوتين", None, "nz:person/vladimir-putin"),
+    ("Esed", None, "nz:person/bashar-al-assad"),  # the Turkish press (Esed rejimi)
 ]
 
 # How the Turkish and English press write towns of the war in Syria and Iraq (the country hint

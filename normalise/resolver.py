@@ -583,7 +583,7 @@ class Resolver:
         match (`contradicts`)."""
         if context.country is None:
             return
-        rows = self.source.candidates(spelled_keys(keys)[:2])
+        rows = self.source.candidates([f"x:{keys.exact}", f"f:{keys.folded}"])
         found = [row for row in rows if row.country != context.country]
         for entity_id, scored in self._score(found, query_readings, context, arabic).items():
             if entity_id not in best or scored.score > best[entity_id].score:

@@ -83,7 +83,12 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
 
 @cli.command("resolve")
 @click.argument("names", nargs=-1, required=True)
-@click.option("--country", default=None, help="ISO alpha-2 country the source places it in.")
+@click.option(
+    "--country",
+    default=None,
+    help="ISO alpha-2 country the source places it in (a name spelled as another country's"
+    " entity, with no good candidate here, finds that entity: never MATCH).",
+)
 @click.option("--admin1", default=None, help="First-level division code (GeoNames admin1).")
 @click.option(
     "--kind",

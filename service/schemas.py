@@ -26,7 +26,15 @@ class ResolveQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Text = Field(description="The name as the source wrote it.", examples=["Kafrzeita"])
-    country: ShortText | None = Field(default=None, description="ISO alpha-2.", examples=["SY"])
+    country: ShortText | None = Field(
+        default=None,
+        description=(
+            "ISO alpha-2 country the source places the name in. A name spelled as another"
+            " country's entity, with no good candidate in this one, finds that entity"
+            " (never a confident match)."
+        ),
+        examples=["SY"],
+    )
     admin1: ShortText | None = Field(default=None, description="First-level division code.")
     kind: Kind | None = Field(default=None, description="Expected kind of entity.")
     lang: ShortText | None = Field(default=None, description="BCP 47 language of the name.")

@@ -196,9 +196,9 @@ class OutcomeCache:
         """Return the query `query`'s outcome is remembered under: with `case_blind`, a name
         in lower case unless the resolver reads it in Turkish (`query_lang`).
 
-        A name that is not ASCII is lower-cased once cleaned (`text.clean`, as the resolver
-        reads it first): Unicode composes some letters in one case only (`H̱olon`, `ẖolon`),
-        and its cleaned forms differ in case alone when the names do. A name with Turkish
+        A name that is not ASCII is lower-cased after `text.clean`, the resolver's first
+        step: Unicode composes some letters in one case only (`ẖ`, but `H̱`), so h with a
+        combining line below, as typed, is read as `ẖ` and not as `H̱`. A name with Turkish
         letters (`looks_turkish`: ı and İ are read by their case) and one in Arabic script
         (which has no case) keep their key. On the batch benchmark's names outside Turkey,
         every group of names remembered under one key resolves alike (21,326 groups of

@@ -299,11 +299,14 @@ def resolve_items(
         if isinstance(item, Outcome):
             out.append(item)
             continue
-        outcome = None if cache is None else cache.get(item)
+        if cache is None:
+            out.append(resolve_query(nz, item))
+            continue
+        key = cache.key(item)
+        outcome = cache.get(key, keyed=True)
         if outcome is None:
             outcome = resolve_query(nz, item)
-            if cache is not None:
-                cache.put(item, outcome)
+            cache.put(key, outcome, keyed=True)
         out.append(outcome)
     return out
 

@@ -144,9 +144,9 @@ class Normaliser:
 
     @property
     def reads_letter_case(self) -> bool:
-        """Whether `resolve` may answer an ASCII name outside Turkey otherwise in another
-        letter case (`DAMASCUS`, `damascus`). Keys fold case, and only Turkish casing (dotted
-        and dotless i) reads it; machine translation from English may, so this is True when
+        """Whether `resolve` may answer a Latin-script name outside Turkey otherwise in
+        another letter case (`DAMASCUS`, `damascus`). Keys fold case, and only Turkish casing
+        (dotted and dotless i) reads it; machine translation from English may, so this is True when
         the translation fallback is on and a model from English is installed."""
         if not self.translate:
             return False

@@ -83,9 +83,14 @@ def deletions(skeleton: str) -> list[str]:
     return list(dict.fromkeys(skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))))
 
 
+def written_keys(keys: Keys) -> list[str]:
+    """Return the keys of a query spelled as it is written: its exact and folded keys."""
+    return [f"x:{keys.exact}", f"f:{keys.folded}"]
+
+
 def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
     """Return the prefixed index keys to look a query up by."""
-    out = [f"x:{keys.exact}", f"f:{keys.folded}"]
+    out = written_keys(keys)
     out += [f"f:{reading.folded}" for reading in readings_ if reading.folded]
     for reading in readings_:
         out += skeleton_keys(reading.skeleton)
@@ -151,7 +156,7 @@ def spelled_keys(keys: Keys) -> list[str]:
     Most names a pipeline meets are spelled as some lexicon name spells them; the rest of the
     neighbourhood (the skeletons' deletions, the tokens) brings some thirty farther names,
     which cost most of a lookup and seldom change such a query's answer (`Resolver._settle`)."""
-    out = [f"x:{keys.exact}", f"f:{keys.folded}"]
+    out = written_keys(keys)
     if keys.skeleton:
         out += [f"s:{keys.skeleton}", f"d:{keys.skeleton}"]
     return out
@@ -181,6 +186,13 @@ def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
         ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
         key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
     )
+
+
+def keep_better(best: dict[str, Scored], scored: dict[str, Scored]) -> None:
+    """Add to `best` each entity of `scored` it lacks or that scored better there."""
+    for entity_id, found in scored.items():
+        if entity_id not in best or found.score > best[entity_id].score:
+            best[entity_id] = found
 
 
 def _best_score(best: dict[str, Scored]) -> float:
@@ -426,9 +438,7 @@ class Resolver:
             return
         rows = self.source.names_headed(head_spellings(head), country=country, admin1=admin1)
         found = [row._replace(key="h:" + own.skeleton) for row in rows]
-        for entity_id, scored in self._score(found, [own], context, arabic).items():
-            if entity_id not in best or scored.score > best[entity_id].score:
-                best[entity_id] = scored
+        keep_better(best, self._score(found, [own], context, arabic))
 
     def _settle(
         self,
@@ -552,10 +562,7 @@ class Resolver:
         if split is not None and split.skeleton not in {r.skeleton for r in query_readings}:
             wanted = skeleton_keys(split.skeleton) + token_keys(split.tokens)
             rows = self.source.candidates(wanted, country=context.country)
-            scored_rows = self._score(rows, [*query_readings, split], context, False)
-            for entity_id, scored in scored_rows.items():
-                if entity_id not in best or scored.score > best[entity_id].score:
-                    best[entity_id] = scored
+            keep_better(best, self._score(rows, [*query_readings, split], context, False))
         wanted = compound_keys(keys)
         if not wanted:
             return
@@ -583,11 +590,9 @@ class Resolver:
         match (`contradicts`)."""
         if context.country is None:
             return
-        rows = self.source.candidates([f"x:{keys.exact}", f"f:{keys.folded}"])
+        rows = self.source.candidates(written_keys(keys))
         found = [row for row in rows if row.country != context.country]
-        for entity_id, scored in self._score(found, query_readings, context, arabic).items():
-            if entity_id not in best or scored.score > best[entity_id].score:
-                best[entity_id] = scored
+        keep_better(best, self._score(found, query_readings, context, arabic))
 
     def _score_siblings(
         self,

@@ -67,7 +67,7 @@ class _Pending:
 
     def __init__(self, items: list[Item], cache: OutcomeCache, waiting: dict[Query, _Awaited]):
         self.slots: list[Outcome | Query] = []
-        self.sent: list[Query] = []
+        self.sent: list[tuple[Any, ...]] = []  # as `_resolve_in_worker` takes them
         self._sent_keys: list[Query] = []
         for item in items:
             if isinstance(item, Outcome):  # a bad row's
@@ -81,7 +81,7 @@ class _Pending:
             awaited = waiting.get(key)
             if awaited is None:
                 awaited = waiting[key] = _Awaited()
-                self.sent.append(item)
+                self.sent.append(tuple(item))
                 self._sent_keys.append(key)
             awaited.items += 1
             self.slots.append(key)
@@ -160,8 +160,7 @@ def resolve_chunks(
         window: deque[tuple[T, _Pending, AsyncResult[Any]]] = deque()
         for tag, items in chunks:
             pending = _Pending(items, cache, waiting)
-            sent = list(map(tuple, pending.sent))
-            window.append((tag, pending, pool.apply_async(_resolve_in_worker, (sent,))))
+            window.append((tag, pending, pool.apply_async(_resolve_in_worker, (pending.sent,))))
             if len(window) >= 2 * workers:
                 done_tag, done, result = window.popleft()
                 yield done_tag, done.finish(result.get(), cache, waiting)

@@ -51,6 +51,11 @@ FROM (
 ) AS k
 JOIN names AS n ON n.rowid = k.name
 """
+# A `CandidateRow` but its key, read from entities `e` and their names `n`.
+_ROW_COLUMNS = (
+    "e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind, n.folded,"
+    " n.skeleton, n.phonetic, n.tokens"
+)
 # Without a country, each key gives at most this many rows, most populous first: an exact or
 # folded key names few places, but a skeleton, near-skeleton or token key can hold hundreds
 # across the world (`s:KRK`, `t:SN`), and reading them all costs tens of milliseconds.
@@ -378,8 +383,7 @@ class Lexicon:
         if not ids or not wanted:
             return []
         sql = (
-            "SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind,"
-            " n.folded, n.skeleton, n.phonetic, n.tokens, 's:' || n.skeleton"
+            f"SELECT {_ROW_COLUMNS}, 's:' || n.skeleton"
             " FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
             f" WHERE e.id IN ({','.join('?' * len(ids))}) AND e.status = 'active'"
             f" AND n.skeleton IN ({','.join('?' * len(wanted))})"
@@ -400,8 +404,7 @@ class Lexicon:
         if not wanted:
             return []
         term = (
-            "SELECT e.id, e.kind, e.country, e.admin1, e.population, n.text, n.lang, n.kind,"
-            " n.folded, n.skeleton, n.phonetic, n.tokens, k.key FROM keys AS k"
+            f"SELECT {_ROW_COLUMNS}, k.key FROM keys AS k"
             " JOIN entities AS e ON e.rowid = k.entity JOIN names AS n ON n.rowid = k.name"
             " WHERE k.key >= ? AND k.key < ? AND k.country = ? AND e.admin1 = ?"
             " AND e.status = 'active'"

@@ -299,9 +299,9 @@ def fit_decision(
 
 
 # Context the dev data cannot fit (queries carry no admin1 or kind; with a country hint the
-# candidates are already filtered by country), so
-# training keeps their reviewed values from scoring.tsv.
-UNFITTED = ("country", "admin1", "kind")
+# candidates are already filtered by country; the protocol's lexicons name no place by an
+# abbreviation), so training keeps their reviewed values from scoring.tsv.
+UNFITTED = ("country", "admin1", "kind", "place_code", "acronym")
 
 
 def current_table() -> dict[str, float]:

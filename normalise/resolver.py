@@ -44,6 +44,7 @@ from normalise.score import (
     row_part,
 )
 from normalise.skeleton import word_skeleton
+from normalise.text import acronym
 from normalise.variants import (
     Reading,
     inner_article_reading,
@@ -136,7 +137,7 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
-    decision: its article, folded key, letters and Arabic spelling."""
+    decision: its article, folded key, letters, Arabic spelling and capitals."""
     return Context(
         context.country,
         context.admin1,
@@ -145,6 +146,7 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         folded=keys.folded,
         letters=query_letters(name),
         spelling=arabic_spelling(name),
+        capitals=acronym(name),
     )
 
 

@@ -72,6 +72,10 @@ FEATURES: tuple[str, ...] = (
     "folded_jw",  # Jaro-Winkler of the folded query and name as written (no conventions)
     "long_vowels",  # across scripts, a romanisation with macrons vs the Arabic letters
     # (`matres.long_vowel_letters` vs `letter_by_letter`): Indel similarity, 0 without macrons
+    "place_code",  # the name is an abbreviation of a place: GeoNames lists airport codes
+    # among a town's names (`HTS`, Huntington), which news text means by other entities
+    "acronym",  # the query is written in capitals (`text.acronym`) and the name is an
+    # abbreviation written so: `SAA`, the Syrian Arab Army, rather than the town of Saa
 )
 QUERY_LENGTH = 8
 
@@ -88,6 +92,7 @@ class Context:
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
     spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
     # (`matres.arabic_spelling`)
+    capitals: str = ""  # the query written as an acronym (`text.acronym`), else ""
 
 
 @lru_cache(maxsize=MEMO_FORMS)
@@ -148,6 +153,8 @@ class RowPart(NamedTuple):
     article: float
     folded_jw: float
     long_vowels: float
+    place_code: float
+    acronym: float
 
 
 def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
@@ -172,6 +179,8 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
         article,
         JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
         _long_vowels(context.letters, row.name_text) if cross and context.letters else 0.0,
+        1.0 if row.name_kind == "abbreviation" and row.kind == "place" else 0.0,
+        1.0 if context.capitals and context.capitals == row.name_text else 0.0,
     )
 
 
@@ -254,6 +263,8 @@ def features(
         part.article,
         part.folded_jw,
         part.long_vowels,
+        part.place_code,
+        part.acronym,
     ]
 
 

@@ -31,6 +31,7 @@ _DELETE = regex.compile(
     r"]+"
 )
 MEMO_TEXTS = 2**12  # non-ASCII texts whose cleaned form is remembered
+ACRONYM_LETTERS = range(2, 6)  # how many capitals an acronym has (`acronym`)
 # Other control characters (tab, newline, ...) and every kind of space become one space.
 _SPACES = regex.compile(r"[\p{Cc}\p{Z}\s]+")
 
@@ -72,6 +73,16 @@ def clean(text: str) -> str:
             return text
         return " ".join(_SPACES.split(text)).strip()
     return _clean_unicode(text)
+
+
+def acronym(text: str) -> str:
+    """Return a name written as an acronym, `ACRONYM_LETTERS` capital letters and nothing
+    else (`HTS`, `SAA`, `IŞİD`), cleaned; else "". Sources write an organisation's initials
+    so, and a town's name so seldom (`Saa`, not `SAA`)."""
+    name = clean(text)
+    if len(name) in ACRONYM_LETTERS and name.isalpha() and name.isupper():
+        return name
+    return ""
 
 
 @lru_cache(maxsize=MEMO_TEXTS)

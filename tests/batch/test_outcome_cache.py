@@ -85,6 +85,9 @@ def test_a_case_blind_cache_remembers_ascii_names_outside_turkey_in_any_case() -
     assert cache.key(Query("H\u0331OLON", "IL", None, None)) == holon
     assert cache.key(Query("h\u0331olon", "IL", None, None)) != holon
     assert cache.key(Query("\u1e96olon", "IL", None, None)) != holon
+    # initials in capitals are read as an acronym (`text.acronym`): SAA is not Saa
+    assert cache.key(Query("SAA", None, None, None)) == Query("SAA", None, None, None)
+    assert cache.key(Query("Saa", None, None, None)) == Query("saa", None, None, None)
     arabic = Query("كفر زيتا", "SY", None, None)  # no letter case
     assert cache.key(arabic) is arabic
     plain = OutcomeCache(size=10)

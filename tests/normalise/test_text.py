@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalise.errors import NotTextError
-from normalise.text import clean
+from normalise.text import acronym, clean
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,24 @@ def test_clean_never_raises_and_returns_nfc(text: str) -> None:
     out = clean(text)
     assert unicodedata.normalize("NFC", out) == out
     assert clean(out) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HTS", "HTS"),
+        ("IŞİD", "IŞİD"),  # Turkish capitals
+        (" SDF\u200f", "SDF"),  # cleaned first
+        ("UN", "UN"),
+        ("SOHR", "SOHR"),
+        ("Saa", ""),  # a name
+        ("hts", ""),
+        ("S", ""),  # one letter is no acronym
+        ("ALEPPO", ""),  # a name in capitals: six letters and more
+        ("HTS'nin", ""),  # a Turkish case ending (read off elsewhere)
+        ("U.N.", ""),
+        ("داعش", ""),  # Arabic script has no capitals
+    ],
+)
+def test_acronym_is_a_few_capitals_and_nothing_else(text: str, expected: str) -> None:
+    assert acronym(text) == expected

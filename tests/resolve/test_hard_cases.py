@@ -104,6 +104,22 @@ ACTORS = [
     ("Esed", None, "nz:person/bashar-al-assad"),  # the Turkish press (Esed rejimi)
 ]
 
+# Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names
+# (Huntington's HTS, Louisville's SDF, Sanandaj's SDG) and names towns as initials spell
+# (Saa); written in capitals, the initials are the organisation's.
+INITIALS = [
+    ("HTS", "nz:org/hayat-tahrir-al-sham"),
+    ("SDF", "nz:org/syrian-democratic-forces"),
+    ("SDG", "nz:org/syrian-democratic-forces"),
+    ("YPG", "nz:org/peoples-defense-units"),
+    ("PKK", "nz:org/kurdistan-workers-party"),
+    ("SNA", "nz:org/syrian-national-army"),
+    ("SMO", "nz:org/syrian-national-army"),
+    ("SAA", "nz:org/syrian-arab-army"),
+    ("TSK", "nz:org/turkish-armed-forces"),
+    ("SOHR", "nz:org/syrian-observatory-for-human-rights"),
+]
+
 # How the Turkish, English and Kurdish press write towns of the war in Syria and Iraq (the
 # country hint on): Turkish letters (ş is sh, c is j, h is kh), vowel colour, q written k,
 # glued heads.
@@ -163,6 +179,13 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
 @pytest.mark.parametrize(("name", "kind", "expected"), ACTORS)
 def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expected: str) -> None:
     matches = nz.resolve(name, kind=kind)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), INITIALS)
+def test_initials_resolve_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 

@@ -568,3 +568,27 @@ def test_a_candidate_of_another_country_than_the_hint_is_never_confident(
     matches = nz.resolve("كفر زيتا", country="IQ")
     assert matches[0].id == "geonames:168620" and not matches[0].match
     assert nz.resolve("كفر زيتا", country="SY")[0].match
+
+
+def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> None:
+    # GeoNames lists a town's airport code among its names (Huntington's HTS) and a town may be
+    # named as an organisation is abbreviated (Saa); news text writes initials in capitals
+    path = tmp_path / "initials.lexicon"
+    lex = Lexicon.create(path)
+    town = upsert("geonames:4809537", "US", "WV", 46842, ["Huntington"])
+    town["entity"]["names"].append({"text": "HTS", "kind": "abbreviation"})  # type: ignore[index]
+    saa = upsert("geonames:2222366", "CM", "03", 9000, ["Saa"])
+    orgs = [
+        upsert("nz:org/hts", "SY", None, None, ["Hayat Tahrir al-Sham"], kind="organisation"),
+        upsert("nz:org/saa", "SY", None, None, ["Syrian Arab Army"], kind="organisation"),
+    ]
+    for org, initials in zip(orgs, ("HTS", "SAA"), strict=True):
+        org["entity"]["names"].append({"text": initials, "kind": "abbreviation"})  # type: ignore[index]
+    lex.apply([town, saa, *orgs])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        assert nz.resolve("HTS")[0].id == "nz:org/hts"
+        assert nz.resolve("SAA")[0].id == "nz:org/saa"
+        assert nz.resolve("Saa")[0].id == "geonames:2222366"  # a name, not initials
+        assert nz.resolve("Huntington")[0].id == "geonames:4809537"
+        assert nz.resolve("HTS", country="US")[0].id == "geonames:4809537"

@@ -102,6 +102,19 @@ ACTORS = [
     ("YPG", "organisation", "nz:org/peoples-defense-units"),
     ("بوتين", None, "nz:person/vladimir-putin"),
     ("Esed", None, "nz:person/bashar-al-assad"),  # the Turkish press (Esed rejimi)
+    ("حماس", None, "nz:org/hamas"),  # not Homs (حمص), whose letters romanise alike
+    ("جبهة النصرة", None, "nz:org/al-nusra-front"),
+    ("Nusra Cephesi", None, "nz:org/al-nusra-front"),
+    ("Özgür Suriye Ordusu", None, "nz:org/free-syrian-army"),
+    ("أحرار الشام", None, "nz:org/ahrar-al-sham"),
+    ("Devrim Muhafızları", None, "nz:org/islamic-revolutionary-guard-corps"),
+    ("الأمم المتحدة", None, "nz:org/united-nations"),
+    ("Avrupa Birliği", None, "nz:org/european-union"),
+    ("لافروف", None, "nz:person/sergey-lavrov"),
+    ("Hasan Nasrallah", None, "nz:person/hassan-nasrallah"),
+    ("Ebu Bekir el-Bağdadi", None, "nz:person/abu-bakr-al-baghdadi"),
+    ("Hamaney", None, "nz:person/ali-khamenei"),
+    ("عبد الله أوجلان", None, "nz:person/abdullah-ocalan"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names
@@ -118,6 +131,12 @@ INITIALS = [
     ("SAA", "nz:org/syrian-arab-army"),
     ("TSK", "nz:org/turkish-armed-forces"),
     ("SOHR", "nz:org/syrian-observatory-for-human-rights"),
+    ("FSA", "nz:org/free-syrian-army"),  # not Fasā
+    ("ÖSO", "nz:org/free-syrian-army"),
+    ("PYD", "nz:org/democratic-union-party"),
+    ("IRGC", "nz:org/islamic-revolutionary-guard-corps"),
+    ("UN", "nz:org/united-nations"),  # not the Indian town of Un
+    ("NATO", "nz:org/nato"),  # not the Philippine town of Nato
 ]
 
 # How the Turkish, English and Kurdish press write towns of the war in Syria and Iraq (the

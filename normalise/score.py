@@ -74,8 +74,8 @@ FEATURES: tuple[str, ...] = (
     # (`matres.long_vowel_letters` vs `letter_by_letter`): Indel similarity, 0 without macrons
     "place_code",  # the name is an abbreviation of a place: GeoNames lists airport codes
     # among a town's names (`HTS`, Huntington), which news text means by other entities
-    "acronym",  # the query is written in capitals (`text.acronym`) and the name is an
-    # abbreviation written so: `SAA`, the Syrian Arab Army, rather than the town of Saa
+    "acronym",  # the query is written in capitals (`text.acronym`) and the name is written
+    # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
 )
 QUERY_LENGTH = 8
 

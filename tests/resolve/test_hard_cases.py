@@ -58,6 +58,20 @@ def test_country_short_name_resolves_first(nz: Normaliser, name: str, expected: 
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
+# A country's name in English, Turkish or Arabic as the query spells it is a confident match
+# with no hint, though a village somewhere shares it (Turkey in North Carolina, Russia in Ohio).
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Turkey", "iso3166:TR"), ("Russia", "iso3166:RU"), ("Rusya", "iso3166:RU"),
+     ("Suriye", "iso3166:SY"), ("Irak", "iso3166:IQ"), ("Lebanon", "iso3166:LB"),
+     ("Almanya", "iso3166:DE"), ("إيران", "iso3166:IR")],
+)  # fmt: skip
+def test_country_name_is_a_confident_match(nz: Normaliser, name: str, expected: str) -> None:
+    top = nz.resolve(name)[0]
+    assert top.id == expected and top.match, top
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["Türkiye", "Turkiye", "TÜRKİYE"])
 def test_country_name_with_its_own_hint(nz: Normaliser, name: str) -> None:

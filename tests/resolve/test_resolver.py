@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from normalise import ContextError, Normaliser
+from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
+from normalise.resolver import names_a_country, query_context, rank
+from normalise.score import Context
 
 PLACES = [
     ("geonames:168620", "SY", "10", 21845, ["Kafr Zaytā", "Kafr Zita", "كفر زيتا", "كفر زيتة"]),
@@ -592,3 +595,29 @@ def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> Non
         assert nz.resolve("Saa")[0].id == "geonames:2222366"  # a name, not initials
         assert nz.resolve("Huntington")[0].id == "geonames:4809537"
         assert nz.resolve("HTS", country="US")[0].id == "geonames:4809537"
+
+
+def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None:
+    path = tmp_path / "countries.lexicon"
+    lex = Lexicon.create(path)
+    turkey = upsert("iso3166:TR", "TR", None, 85_000_000, ["Türkiye", "Turkey", "Rusya"])
+    turkey["entity"]["kind"] = "country"  # type: ignore[index]
+    turkey["entity"]["names"].append({"text": "TUR", "kind": "abbreviation"})  # type: ignore[index]
+    village = upsert("geonames:4494138", "US", "NC", 300, ["Turkey"])
+    tur = upsert("geonames:9000001", "US", "NC", 300, ["Tur"])
+    lex.apply([turkey, village, tur])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        turkey_ = nz.resolve("Turkey")
+        assert turkey_[0].id == "iso3166:TR" and turkey_[0].match, turkey_
+        assert nz.resolve("turkey")[0].match  # its folded key
+        assert not nz.resolve("Turkey", country="SY")[0].match  # another country than the hint
+        assert not nz.resolve("Turkye")[0].match  # a spelling of it, left to the model
+        # the rule reads the country's names as spelled, not its ISO codes
+        for text, expected in (("Turkey", True), ("turkey", True), ("Turkye", False),
+                               ("TUR", False)):  # fmt: skip
+            keys = build_keys(text)
+            context = query_context(text, keys, Context())
+            top = rank(nz.resolver.score_candidates(text, keys, context, None))[0][1]
+            assert top.row.entity_id == "iso3166:TR"
+            assert names_a_country(top) is expected, text

@@ -11,7 +11,7 @@ from normalise import ContextError, Normaliser
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
-from normalise.resolver import names_a_country, query_context, rank
+from normalise.resolver import named_as_spelled, query_context, rank
 from normalise.score import Context
 
 PLACES = [
@@ -590,8 +590,12 @@ def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> Non
     lex.apply([town, saa, *orgs])
     lex.close()
     with Normaliser.open(path) as nz:
-        assert nz.resolve("HTS")[0].id == "nz:org/hts"
+        hts = nz.resolve("HTS")
+        assert hts[0].id == "nz:org/hts" and hts[0].match, hts  # `named_as_spelled`
+        lower = nz.resolve("hts")  # no acronym: the decision model's call
+        assert lower[0].id == "nz:org/hts" and not lower[0].match, lower
         assert nz.resolve("SAA")[0].id == "nz:org/saa"
+        assert nz.resolve("Syrian Arab Army")[0].match
         assert nz.resolve("Saa")[0].id == "geonames:2222366"  # a name, not initials
         assert nz.resolve("Huntington")[0].id == "geonames:4809537"
         assert nz.resolve("HTS", country="US")[0].id == "geonames:4809537"
@@ -620,4 +624,4 @@ def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None
             context = query_context(text, keys, Context())
             top = rank(nz.resolver.score_candidates(text, keys, context, None))[0][1]
             assert top.row.entity_id == "iso3166:TR"
-            assert names_a_country(top) is expected, text
+            assert named_as_spelled(top) is expected, text

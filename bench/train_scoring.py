@@ -28,12 +28,11 @@ from typing import Any
 
 import numpy as np
 
-from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, may_be_confident, query_context, query_lang, rank
+from normalise.resolver import Resolver, may_be_confident, query_context, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
@@ -83,8 +82,7 @@ def collect(resolver: Resolver, queries: list[dict[str, object]], first_group: i
         text = str(query["query"])
         expected = set(query.get("expected", []))  # type: ignore[call-overload]
         for country in (str(query["country"]), None):
-            lang = query_lang(text, country)
-            keys = build_keys(text, lang)
+            lang, keys = resolver.query_keys(text, country)
             context = query_context(text, keys, Context(country))
             scored = resolver.score_candidates(text, keys, context, lang)
             group += 1
@@ -229,8 +227,7 @@ def decisions(
         if leave_out:
             asked = Resolver(Without(resolver.source, expected), threshold=resolver.threshold)
         for country in (str(query["country"]), None):
-            lang = query_lang(text, country)
-            keys = build_keys(text, lang)
+            lang, keys = asked.query_keys(text, country)
             context = query_context(text, keys, Context(country))
             scored = asked.score_candidates(text, keys, context, lang)
             ranked = rank(scored)

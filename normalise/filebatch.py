@@ -195,7 +195,9 @@ class OutcomeCache:
     def key(self, query: Query) -> Query:
         """Return the query `query`'s outcome is remembered under: with `case_blind`, a name
         in lower case unless the resolver reads it in Turkish (`query_lang`) or as an acronym
-        (`text.acronym`: `SAA` is the Syrian Arab Army's, `Saa` a town's).
+        (`text.acronym`: `SAA` is the Syrian Arab Army's, `Saa` a town's). A name without a
+        country that the resolver reads in Turkish because lexicon names in Turkish spell it
+        (`Resolver.spelled_lang`) is read in lower case there, so its case counts for nothing.
 
         A name that is not ASCII is lower-cased after `text.clean`, the resolver's first
         step: Unicode composes some letters in one case only (`ẖ`, but `H̱`), so h with a

@@ -20,9 +20,11 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
 from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
+from normalise.lexicon.keyindex import key_lang
 from normalise.match import (
     CandidateRow,
     CandidateSource,
@@ -212,6 +214,11 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
     return context.kind is not None and row.kind != context.kind
 
 
+def _row_lang(row: CandidateRow) -> str | None:
+    """Return the language a candidate name is keyed in (`keyindex.key_lang`)."""
+    return key_lang(row.name_lang, row.country, row.name_text)
+
+
 def may_be_confident(row: CandidateRow, context: Context) -> bool:
     """Return False for a top candidate that is never a confident match: one that contradicts
     what the caller knows, a name that is only the first part of the query, or a name the
@@ -349,9 +356,8 @@ class Resolver:
             ContextError: `country` is not an ISO alpha-2 code, or `kind` not an entity kind.
         """
         country, kind = country_hint(country), kind_hint(kind)
-        lang = query_lang(name, country, lang)
-        keys = build_keys(name, lang)
         with self._snapshot():
+            lang, keys = self.query_keys(name, country, lang)
             if admin1 is None:
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
@@ -359,6 +365,35 @@ class Resolver:
             ranked = rank(best)
             decision = self.decide(ranked, context)
             return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
+
+    def query_keys(
+        self, name: str, country: str | None, lang: str | None = None
+    ) -> tuple[str | None, Keys]:
+        """Return the language a query is read in and its keys: `query_lang`'s, and for a query
+        with neither a country hint nor a language, `spelled_lang`'s."""
+        lang = query_lang(name, country, lang)
+        keys = build_keys(name, lang)
+        if lang is None and country is None:
+            return self.spelled_lang(name, keys)
+        return lang, keys
+
+    def spelled_lang(self, name: str, keys: Keys) -> tuple[str | None, Keys]:
+        """Return the language a query with no hint and no language is read in, with its keys:
+        Turkish when it is spelled as lexicon names that are all read so (the Latin names of
+        places in Türkiye, names given in Turkish: `Cizre`, `Ceyhan`, `Abdullah Öcalan`), as a
+        country hint of TR would have it read; else as it was (None, `keys`).
+
+        Read in English, `Cizre`, spelled as the town is, scored 0.89 against the town's
+        Turkish reading (c as j), and `Ceyhan` found Adana, which GeoNames also names so,
+        before the town of Ceyhan. A name without Turkish letters is read in lower case
+        (`CIZRE` as `cizre`, not `cızre`), so that it is answered alike in every letter case.
+        """
+        if not keys.exact or is_arabic_text(name):
+            return None, keys
+        rows = self.source.candidates(written_keys(keys)[:1])
+        if not rows or any(_row_lang(row) != "tr" for row in rows):
+            return None, keys
+        return "tr", build_keys(name if looks_turkish(name) else name.lower(), "tr")
 
     def _qualifier_context(
         self, name: str, country: str | None, lang: str | None

@@ -625,3 +625,30 @@ def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None
             top = rank(nz.resolver.score_candidates(text, keys, context, None))[0][1]
             assert top.row.entity_id == "iso3166:TR"
             assert named_as_spelled(top) is expected, text
+
+
+def test_a_name_spelled_as_turkish_names_is_read_in_turkish_without_a_hint(
+    tmp_path: Path,
+) -> None:
+    # GeoNames also names Adana `Ceyhan`; read in English (c as k or s), the town of Ceyhan's
+    # Turkish reading (c as j) scored below Adana's exact name
+    path = tmp_path / "turkish.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply(
+        [
+            upsert("geonames:325363", "TR", "81", 1_248_988, ["Adana", "Ceyhan"]),
+            upsert("geonames:318675", "TR", "81", 103_000, ["Ceyhan"]),
+            upsert("geonames:318253", "TR", "80", 99_000, ["Cizre"]),
+            upsert("geonames:2988507", "FR", "11", 2_138_551, ["Paris"]),
+            upsert("geonames:9000002", "TR", "07", 400, ["Paris"]),
+        ]
+    )
+    lex.close()
+    with Normaliser.open(path) as nz:
+        assert nz.resolve("Ceyhan")[0].id == "geonames:318675"
+        cizre = nz.resolve("Cizre")
+        assert cizre[0].id == "geonames:318253" and cizre[0].score > 0.95, cizre
+        assert nz.resolve("CIZRE") == nz.resolve("cizre") == cizre  # alike in every case
+        resolver = nz.resolver
+        for text, expected in (("Cizre", "tr"), ("Paris", None), ("Kizre", None)):
+            assert resolver.spelled_lang(text, build_keys(text))[0] == expected, text

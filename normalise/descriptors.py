@@ -1,8 +1,9 @@
-"""Descriptors: words that say what kind of place or person a name is
+"""Descriptors: words that say what kind of place, person or organisation a name is
 (`lexicons/rules/descriptors.tsv`).
 
 News text writes them around the name: `Aleppo city`, `the town of Kafr Nabl`, `Halep kenti`,
-`مدينة إدلب` (the city of Idlib), a person's title (`President Erdoğan`). The lexicon names the
+`مدينة إدلب` (the city of Idlib), a person's title (`President Erdoğan`), what an organisation
+is (`تنظيم داعش`, the organisation Daesh; `PKK terör örgütü`). The lexicon names the
 entity without them, so a query is also read without its descriptor. A descriptor of kind
 `region` speaks of the area around a place (`Hama countryside`, `Halep kırsalı`, `ريف حماة`),
 which sources code as its province: that reading puts the table's `as` word in its place
@@ -21,7 +22,7 @@ from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import uninflected
 from normalise.tokens import tables
 
-KINDS = ("place", "region", "person")
+KINDS = ("place", "region", "person", "organisation")
 POSITIONS = ("after", "before")
 
 

@@ -214,6 +214,15 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
     return context.kind is not None and row.kind != context.kind
 
 
+def latin_initials(row: CandidateRow) -> bool:
+    """Return True for an abbreviation in Latin letters (`SNA`, `AAN`), which no Arabic-script
+    query spells: initials are not a romanisation of Arabic words (the village سعن is not
+    the Syrian National Army, though both read `sn`). For such a query the name scores 0,
+    and its entity is scored by its other names under the same skeleton, if any (`عين` finds
+    Al Ain's airport code AAN, and Al Ain by its names)."""
+    return row.name_kind == "abbreviation" and not is_arabic_text(row.name_text)
+
+
 def _row_lang(row: CandidateRow) -> str | None:
     """Return the language a candidate name is keyed in (`keyindex.key_lang`)."""
     return key_lang(row.name_lang, row.country, row.name_text)
@@ -598,9 +607,10 @@ class Resolver:
         for row in shortlist(strongest_rows(rows), query_readings):
             cross = query_arabic != is_arabic_text(row.name_text)
             part = row_part(row, cross, context)
+            initials = query_arabic and latin_initials(row)
             for reading in query_readings:
                 values = features(reading, row, cross, reading is primary, context, part)
-                score = combine(values)
+                score = 0.0 if initials else combine(values)
                 if reading.reason is not None and score >= SUPPORT_SCORE:
                     support.setdefault(row.entity_id, {})[reading.reason] = None
                 current = best.get(row.entity_id)
@@ -695,7 +705,7 @@ class Resolver:
         arabic = None if query_arabic else True
         others = self.source.names_by_skeleton(list(top), skeletons, arabic=arabic)
         for row in others:
-            if (row.entity_id, row.name_text) in seen:
+            if (row.entity_id, row.name_text) in seen or (query_arabic and latin_initials(row)):
                 continue
             found = top[row.entity_id]
             cross = query_arabic != is_arabic_text(row.name_text)

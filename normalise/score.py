@@ -218,7 +218,8 @@ def features(
         consonant = Indel.normalized_similarity(reading.consonants, nc)
         if cross and reading.letters:
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
-    if not cross and context.spelling and arabic_spelling(row.name_text) == context.spelling:
+    spelling = reading.spelling or context.spelling
+    if not cross and spelling and arabic_spelling(row.name_text) == spelling:
         # an Arabic query that is this Arabic name as written, but for the variants of Arabic
         # writing (البصيره for البصيرة), is it letter for letter; a romanisation it shares
         # with another place's name is not (معان, Ma'an, romanises as `man`, and so does

@@ -9,7 +9,7 @@ carries the reason it was tried, which the resolver reports in `why`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from normalise.conventions import rewrite_alternates
@@ -17,6 +17,7 @@ from normalise.descriptors import without_descriptor
 from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
+from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix
@@ -76,6 +77,9 @@ class Reading:
     letters: str = ""  # the query's own letters, compact (primary reading only)
     folded: str = ""  # the folded key of a reading that is a whole other name (Halep'te -> halep)
     turkish_letters: bool = False  # Turkish ş and ğ spelled out (Heyş -> heysh)
+    # an Arabic reading's letters, its writing's variants folded away (`matres.arabic_spelling`),
+    # when it reads other words than the query's (a descriptor dropped: تنظيم داعش -> داعش)
+    spelling: str = ""
     compact: str = field(init=False)
     consonants: str = field(init=False)
     vowels: str = field(init=False)
@@ -187,15 +191,22 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     out = [own_reading(keys)]
     seen = {keys.skeleton}
 
-    def add(candidate: Keys, reason: str, *, spelling: bool = False, turkish: bool = False) -> None:
+    def add(
+        candidate: Keys, reason: str, *, spelling: bool = False, turkish: bool = False,
+        words: str = "",
+    ) -> None:  # fmt: skip
         """Keep a reading with a new skeleton; with `spelling`, one with only a new spelling
-        too (the skeleton of `sh` is that of `s`, of `tell abyad` that of `telabyad`)."""
+        too (the skeleton of `sh` is that of `s`, of `tell abyad` that of `telabyad`).
+        `words`: the other words it reads, when they are Arabic (`Reading.spelling`)."""
         new = candidate.skeleton not in seen or (
             spelling and all(r.compact != compact(candidate.phonetic) for r in out)
         )
         if candidate.skeleton and new and len(out) <= MAX_VARIANTS:
             seen.add(candidate.skeleton)
-            out.append(_reading(candidate, reason, turkish))
+            reading = _reading(candidate, reason, turkish)
+            if words and is_arabic_text(words):
+                reading = replace(reading, spelling=arabic_spelling(words))
+            out.append(reading)
 
     # Turkish ş and ğ spelled out (ğ -> gh: a skeleton of its own; ş -> sh: another spelling).
     spelled = turkish_spelling(name)
@@ -230,10 +241,11 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         add(build_keys(bare_case[0], lang or "tr"), f"case:'{bare_case[1]}")
     described = without_descriptor(name, lang)
     if described is not None:
-        add(build_keys(described[0], keyed), f"descriptor:{described[1].term}")
+        text = described[0]
+        add(build_keys(text, keyed), f"descriptor:{described[1].term}", words=text)
     qualified = without_qualifier(name)
     if qualified is not None:
-        add(build_keys(qualified, keyed), "qualifier")
+        add(build_keys(qualified, keyed), "qualifier", words=qualified)
     stem = village_stem(keys.phonetic, keys.skeleton)
     if stem is not None and stem.skeleton not in seen and len(out) <= MAX_VARIANTS:
         seen.add(stem.skeleton)

@@ -45,6 +45,10 @@ from normalise.errors import RuleTableError
         ("President Erdoğan", None, "erdogan", "president"),  # a person's title
         ("Dışişleri Bakanı Hakan Fidan", "tr", "hakan fidan", "disisleri"),
         ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),
+        ("تنظيم داعش", None, "داعش", "تنظيم"),  # what an organisation is
+        ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),
+        ("PKK terör örgütü", "tr", "pkk", "orgutu"),
+        ("terör örgütü PKK", "tr", "pkk", "teror"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

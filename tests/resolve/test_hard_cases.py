@@ -48,6 +48,8 @@ COUNTRY_NAMES = [
     ("UAE", "iso3166:AE"),
     ("السعودية", "iso3166:SA"),
     ("Lebanon", "iso3166:LB"),
+    ("Russian Federation", "iso3166:RU"),
+    ("روسيا الاتحادية", "iso3166:RU"),
 ]
 
 
@@ -129,6 +131,14 @@ ACTORS = [
     ("Ebu Bekir el-Bağdadi", None, "nz:person/abu-bakr-al-baghdadi"),
     ("Hamaney", None, "nz:person/ali-khamenei"),
     ("عبد الله أوجلان", None, "nz:person/abdullah-ocalan"),
+    ("الأسد", None, "nz:person/bashar-al-assad"),
+    ("الجيش الحر", None, "nz:org/free-syrian-army"),
+    ("الحرس الثوري", None, "nz:org/islamic-revolutionary-guard-corps"),
+    ("حلف الناتو", None, "nz:org/nato"),
+    # what an organisation is, written around its name (descriptors.tsv)
+    ("تنظيم داعش", None, "nz:org/islamic-state"),
+    ("ميليشيا حزب الله", None, "nz:org/hezbollah"),
+    ("PKK terör örgütü", None, "nz:org/kurdistan-workers-party"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

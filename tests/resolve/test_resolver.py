@@ -652,3 +652,48 @@ def test_a_name_spelled_as_turkish_names_is_read_in_turkish_without_a_hint(
         resolver = nz.resolver
         for text, expected in (("Cizre", "tr"), ("Paris", None), ("Kizre", None)):
             assert resolver.spelled_lang(text, build_keys(text))[0] == expected, text
+
+
+def test_an_arabic_name_read_without_its_descriptor_is_compared_letter_for_letter(
+    tmp_path: Path,
+) -> None:
+    # ميليشيا حزب الله, the militia Hezbollah: read without the descriptor, حزب الله is the
+    # organisation's Arabic name letter for letter, as the query alone would be
+    path = tmp_path / "descriptor.lexicon"
+    lex = Lexicon.create(path)
+    org = upsert("nz:org/hezbollah", "LB", None, None, ["Hezbollah", "حزب الله"], "organisation")
+    lex.apply([org, upsert("geonames:266045", "LB", "04", 78_000, ["Zahlé", "زحلة"])])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        alone = nz.resolve("حزب الله")[0]
+        described = nz.resolve("ميليشيا حزب الله")[0]
+    assert alone.id == described.id == "nz:org/hezbollah"
+    assert "descriptor:ميليشيا" in described.why
+    assert described.score > 0.9, described
+
+
+def test_an_arabic_query_is_never_compared_with_latin_initials(tmp_path: Path) -> None:
+    path = tmp_path / "initials_ar.lexicon"
+    lex = Lexicon.create(path)
+    sna = upsert("nz:org/sna", "SY", None, None, ["Syrian National Army"], kind="organisation")
+    sna["entity"]["names"].append({"text": "SNA", "kind": "abbreviation"})  # type: ignore[index]
+    lex.apply([sna, upsert("geonames:172515", "SY", "09", 0, ["Sa‘n", "سعن"])])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        found = nz.resolve("سعن", country="SY")
+        assert found[0].id == "geonames:172515"
+        assert "nz:org/sna" not in {m.id for m in found}, found
+        assert nz.resolve("SNA")[0].id == "nz:org/sna"  # in Latin letters, still the initials
+    # Al Ain's airport code AAN has the skeleton N of عين (ayn): the first keys of عين in the
+    # Emirates find that name alone, and nothing to compare; the query is read every way, and
+    # finds the town by its name
+    path = tmp_path / "initials_ae.lexicon"
+    lex = Lexicon.create(path)
+    ain = upsert("geonames:292913", "AE", "01", 408_733, ["Al Ain"])
+    # a key row points at the first name giving the key: here the code, as in GeoNames' order
+    ain["entity"]["names"].insert(0, {"text": "AAN", "kind": "abbreviation"})  # type: ignore[index]
+    lex.apply([ain])
+    lex.close()
+    with Normaliser.open(path) as nz:
+        found = nz.resolve("عين", country="AE")
+        assert found[0].id == "geonames:292913" and found[0].matched_name == "Al Ain", found

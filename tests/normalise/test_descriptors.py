@@ -49,6 +49,10 @@ from normalise.errors import RuleTableError
         ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),
         ("PKK terör örgütü", "tr", "pkk", "orgutu"),
         ("terör örgütü PKK", "tr", "pkk", "teror"),
+        ("Islamic State group", None, "islamic state", "group"),
+        ("Hezbollah fighters", None, "hezbollah", "fighters"),
+        ("the Hezbollah militia", None, "hezbollah", "militia"),
+        ("HTS-led", None, "hts", "led"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

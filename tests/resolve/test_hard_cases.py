@@ -49,6 +49,7 @@ COUNTRY_NAMES = [
     ("السعودية", "iso3166:SA"),
     ("Lebanon", "iso3166:LB"),
     ("Russian Federation", "iso3166:RU"),
+    ("U.S.", "iso3166:US"),  # not the U.S. Virgin Islands
     ("روسيا الاتحادية", "iso3166:RU"),
 ]
 
@@ -139,6 +140,10 @@ ACTORS = [
     ("تنظيم داعش", None, "nz:org/islamic-state"),
     ("ميليشيا حزب الله", None, "nz:org/hezbollah"),
     ("PKK terör örgütü", None, "nz:org/kurdistan-workers-party"),
+    ("Islamic State group", None, "nz:org/islamic-state"),
+    ("Hezbollah fighters", None, "nz:org/hezbollah"),
+    ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
+    ("U.N.", None, "nz:org/united-nations"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

@@ -31,7 +31,10 @@ _DELETE = regex.compile(
     r"]+"
 )
 MEMO_TEXTS = 2**12  # non-ASCII texts whose cleaned form is remembered
-ACRONYM_LETTERS = range(2, 6)  # how many capitals an acronym has (`acronym`)
+# How many capitals an acronym has (`acronym`): the lexicon's names in capitals are codes of
+# two to four letters (ISO 3166, IATA, ICAO) and organisations' initials (HTS, SOHR, IRGC);
+# a word of five is more often a name in a headline's capitals (IDLIB, RAQQA).
+ACRONYM_LETTERS = range(2, 5)
 # Other control characters (tab, newline, ...) and every kind of space become one space.
 _SPACES = regex.compile(r"[\p{Cc}\p{Z}\s]+")
 

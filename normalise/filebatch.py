@@ -33,7 +33,8 @@ from normalise.fold import looks_turkish
 from normalise.hints import country_hint
 from normalise.matres import is_arabic_text
 from normalise.resolver import query_lang
-from normalise.text import acronym, clean
+from normalise.suffixes import query_capitals
+from normalise.text import clean
 
 MAX_NAME_CHARS = 512
 CHUNK_ROWS = 2000
@@ -194,10 +195,11 @@ class OutcomeCache:
 
     def key(self, query: Query) -> Query:
         """Return the query `query`'s outcome is remembered under: with `case_blind`, a name
-        in lower case unless the resolver reads it in Turkish (`query_lang`) or as an acronym
-        (`text.acronym`: `SAA` is the Syrian Arab Army's, `Saa` a town's). A name without a
-        country that the resolver reads in Turkish because lexicon names in Turkish spell it
-        (`Resolver.spelled_lang`) is read in lower case there, so its case counts for nothing.
+        in lower case unless the resolver reads it in Turkish (`query_lang`) or as initials
+        (`suffixes.query_capitals`: `SAA` is the Syrian Arab Army's, `Saa` a town's; `BM'nin`
+        the UN's). A name without a country that the resolver reads in Turkish because lexicon
+        names in Turkish spell it (`Resolver.spelled_lang`) is read in lower case there, so
+        its case counts for nothing.
 
         A name that is not ASCII is lower-cased after `text.clean`, the resolver's first
         step: Unicode composes some letters in one case only (`ẖ`, but `H̱`), so h with a
@@ -208,7 +210,7 @@ class OutcomeCache:
         51,436 names that are not ASCII; 87,182 case variants of ASCII ones).
         """
         name, country, admin1, kind = query
-        if not self.case_blind or acronym(name):
+        if not self.case_blind or query_capitals(name):
             return query
         if name.isascii():
             lower = name.lower()

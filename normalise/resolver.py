@@ -48,7 +48,7 @@ from normalise.score import (
 )
 from normalise.scripts import detect_scripts
 from normalise.skeleton import word_skeleton
-from normalise.text import acronym
+from normalise.suffixes import query_capitals
 from normalise.variants import (
     Reading,
     inner_article_reading,
@@ -150,7 +150,7 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         folded=keys.folded,
         letters=query_letters(name),
         spelling=arabic_spelling(name),
-        capitals=acronym(name),
+        capitals=query_capitals(name),
     )
 
 

@@ -74,7 +74,7 @@ FEATURES: tuple[str, ...] = (
     # (`matres.long_vowel_letters` vs `letter_by_letter`): Indel similarity, 0 without macrons
     "place_code",  # the name is an abbreviation of a place: GeoNames lists airport codes
     # among a town's names (`HTS`, Huntington), which news text means by other entities
-    "acronym",  # the query is written in capitals (`text.acronym`) and the name is written
+    "acronym",  # the query is initials in capitals (`suffixes.query_capitals`), the name written
     # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
 )
 QUERY_LENGTH = 8
@@ -92,7 +92,7 @@ class Context:
     letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
     spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
     # (`matres.arabic_spelling`)
-    capitals: str = ""  # the query written as an acronym (`text.acronym`), else ""
+    capitals: str = ""  # the query's initials in capitals (`suffixes.query_capitals`), else ""
 
 
 @lru_cache(maxsize=MEMO_FORMS)

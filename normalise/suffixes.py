@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from normalise.keys import words_of
+from normalise.fold import fold
+from normalise.keys import latinise, words_of
 from normalise.rules import Row, load_rows
+from normalise.text import acronym, clean
 
-MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta)
+MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
+APOSTROPHES = "'’ʼ"  # what Turkish text writes a case ending after (Halep'te, Halep’te)
 
 
 def _form(row: Row) -> str:
@@ -49,6 +52,33 @@ def without_case_suffix(name: str, lang: str | None = None) -> tuple[str, str] |
         out.append(stem)
         found = found or ending
     return (" ".join(out), found) if found else None
+
+
+def written_without_case(name: str) -> tuple[str, str] | None:
+    """Return a name as written, with the case ending after its last word's apostrophe cut
+    (`Şam'da` -> `Şam`, `BM'nin` -> `BM`, `Cisr eş-Şuğur'a` -> `Cisr eş-Şuğur`), and the
+    ending folded; None when its last word has none. The name keeps its Turkish letters and
+    capitals, which `without_case_suffix`'s folded words lose (Şam is Damascus, `sam` is
+    not; BM is the UN's Turkish initials). The stem keeps `MIN_STEM` letters, or is
+    initials in capitals (`text.acronym`)."""
+    text = clean(name)
+    cut = max(text.rfind(mark) for mark in APOSTROPHES)
+    if cut <= 0 or " " in text[cut:]:
+        return None
+    stem, ending = text[:cut], latinise(fold(text[cut + 1 :]))
+    if ending not in case_suffixes():
+        return None
+    last = stem.rsplit(" ", 1)[-1]
+    if len(last) < MIN_STEM and not acronym(last):
+        return None
+    return stem, ending
+
+
+def query_capitals(name: str) -> str:
+    """Return the initials in capitals a query is written as (`text.acronym`), with a
+    Turkish case ending read off (`BM'nin`, of the UN: `BM`); else ""."""
+    bare = written_without_case(name)
+    return acronym(bare[0] if bare is not None else name)
 
 
 def reset_caches() -> None:

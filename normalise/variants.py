@@ -20,7 +20,7 @@ from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.suffixes import uninflected, without_case_suffix
+from normalise.suffixes import uninflected, without_case_suffix, written_without_case
 from normalise.syllables import spelled_names
 from normalise.text import clean
 from normalise.tokens import Word, head_of, strip_article, tables
@@ -236,9 +236,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, keyed), "generic:village")
-    bare_case = without_case_suffix(name, lang)
+    bare_case = written_without_case(name) or without_case_suffix(name, lang)
     if bare_case is not None:  # a Turkish case ending: the name is written the Turkish way
-        add(build_keys(bare_case[0], lang or "tr"), f"case:'{bare_case[1]}")
+        add(build_keys(bare_case[0], lang or "tr"), f"case:'{bare_case[1]}", spelling=True)
     described = without_descriptor(name, lang)
     if described is not None:
         text = described[0]

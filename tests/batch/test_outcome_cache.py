@@ -88,6 +88,7 @@ def test_a_case_blind_cache_remembers_ascii_names_outside_turkey_in_any_case() -
     # initials in capitals are read as an acronym (`text.acronym`): SAA is not Saa
     assert cache.key(Query("SAA", None, None, None)) == Query("SAA", None, None, None)
     assert cache.key(Query("Saa", None, None, None)) == Query("saa", None, None, None)
+    assert cache.key(Query("BM'nin", None, None, None)) == Query("BM'nin", None, None, None)
     arabic = Query("كفر زيتا", "SY", None, None)  # no letter case
     assert cache.key(arabic) is arabic
     plain = OutcomeCache(size=10)

@@ -8,7 +8,7 @@ import pytest
 
 from normalise import rules, suffixes
 from normalise.errors import RuleTableError
-from normalise.suffixes import without_case_suffix
+from normalise.suffixes import query_capitals, without_case_suffix, written_without_case
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,23 @@ def test_a_bad_form_names_file_and_line(tmp_path: Path, monkeypatch: pytest.Monk
     finally:
         monkeypatch.undo()
         suffixes.reset_caches()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "capitals"),
+    [
+        ("Şam'da", ("Şam", "da"), ""),  # as written: Turkish letters kept
+        ("BM'nin", ("BM", "nin"), "BM"),  # initials keep their capitals, two letters enough
+        ("PKK'nın", ("PKK", "nin"), "PKK"),
+        ("NATO’nun", ("NATO", "nun"), "NATO"),  # a typographic apostrophe
+        ("Cisr eş-Şuğur'a", ("Cisr eş-Şuğur", "a"), ""),
+        ("Mu'ta", None, ""),  # an apostrophe writing ayn: Mu is no name
+        ("Qal'at al Madiq", None, ""),  # not on the last word
+        ("HTS", None, "HTS"),
+    ],
+)
+def test_a_case_ending_is_read_off_the_name_as_written(
+    name: str, expected: tuple[str, str] | None, capitals: str
+) -> None:
+    assert written_without_case(name) == expected
+    assert query_capitals(name) == capitals

@@ -144,6 +144,9 @@ ACTORS = [
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
     ("U.N.", None, "nz:org/united-nations"),
+    # a Turkish case ending after initials, which keep their capitals (not the Philippine Nato)
+    ("NATO'nun", None, "nz:org/nato"),
+    ("PKK'nın", None, "nz:org/kurdistan-workers-party"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

@@ -2,8 +2,10 @@
 
 Turkish writes a proper name's case ending after an apostrophe: `Halep'te` (in Aleppo),
 `Hama'nın` (of Hama), `HTS'nin`. A mention cut from Turkish text often keeps it, so a name
-holding one is also read without it. Elsewhere the apostrophe writes ayn or hamza (`Dar'a`,
-`Qal'at`): the name keeps its own reading, and the shorter one only competes with it.
+holding one is also read without it, from its folded words (`without_case_suffix`) and, for
+the last word, as written (`written_without_case`: Şam'da keeps its ş, NATO'nun its
+capitals). Elsewhere the apostrophe writes ayn or hamza (`Dar'a`, `Qal'at`): the name keeps
+its own reading, and the shorter one only competes with it.
 """
 
 from __future__ import annotations

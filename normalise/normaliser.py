@@ -146,9 +146,10 @@ class Normaliser:
     def reads_letter_case(self) -> bool:
         """Whether `resolve` may answer a Latin-script name outside Turkey otherwise in
         another letter case (`DAMASCUS`, `damascus`). Keys fold case, and only Turkish casing
-        (dotted and dotless i) and an acronym's capitals (`SAA`, `text.acronym`) read it, which
-        the batch cache keeps apart; machine translation from English may read any, so this is
-        True when the translation fallback is on and a model from English is installed."""
+        (dotted and dotless i) and initials' capitals (`SAA`, `suffixes.query_capitals`) read
+        it, which the batch cache keeps apart; machine translation from English may read any,
+        so this is True when the translation fallback is on and a model from English is
+        installed."""
         if not self.translate:
             return False
         return any(source == PIVOT for source, _ in self.translator.available_pairs())

@@ -14,11 +14,10 @@ from functools import cache
 
 from normalise.fold import fold
 from normalise.keys import latinise, words_of
-from normalise.rules import Row, load_rows
+from normalise.rules import Row, char_map, load_rows
 from normalise.text import acronym, clean
 
 MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
-APOSTROPHES = "'’ʼ"  # what Turkish text writes a case ending after (Halep'te, Halep’te)
 
 
 def _form(row: Row) -> str:
@@ -56,6 +55,13 @@ def without_case_suffix(name: str, lang: str | None = None) -> tuple[str, str] |
     return (" ".join(out), found) if found else None
 
 
+@cache
+def _apostrophes() -> frozenset[str]:
+    """Return the apostrophe and the characters `latin_folds.tsv` folds to it (Halep’te)."""
+    folds = char_map("latin_folds.tsv")
+    return frozenset({"'", *(char for char, to in folds.items() if to == "'")})
+
+
 def written_without_case(name: str) -> tuple[str, str] | None:
     """Return a name as written, with the case ending after its last word's apostrophe cut
     (`Şam'da` -> `Şam`, `BM'nin` -> `BM`, `Cisr eş-Şuğur'a` -> `Cisr eş-Şuğur`), and the
@@ -64,7 +70,8 @@ def written_without_case(name: str) -> tuple[str, str] | None:
     not; BM is the UN's Turkish initials). The stem keeps `MIN_STEM` letters, or is
     initials in capitals (`text.acronym`)."""
     text = clean(name)
-    cut = max(text.rfind(mark) for mark in APOSTROPHES)
+    marks = _apostrophes()
+    cut = next((i for i in range(len(text) - 1, -1, -1) if text[i] in marks), -1)
     if cut <= 0 or " " in text[cut:]:
         return None
     stem, ending = text[:cut], latinise(fold(text[cut + 1 :]))
@@ -84,5 +91,6 @@ def query_capitals(name: str) -> str:
 
 
 def reset_caches() -> None:
-    """Forget the loaded table."""
+    """Forget the loaded tables."""
     case_suffixes.cache_clear()
+    _apostrophes.cache_clear()

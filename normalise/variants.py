@@ -20,14 +20,9 @@ from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.suffixes import (
-    query_capitals,
-    uninflected,
-    without_case_suffix,
-    written_without_case,
-)
+from normalise.suffixes import uninflected, without_case_suffix, written_without_case
 from normalise.syllables import spelled_names
-from normalise.text import clean
+from normalise.text import acronym, clean
 from normalise.tokens import Word, head_of, strip_article, tables
 
 MAX_VARIANTS = 6
@@ -246,7 +241,7 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`); an
     # apostrophe of other names mostly writes ayn or hamza (Ar Raḑā‘ī), read as before.
     written = written_without_case(name)
-    if written is not None and (looks_turkish(written[0]) or query_capitals(name)):
+    if written is not None and (looks_turkish(written[0]) or acronym(written[0])):
         add(build_keys(written[0], lang or "tr"), f"case:'{written[1]}", spelling=True)
     else:
         bare_case = without_case_suffix(name, lang)

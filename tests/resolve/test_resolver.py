@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -386,10 +387,24 @@ Place = tuple[str, str, str | None, int | None, list[str]]
 
 
 def small(tmp_path: Path, places: list[Place]) -> Path:
-    path = tmp_path / "places.lexicon"
+    return built(tmp_path, [upsert(*p) for p in places])
+
+
+def built(tmp_path: Path, ops: list[dict[str, object]], name: str = "places") -> Path:
+    """A lexicon of these batch ops, at `tmp_path / name.lexicon`."""
+    path = tmp_path / f"{name}.lexicon"
     with Lexicon.create(path) as lex:
-        lex.apply([upsert(*p) for p in places])
+        lex.apply(ops)
     return path
+
+
+def abbreviated(op: dict[str, Any], *texts: str, first: bool = False) -> dict[str, Any]:
+    """An upsert op with abbreviations added to its names (`first`: before them, as GeoNames
+    lists a town's codes among its names; a key row points at the first name giving the key)."""
+    names = [{"text": text, "kind": "abbreviation"} for text in texts]
+    entity = op["entity"]
+    entity["names"] = names + entity["names"] if first else entity["names"] + names
+    return op
 
 
 def firsts(tmp_path: Path, places: list[Place], country: str, *queries: str) -> list[Match]:
@@ -576,22 +591,14 @@ def test_a_candidate_of_another_country_than_the_hint_is_never_confident(
 def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> None:
     # GeoNames lists a town's airport code among its names (Huntington's HTS) and a town may be
     # named as an organisation is abbreviated (Saa); news text writes initials in capitals
-    path = tmp_path / "initials.lexicon"
-    lex = Lexicon.create(path)
-    town = upsert("geonames:4809537", "US", "WV", 46842, ["Huntington"])
-    town["entity"]["names"].append({"text": "HTS", "kind": "abbreviation"})  # type: ignore[index]
+    town = abbreviated(upsert("geonames:4809537", "US", "WV", 46842, ["Huntington"]), "HTS")
     saa = upsert("geonames:2222366", "CM", "03", 9000, ["Saa"])
-    orgs = [
-        upsert("nz:org/hts", "SY", None, None, ["Hayat Tahrir al-Sham"], kind="organisation"),
-        upsert("nz:org/saa", "SY", None, None, ["Syrian Arab Army"], kind="organisation"),
-    ]
-    for org, initials in zip(orgs, ("HTS", "SAA"), strict=True):
-        org["entity"]["names"].append({"text": initials, "kind": "abbreviation"})  # type: ignore[index]
-    lex.apply([town, saa, *orgs])
-    lex.close()
-    with Normaliser.open(path) as nz:
-        hts = nz.resolve("HTS")
-        assert hts[0].id == "nz:org/hts" and hts[0].match, hts  # `named_as_spelled`
+    hts = upsert("nz:org/hts", "SY", None, None, ["Hayat Tahrir al-Sham"], kind="organisation")
+    army = upsert("nz:org/saa", "SY", None, None, ["Syrian Arab Army"], kind="organisation")
+    ops = [town, saa, abbreviated(hts, "HTS"), abbreviated(army, "SAA")]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        hts_ = nz.resolve("HTS")
+        assert hts_[0].id == "nz:org/hts" and hts_[0].match, hts_  # `named_as_spelled`
         lower = nz.resolve("hts")  # no acronym: the decision model's call
         assert lower[0].id == "nz:org/hts" and not lower[0].match, lower
         assert nz.resolve("SAA")[0].id == "nz:org/saa"
@@ -602,19 +609,14 @@ def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> Non
 
 
 def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None:
-    path = tmp_path / "countries.lexicon"
-    lex = Lexicon.create(path)
-    turkey = upsert("iso3166:TR", "TR", None, 85_000_000, ["Türkiye", "Turkey"])
-    turkey["entity"]["kind"] = "country"  # type: ignore[index]
-    turkey["entity"]["names"].append({"text": "TUR", "kind": "abbreviation"})  # type: ignore[index]
+    turkey = upsert("iso3166:TR", "TR", None, 85_000_000, ["Türkiye", "Turkey"], kind="country")
     village = upsert("geonames:4494138", "US", "NC", 300, ["Turkey"])
     tur = upsert("geonames:9000001", "US", "NC", 300, ["Tur"])
-    islands = upsert("iso3166:VI", "VI", None, 104_000, ["U.S. Virgin Islands"])
-    islands["entity"]["kind"] = "country"  # type: ignore[index]
-    islands["entity"]["names"].append({"text": "U.S. ᎠᏒᏂᎸ ᏂᎨᏒᎾ ᏚᎦᏚᏛᎢ"})  # type: ignore[index]
-    lex.apply([turkey, village, tur, islands])
-    lex.close()
-    with Normaliser.open(path) as nz:
+    # Cherokee for the U.S. Virgin Islands: its letters fold to nothing
+    islands = ["U.S. Virgin Islands", "U.S. ᎠᏒᏂᎸ ᏂᎨᏒᎾ ᏚᎦᏚᏛᎢ"]
+    virgin = upsert("iso3166:VI", "VI", None, 104_000, islands, kind="country")
+    ops = [abbreviated(turkey, "TUR"), village, tur, virgin]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
         turkey_ = nz.resolve("Turkey")
         assert turkey_[0].id == "iso3166:TR" and turkey_[0].match, turkey_
         assert nz.resolve("turkey")[0].match  # its folded key
@@ -638,19 +640,14 @@ def test_a_name_spelled_as_turkish_names_is_read_in_turkish_without_a_hint(
 ) -> None:
     # GeoNames also names Adana `Ceyhan`; read in English (c as k or s), the town of Ceyhan's
     # Turkish reading (c as j) scored below Adana's exact name
-    path = tmp_path / "turkish.lexicon"
-    lex = Lexicon.create(path)
-    lex.apply(
-        [
-            upsert("geonames:325363", "TR", "81", 1_248_988, ["Adana", "Ceyhan"]),
-            upsert("geonames:318675", "TR", "81", 103_000, ["Ceyhan"]),
-            upsert("geonames:318253", "TR", "80", 99_000, ["Cizre"]),
-            upsert("geonames:2988507", "FR", "11", 2_138_551, ["Paris"]),
-            upsert("geonames:9000002", "TR", "07", 400, ["Paris"]),
-        ]
-    )
-    lex.close()
-    with Normaliser.open(path) as nz:
+    places: list[Place] = [
+        ("geonames:325363", "TR", "81", 1_248_988, ["Adana", "Ceyhan"]),
+        ("geonames:318675", "TR", "81", 103_000, ["Ceyhan"]),
+        ("geonames:318253", "TR", "80", 99_000, ["Cizre"]),
+        ("geonames:2988507", "FR", "11", 2_138_551, ["Paris"]),
+        ("geonames:9000002", "TR", "07", 400, ["Paris"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
         assert nz.resolve("Ceyhan")[0].id == "geonames:318675"
         cizre = nz.resolve("Cizre")
         assert cizre[0].id == "geonames:318253" and cizre[0].score > 0.95, cizre
@@ -665,12 +662,9 @@ def test_an_arabic_name_read_without_its_descriptor_is_compared_letter_for_lette
 ) -> None:
     # ميليشيا حزب الله, the militia Hezbollah: read without the descriptor, حزب الله is the
     # organisation's Arabic name letter for letter, as the query alone would be
-    path = tmp_path / "descriptor.lexicon"
-    lex = Lexicon.create(path)
     org = upsert("nz:org/hezbollah", "LB", None, None, ["Hezbollah", "حزب الله"], "organisation")
-    lex.apply([org, upsert("geonames:266045", "LB", "04", 78_000, ["Zahlé", "زحلة"])])
-    lex.close()
-    with Normaliser.open(path) as nz:
+    ops = [org, upsert("geonames:266045", "LB", "04", 78_000, ["Zahlé", "زحلة"])]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
         alone = nz.resolve("حزب الله")[0]
         described = nz.resolve("ميليشيا حزب الله")[0]
     assert alone.id == described.id == "nz:org/hezbollah"
@@ -679,13 +673,9 @@ def test_an_arabic_name_read_without_its_descriptor_is_compared_letter_for_lette
 
 
 def test_an_arabic_query_is_never_compared_with_latin_initials(tmp_path: Path) -> None:
-    path = tmp_path / "initials_ar.lexicon"
-    lex = Lexicon.create(path)
     sna = upsert("nz:org/sna", "SY", None, None, ["Syrian National Army"], kind="organisation")
-    sna["entity"]["names"].append({"text": "SNA", "kind": "abbreviation"})  # type: ignore[index]
-    lex.apply([sna, upsert("geonames:172515", "SY", "09", 0, ["Sa‘n", "سعن"])])
-    lex.close()
-    with Normaliser.open(path) as nz:
+    ops = [abbreviated(sna, "SNA"), upsert("geonames:172515", "SY", "09", 0, ["Sa‘n", "سعن"])]
+    with Normaliser.open(built(tmp_path, ops, "sy")) as nz:
         found = nz.resolve("سعن", country="SY")
         assert found[0].id == "geonames:172515"
         assert "nz:org/sna" not in {m.id for m in found}, found
@@ -693,13 +683,7 @@ def test_an_arabic_query_is_never_compared_with_latin_initials(tmp_path: Path) -
     # Al Ain's airport code AAN has the skeleton N of عين (ayn): the first keys of عين in the
     # Emirates find that name alone, and nothing to compare; the query is read every way, and
     # finds the town by its name
-    path = tmp_path / "initials_ae.lexicon"
-    lex = Lexicon.create(path)
     ain = upsert("geonames:292913", "AE", "01", 408_733, ["Al Ain"])
-    # a key row points at the first name giving the key: here the code, as in GeoNames' order
-    ain["entity"]["names"].insert(0, {"text": "AAN", "kind": "abbreviation"})  # type: ignore[index]
-    lex.apply([ain])
-    lex.close()
-    with Normaliser.open(path) as nz:
+    with Normaliser.open(built(tmp_path, [abbreviated(ain, "AAN", first=True)], "ae")) as nz:
         found = nz.resolve("عين", country="AE")
         assert found[0].id == "geonames:292913" and found[0].matched_name == "Al Ain", found

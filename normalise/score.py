@@ -201,7 +201,8 @@ def features(
     if part is None:
         part = row_part(row, cross, context)
     qs, ns = reading.skeleton, row.skeleton
-    phonetic, tokens, variant = row.phonetic, row.tokens, reading.reason is not None
+    phonetic, tokens = row.phonetic, row.tokens
+    variant = reading.reason is not None and not reading.written
     stem = matched_stem(reading, row)
     if stem is not None:
         ns, phonetic, tokens, variant = qs, stem.phonetic, " ".join(stem.tokens), True
@@ -241,7 +242,7 @@ def features(
         c,
         c * skeleton,
         c * jw,
-        1.0 if primary and (family == "x" or row.key == "f:" + context.folded) else 0.0,
+        1.0 if _spelled_alike(reading, row, primary, context) else 0.0,
         1.0 if same_skeleton else 0.0,
         1.0 if variant else 0.0,
         1.0 if family == "t" else 0.0,
@@ -267,6 +268,15 @@ def features(
         part.place_code,
         part.acronym,
     ]
+
+
+def _spelled_alike(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
+    """Return True when a candidate name was found as the query is written: by the primary
+    reading's exact or folded key, or by the folded key of the query's words without their
+    leading function words (`the US`, `Reading.written`)."""
+    if primary:
+        return row.key[:1] == "x" or row.key == "f:" + context.folded
+    return reading.written and row.key == "f:" + reading.folded
 
 
 # Features of the decision model: is the top candidate of a query right? Read from the same

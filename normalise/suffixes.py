@@ -16,6 +16,7 @@ from normalise.fold import fold
 from normalise.keys import latinise, words_of
 from normalise.rules import Row, char_map, load_rows
 from normalise.text import acronym, clean
+from normalise.tokens import without_leading_stopwords
 
 MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
 
@@ -85,9 +86,12 @@ def written_without_case(name: str) -> tuple[str, str] | None:
 
 def query_capitals(name: str) -> str:
     """Return the initials in capitals a query is written as (`text.acronym`), with a
-    Turkish case ending read off (`BM'nin`, of the UN: `BM`); else ""."""
+    Turkish case ending read off (`BM'nin`, of the UN: `BM`) and a leading function word
+    passed over (`the PKK`); else ""."""
     bare = written_without_case(name)
-    return acronym(bare[0] if bare is not None else name)
+    text = bare[0] if bare is not None else name
+    unled = without_leading_stopwords(text)
+    return acronym(unled[0] if unled is not None else text)
 
 
 def reset_caches() -> None:

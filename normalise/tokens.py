@@ -14,6 +14,7 @@ from functools import cache
 
 from normalise.fold import fold, to_ascii
 from normalise.rules import POSITIONS, ROLES, Row, check_choice, load_rows
+from normalise.text import clean
 
 # A word: Latin letters, digits and inner apostrophes (ayn: Qal'at), or a run of Arabic letters.
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06D5]+")
@@ -217,6 +218,22 @@ def drop_stop_texts(texts: list[str]) -> list[str]:
     stop = tables().stopwords
     kept = [w for w in texts if w not in stop]
     return kept if kept else texts
+
+
+def without_leading_stopwords(name: str) -> tuple[str, str] | None:
+    """Return a name as written without the function words it begins with (`the US` -> `US`,
+    `the Free Syrian Army`), and the first of them folded; None when it begins with none or
+    nothing else would remain. News text puts `the` before an organisation's or a country's
+    name, which the lexicon names without it; the name keeps its letter case (initials)."""
+    stop = tables().stopwords
+    rest, first = clean(name), ""
+    while True:
+        word, _, tail = rest.partition(" ")
+        folded = fold(word)
+        if not tail or folded not in stop:
+            break
+        rest, first = tail, first or folded
+    return (rest, first) if first else None
 
 
 def head_of(word: str) -> str | None:

@@ -23,7 +23,7 @@ from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import uninflected, without_case_suffix, written_without_case
 from normalise.syllables import spelled_names
 from normalise.text import acronym, clean
-from normalise.tokens import Word, head_of, strip_article, tables
+from normalise.tokens import Word, head_of, strip_article, tables, without_leading_stopwords
 
 MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
@@ -80,6 +80,9 @@ class Reading:
     # an Arabic reading's letters, its writing's variants folded away (`matres.arabic_spelling`),
     # when it reads other words than the query's (a descriptor dropped: تنظيم داعش -> داعش)
     spelling: str = ""
+    # the query's own words as written but its leading function words (`the US`: `us`): a
+    # name of that folded key is the query's as written, not another reading of it
+    written: bool = False
     compact: str = field(init=False)
     consonants: str = field(init=False)
     vowels: str = field(init=False)
@@ -193,19 +196,28 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
 
     def add(
         candidate: Keys, reason: str, *, spelling: bool = False, turkish: bool = False,
-        words: str = "",
+        words: str = "", written: bool = False,
     ) -> None:  # fmt: skip
         """Keep a reading with a new skeleton; with `spelling`, one with only a new spelling
-        too (the skeleton of `sh` is that of `s`, of `tell abyad` that of `telabyad`).
+        too (the skeleton of `sh` is that of `s`, of `tell abyad` that of `telabyad`); with
+        `written`, one with only a new folded key too (`the US`: `us`).
         `words`: the other words it reads, when they are Arabic (`Reading.spelling`)."""
-        new = candidate.skeleton not in seen or (
-            spelling and all(r.compact != compact(candidate.phonetic) for r in out)
+        new = (
+            candidate.skeleton not in seen
+            or (spelling and all(r.compact != compact(candidate.phonetic) for r in out))
+            or (
+                written
+                and candidate.folded != keys.folded
+                and all(r.folded != candidate.folded for r in out)
+            )
         )
-        if candidate.skeleton and new and len(out) <= MAX_VARIANTS:
+        if (candidate.skeleton or written) and new and len(out) <= MAX_VARIANTS:
             seen.add(candidate.skeleton)
             reading = _reading(candidate, reason, turkish)
             if words and is_arabic_text(words):
                 reading = replace(reading, spelling=arabic_spelling(words))
+            if written:
+                reading = replace(reading, written=True)
             out.append(reading)
 
     # Turkish ş and ğ spelled out (ğ -> gh: a skeleton of its own; ş -> sh: another spelling).
@@ -251,6 +263,11 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     if described is not None:
         text = described[0]
         add(build_keys(text, keyed), f"descriptor:{described[1].term}", words=text)
+    # `the US`, `the PKK`: the lexicon names them without the article news text puts before
+    # them (a longer name's skeleton already leaves it out; its written keys did not).
+    unled = without_leading_stopwords(name)
+    if unled is not None:
+        add(build_keys(unled[0], keyed), f"stopword:{unled[1]}", written=True)
     qualified = without_qualifier(name)
     if qualified is not None:
         add(build_keys(qualified, keyed), "qualifier", words=qualified)

@@ -54,6 +54,9 @@ def test_a_bad_form_names_file_and_line(tmp_path: Path, monkeypatch: pytest.Monk
         ("Mu'ta", None, ""),  # an apostrophe writing ayn: Mu is no name
         ("Qal'at al Madiq", None, ""),  # not on the last word
         ("HTS", None, "HTS"),
+        ("the PKK", None, "PKK"),  # a leading function word passed over
+        ("the PKK'nın", ("the PKK", "nin"), "PKK"),
+        ("the Hague", None, ""),
     ],
 )
 def test_a_case_ending_is_read_off_the_name_as_written(

@@ -171,6 +171,18 @@ INITIALS = [
     ("NATO", "nz:org/nato"),  # not the Philippine town of Nato
 ]
 
+# The article English text puts before a name the lexicon holds without it: its initials (in
+# capitals, as they are without it) and its words are read after it.
+LED_BY_THE = [
+    ("the UN", "nz:org/united-nations", True),  # not the Indian town of Un
+    ("the PKK", "nz:org/kurdistan-workers-party", True),  # not Pakokku's airport code
+    ("the EU", "nz:org/european-union", True),
+    ("the SDF", "nz:org/syrian-democratic-forces", False),  # Şidfā in Egypt is nearly as good
+    ("the US", "iso3166:US", False),  # a country's ISO code is never a confident match alone
+    ("the U.S.", "iso3166:US", False),
+    ("the Free Syrian Army", "nz:org/free-syrian-army", True),
+]
+
 # How the Turkish, English and Kurdish press write towns of the war in Syria and Iraq (the
 # country hint on): Turkish letters (ş is sh, c is j, h is kh), vowel colour, q written k,
 # glued heads.
@@ -241,6 +253,17 @@ def test_initials_resolve_first_without_a_hint(nz: Normaliser, name: str, expect
     # the organisation's initials, spelled as written; but SNA is also Sanandaj's Kurdish
     # name romanised (سنە), nearly as good a reading: not clearly ahead
     assert matches[0].match is (name != "SNA"), matches[:2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "confident"), LED_BY_THE)
+def test_a_name_after_the_english_article_is_read_without_it(
+    nz: Normaliser, name: str, expected: str, confident: bool
+) -> None:
+    matches = nz.resolve(name)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+    assert matches[0].match is confident, matches[:2]
+    assert "stopword:the" in matches[0].why
 
 
 @pytest.mark.slow

@@ -238,15 +238,23 @@ def may_be_confident(row: CandidateRow, context: Context) -> bool:
 
 _EXACT = FEATURES.index("exact")
 _ACRONYM = FEATURES.index("acronym")
+_SPELLING_EQUAL = FEATURES.index("spelling_equal")
 # Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
 NAMED_KINDS = frozenset({"country", "organisation", "person"})
+# Of those, the kinds whose names news text also writes without their article or with a
+# Turkish case ending (`al-Assad` for Assad, `Erdoğan'ın`): still the name as spelled.
+ACTOR_KINDS = frozenset({"organisation", "person"})
+# Readings of the query that still spell its own words: a case ending or a leading function
+# word read off (`variants.readings`)
+_OWN_WORDS = ("case:", "stopword:")
 
 
 def named_as_spelled(top: Scored) -> bool:
     """Return True when the top candidate is a country, organisation or person found by one of
-    its names as the query spells it (its exact or folded key, the query's own reading): not
-    by a country's ISO code, and by an organisation's or person's abbreviation only when the
-    query writes it in capitals alike (`HTS`, not `hts`).
+    its names as the query spells it (its exact or folded key, the query's own reading; an
+    organisation's or person's name also spelled alike but for the article or a Turkish case
+    ending, `_spelled_alike`): not by a country's ISO code, and by an organisation's or
+    person's abbreviation only when the query writes it in capitals alike (`HTS`, not `hts`).
 
     Such a top candidate clearly ahead of the next is a confident match whatever the decision
     model says: the model is fitted on the protocol's places, and a country's name in any of
@@ -259,13 +267,28 @@ def named_as_spelled(top: Scored) -> bool:
     scripts is not read so: its keys read one of them (`U.S. ᎠᏒᏂᎸ ᏂᎨᏒᎾ ᏚᎦᏚᏛᎢ`, Cherokee for
     the U.S. Virgin Islands, is keyed as `u s`)."""
     row = top.row
-    if row.kind not in NAMED_KINDS or top.features[_EXACT] != 1:
+    if row.kind not in NAMED_KINDS:
+        return False
+    if top.features[_EXACT] != 1 and not _spelled_alike(top):
         return False
     if detect_scripts(row.name_text).mixed:
         return False
     if row.name_kind != "abbreviation":
         return True
     return row.kind != "country" and top.features[_ACRONYM] == 1
+
+
+def _spelled_alike(top: Scored) -> bool:
+    """Return True when the top candidate is an organisation or a person whose name the query
+    spells alike but for the article or a Turkish case ending (`al-Assad` for `Assad`,
+    `Erdoğan'ın` for `Erdoğan`): its canonical spelling is the query's own reading's, or that
+    of the query read without the ending or the leading word."""
+    reason = top.reading.reason
+    return (
+        top.row.kind in ACTOR_KINDS
+        and top.features[_SPELLING_EQUAL] == 1
+        and (reason is None or reason.startswith(_OWN_WORDS))
+    )
 
 
 def clearly_ahead(top: float, second: float) -> bool:

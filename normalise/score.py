@@ -78,6 +78,7 @@ FEATURES: tuple[str, ...] = (
     # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
 )
 QUERY_LENGTH = 8
+UNARTICLED_KINDS = frozenset({"organisation", "person"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,9 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
         admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
     population = row.population or 0
     article = 0.0
-    if not cross and row.folded.isascii():
+    # an organisation's or a person's name is written with its article or without it alike
+    # (al-Assad, Assad; al-Nusra, Nusra): only for places does agreeing on one tell
+    if not cross and row.folded.isascii() and row.kind not in UNARTICLED_KINDS:
         article = 1.0 if has_article(row.folded) == context.article else -1.0
     return RowPart(
         country,

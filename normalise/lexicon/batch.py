@@ -20,6 +20,7 @@ from normalise.lexicon.keyindex import (
     index_keys,
     key_country,
     key_lang,
+    key_rank,
     name_forms,
     script_of,
 )
@@ -102,15 +103,16 @@ class BatchWriter:
             ((k, cc, rowid) for k in keys),
         )
 
-    def _population(self, rowid: int) -> int | None:
-        row = self.conn.execute("SELECT population FROM entities WHERE rowid = ?", (rowid,))
-        value: int | None = row.fetchone()[0]
-        return value
+    def _rank(self, rowid: int) -> int:
+        """Return the entity's `key_rank`."""
+        row = self.conn.execute("SELECT kind, population FROM entities WHERE rowid = ?", (rowid,))
+        kind, population = row.fetchone()
+        return key_rank(kind, population)
 
     def _index(
         self, rowid: int, country: str | None, names: Iterable[tuple[int, str, str | None]]
     ) -> None:
-        forms, rows = entity_key_rows(rowid, country, self._population(rowid), names)
+        forms, rows = entity_key_rows(rowid, country, self._rank(rowid), names)
         self.conn.executemany(_UPDATE_FORMS, ((*f, name_id) for name_id, f in forms))
         self.conn.executemany(_INSERT_KEY, rows)
 
@@ -130,7 +132,7 @@ class BatchWriter:
         present = {(t, lang) for _, t, lang, _ in self._names_of(rowid)} if not new else set()
         rows: list[KeyRow] = []
         cc = key_country(country)
-        population = self._population(rowid) or 0
+        rank = self._rank(rowid)
         for text, lang, name_kind, source in names:
             if (text, lang) in present:
                 continue
@@ -142,7 +144,7 @@ class BatchWriter:
                 (rowid, text, lang, script_of(text), name_kind, source, *name_forms(keys)),
             )
             assert cur.lastrowid is not None
-            rows.extend((key, cc, rowid, cur.lastrowid, population) for key in index_keys(keys))
+            rows.extend((key, cc, rowid, cur.lastrowid, rank) for key in index_keys(keys))
             self.counts["names_added"] += 1
         self.conn.executemany(_INSERT_KEY, rows)
 

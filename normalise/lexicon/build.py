@@ -33,6 +33,7 @@ from normalise.lexicon.keyindex import (
     index_keys,
     key_country,
     key_lang,
+    key_rank,
     name_forms,
     script_of,
 )
@@ -83,7 +84,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
         ))  # fmt: skip
         seen: set[str] = set()
         cc = key_country(country)
-        population = entity.get("population") or 0
+        rank = key_rank(entity["kind"], entity.get("population"))
         for position, (text, lang, kind, source) in enumerate(names):
             name_id = rowid << NAME_SHIFT | position
             keys = build_keys(text, key_lang(lang, country, text))
@@ -101,7 +102,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
             for key in index_keys(keys):
                 if key not in seen:
                     seen.add(key)
-                    keys_out.append((key, cc, rowid, name_id, population))
+                    keys_out.append((key, cc, rowid, name_id, rank))
     return entities, names_out, keys_out
 
 

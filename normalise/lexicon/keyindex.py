@@ -82,6 +82,22 @@ def index_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
+# A key's rows are read most populous first, and only the first few (`store.
+# COUNTRY_ROWS_PER_KEY`). An organisation, a person or a province has no population: ranked
+# as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
+# skeleton SD, found 16 places across the world and not Bashar al-Assad). Such an entity
+# ranks as a city of a million would.
+NAMED_RANK = 1_000_000
+
+
+def key_rank(kind: str, population: int | None) -> int:
+    """Return where an entity's key rows come among a key's: its population, or for an entity
+    of another kind than place with none, `NAMED_RANK`."""
+    if population:
+        return population
+    return 0 if kind == "place" else NAMED_RANK
+
+
 def key_country(country: str | None) -> str:
     """Return the country column of an entity's key rows ('' for an entity with none)."""
     return country or ""
@@ -98,13 +114,13 @@ def script_of(text: str) -> str | None:
     return "+".join(scripts) if scripts else None
 
 
-KeyRow = tuple[str, str, int, int, int]  # key, country ('' for none), entity, name, population
+KeyRow = tuple[str, str, int, int, int]  # key, country ('' for none), entity, name, key_rank
 
 
 def entity_key_rows(
     entity: int,
     country: str | None,
-    population: int | None,
+    rank: int,
     names: Iterable[tuple[int, str, str | None]],
 ) -> tuple[list[tuple[int, NameForms]], list[KeyRow]]:
     """Compute the forms and the deduplicated key rows of one entity's names.
@@ -112,22 +128,21 @@ def entity_key_rows(
     Args:
         entity: the entity's rowid.
         country: its country (selects Turkish keys for Latin names in TR).
-        population: its population (orders a key's rows for queries without a country).
+        rank: its `key_rank` (orders a key's rows, highest first).
         names: `(name rowid, text, lang)` in priority order: the first name producing a key
             is the one its key row points to.
 
     Returns:
-        `(name rowid, forms)` per name and `(key, country, entity, name rowid, population)`
-        rows, one per key.
+        `(name rowid, forms)` per name and `(key, country, entity, name rowid, rank)` rows,
+        one per key.
     """
     forms: list[tuple[int, NameForms]] = []
     rows: dict[str, KeyRow] = {}
     cc = key_country(country)
-    pop = population or 0
     for name_id, text, lang in names:
         keys = build_keys(text, key_lang(lang, country, text))
         forms.append((name_id, name_forms(keys)))
         for key in index_keys(keys):
             if key not in rows:
-                rows[key] = (key, cc, entity, name_id, pop)
+                rows[key] = (key, cc, entity, name_id, rank)
     return forms, list(rows.values())

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from tqdm import tqdm
 
 from normalise.fingerprint import rules_fingerprint
-from normalise.lexicon.keyindex import KeyRow, entity_key_rows
+from normalise.lexicon.keyindex import KeyRow, entity_key_rows, key_rank
 from normalise.lexicon.schema import KEYS_COLUMNS, KEYS_ORDER
 
 _CHUNK = 20_000
@@ -22,24 +22,25 @@ _CHUNK = 20_000
 
 def _entities(
     conn: sqlite3.Connection,
-) -> Iterator[tuple[int, str | None, int | None, list[tuple[int, str, str | None]]]]:
-    """Yield `(entity rowid, country, population, names)` for every entity with names."""
+) -> Iterator[tuple[int, str | None, int, list[tuple[int, str, str | None]]]]:
+    """Yield `(entity rowid, country, key_rank, names)` for every entity with names."""
     cursor = conn.execute(
-        "SELECT n.entity, e.country, e.population, n.rowid, n.text, n.lang FROM names AS n"
-        " JOIN entities AS e ON e.rowid = n.entity ORDER BY n.entity, n.rowid"
+        "SELECT n.entity, e.country, e.kind, e.population, n.rowid, n.text, n.lang"
+        " FROM names AS n JOIN entities AS e ON e.rowid = n.entity ORDER BY n.entity, n.rowid"
     )
     current: int | None = None
     country: str | None = None
-    population: int | None = None
+    rank = 0
     names: list[tuple[int, str, str | None]] = []
-    for entity, entity_country, entity_population, name_id, text, lang in cursor:
+    for entity, entity_country, kind, population, name_id, text, lang in cursor:
         if entity != current:
             if current is not None:
-                yield current, country, population, names
-            current, country, population, names = entity, entity_country, entity_population, []
+                yield current, country, rank, names
+            current, country, names = entity, entity_country, []
+            rank = key_rank(kind, population)
         names.append((name_id, text, lang))
     if current is not None:
-        yield current, country, population, names
+        yield current, country, rank, names
 
 
 def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
@@ -70,8 +71,8 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
         entities = list(_entities(conn))
         forms_buf: list[tuple[str, str, str, str, int]] = []
         keys_buf: list[KeyRow] = []
-        for entity, country, population, names in entities:
-            forms, rows = entity_key_rows(entity, country, population, names)
+        for entity, country, rank, names in entities:
+            forms, rows = entity_key_rows(entity, country, rank, names)
             forms_buf.extend((*f, name_id) for name_id, f in forms)
             keys_buf.extend(rows)
             bar.update(len(names))

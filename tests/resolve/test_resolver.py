@@ -343,9 +343,11 @@ def test_spell_turkish_letters(text: str, expected: tuple[str, tuple[str, ...]] 
 
 
 def test_a_kind_hint_finds_people_that_populous_places_crowd_out(tmp_path: Path) -> None:
+    # cities of two million rank above a person, who has no population (`key_rank`)
     path = tmp_path / "kinds.lexicon"
     lex = Lexicon.create(path)
-    places = [upsert(f"geonames:{900 + i}", "ID", "01", 10_000 + i, ["Jalan"]) for i in range(24)]
+    cities = range(2_000_000, 2_000_024)
+    places = [upsert(f"geonames:{n}", "ID", "01", n, ["Jalan"]) for n in cities]
     names = ["Ahmed al-Sharaa", "Jolani"]
     person = upsert("nz:person/ahmed-al-sharaa", "SY", None, None, names, kind="person")
     lex.apply([*places, person])
@@ -361,6 +363,29 @@ def test_a_kind_hint_finds_people_that_populous_places_crowd_out(tmp_path: Path)
         in_country = nz.resolve("Julani", kind="person", country="SY")
     assert "nz:person/ahmed-al-sharaa" not in {m.id for m in untold}
     assert told[0].id == in_country[0].id == "nz:person/ahmed-al-sharaa"
+
+
+def test_people_and_organisations_rank_as_cities_among_a_keys_rows(tmp_path: Path) -> None:
+    # With no population they used to come after every village of a shared key, and a key
+    # reads only its first rows: `al-Assad` (skeleton SD) found 16 villages, not the person.
+    villages = [
+        upsert(f"geonames:{900 + i}", "ID", "01", 500 + i, ["Asad", "Nasra"]) for i in range(24)
+    ]
+    names = ["Bashar al-Assad", "Assad"]
+    person = upsert("nz:person/bashar-al-assad", "SY", None, None, names, kind="person")
+    group = upsert("nz:org/al-nusra-front", "SY", None, None, ["Nusra Front"], kind="organisation")
+    path = built(tmp_path, [*villages, person, group])
+    with Lexicon.open(path) as lex:
+        assert "nz:person/bashar-al-assad" in {r.entity_id for r in lex.candidates(["s:SD"])}
+        # a batch that adds a name keys it at the entity's rank too
+        nusra = {"op": "add_names", "id": "nz:org/al-nusra-front", "names": [{"text": "Nusra"}]}
+        lex.apply([nusra])
+    with Normaliser.open(path) as nz:
+        assad = nz.resolve("al-Assad")[0]
+        nusra = nz.resolve("al-Nusra")[0]
+    # the article is no clue for a person's or an organisation's name, written either way
+    assert (assad.id, assad.match) == ("nz:person/bashar-al-assad", True)
+    assert (nusra.id, nusra.match) == ("nz:org/al-nusra-front", True)
 
 
 def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser) -> None:

@@ -7,6 +7,14 @@ from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
+# Entities that act in the news rather than lie on a map: their names are written with their
+# article or without it alike (al-Assad, Assad), and they have no population.
+ACTOR_KINDS = frozenset({"organisation", "person"})
+# The population an entity without one counts as where entities are ranked by population: a
+# key's rows (`keyindex.key_rank`: every kind but place) and the scorer's `population` term
+# (organisations and people, which a text names far more often than a village of their name).
+PROMINENT_POPULATION = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

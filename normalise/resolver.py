@@ -26,6 +26,7 @@ from normalise.hints import country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
 from normalise.match import (
+    ACTOR_KINDS,
     CandidateRow,
     CandidateSource,
     Match,
@@ -241,9 +242,6 @@ _ACRONYM = FEATURES.index("acronym")
 _SPELLING_EQUAL = FEATURES.index("spelling_equal")
 # Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
 NAMED_KINDS = frozenset({"country", "organisation", "person"})
-# Of those, the kinds whose names news text also writes without their article or with a
-# Turkish case ending (`al-Assad` for Assad, `Erdoğan'ın`): still the name as spelled.
-ACTOR_KINDS = frozenset({"organisation", "person"})
 # Readings of the query that still spell its own words: a case ending or a leading function
 # word read off (`variants.readings`)
 _OWN_WORDS = ("case:", "stopword:")

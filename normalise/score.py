@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise import matres
 from normalise.generic import Stem, head_stem, village_stem
-from normalise.match import CandidateRow
+from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import (
     arabic_spelling,
     collapse,
@@ -78,7 +78,6 @@ FEATURES: tuple[str, ...] = (
     # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
 )
 QUERY_LENGTH = 8
-UNARTICLED_KINDS = frozenset({"organisation", "person"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +157,15 @@ class RowPart(NamedTuple):
     acronym: float
 
 
+def _prominent(row: CandidateRow, context: Context) -> bool:
+    """Return True for an organisation or a person found by a name that counts it as a city
+    of a million (`match.PROMINENT_POPULATION`): any of its names but its initials, which
+    count only written in capitals alike (`SAA`; `Saa` is a town's name)."""
+    if row.kind not in ACTOR_KINDS:
+        return False
+    return row.name_kind != "abbreviation" or context.capitals == row.name_text
+
+
 def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     """Return the reading-independent features of a candidate (computed once per name)."""
     country = 0.0
@@ -166,11 +174,11 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:
         admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
-    population = row.population or 0
+    population = row.population or (PROMINENT_POPULATION if _prominent(row, context) else 0)
     article = 0.0
     # an organisation's or a person's name is written with its article or without it alike
     # (al-Assad, Assad; al-Nusra, Nusra): only for places does agreeing on one tell
-    if not cross and row.folded.isascii() and row.kind not in UNARTICLED_KINDS:
+    if not cross and row.folded.isascii() and row.kind not in ACTOR_KINDS:
         article = 1.0 if has_article(row.folded) == context.article else -1.0
     return RowPart(
         country,

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys
+from normalise.match import PROMINENT_POPULATION
 from normalise.matres import is_arabic_text, letter_by_letter
 from normalise.scripts import detect_scripts
 
@@ -82,20 +83,17 @@ def index_keys(keys: Keys) -> list[str]:
     return list(out)
 
 
-# A key's rows are read most populous first, and only the first few (`store.
-# COUNTRY_ROWS_PER_KEY`). An organisation, a person or a province has no population: ranked
-# as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
-# skeleton SD, found 16 places across the world and not Bashar al-Assad). Such an entity
-# ranks as a city of a million would.
-NAMED_RANK = 1_000_000
-
-
 def key_rank(kind: str, population: int | None) -> int:
     """Return where an entity's key rows come among a key's: its population, or for an entity
-    of another kind than place with none, `NAMED_RANK`."""
+    of another kind than place with none, `PROMINENT_POPULATION`.
+
+    A key's rows are read most populous first, and only the first few (`store.
+    COUNTRY_ROWS_PER_KEY`). An organisation, a person or a province has no population: ranked
+    as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
+    skeleton SD, found 16 places across the world and not Bashar al-Assad)."""
     if population:
         return population
-    return 0 if kind == "place" else NAMED_RANK
+    return 0 if kind == "place" else PROMINENT_POPULATION
 
 
 def key_country(country: str | None) -> str:

@@ -170,3 +170,15 @@ def test_arabic_letters_are_also_read_as_persian_and_turkish_say_them() -> None:
     assert persian_reading("حماة") is None
     found = {r.reason: r.skeleton for r in readings("عثمانیه")}
     assert found["rule:fa:ث→س"] == "SMN"  # Osmaniye's skeleton, not TMN
+
+
+@pytest.mark.parametrize("kind", ["organisation", "person"])
+def test_an_actor_counts_as_a_city_of_a_million_and_its_article_is_no_clue(kind: str) -> None:
+    actor = row("Assad", "SD", "asad", "SD", None)._replace(kind=kind)
+    village = row("Asad", "SD", "asad", "SD", None)
+    query = readings("al-Assad")[0]
+    context = Context(article=True)
+    named = dict(zip(FEATURES, features(query, actor, False, True, context), strict=True))
+    assert (named["population"], named["no_population"], named["article_agree"]) == (1, 0, 0)
+    placed = dict(zip(FEATURES, features(query, village, False, True, context), strict=True))
+    assert (placed["population"], placed["no_population"], placed["article_agree"]) == (0, 1, -1)

@@ -49,7 +49,7 @@ from normalise.score import (
 )
 from normalise.scripts import detect_scripts
 from normalise.skeleton import word_skeleton
-from normalise.suffixes import query_capitals
+from normalise.suffixes import marked_ending, query_capitals
 from normalise.variants import (
     Reading,
     inner_article_reading,
@@ -568,7 +568,9 @@ class Resolver:
         """
         if not any(row.key[0] in SETTLED for row in found):
             return None
-        if turkish_spelling(name) is not None and not any(row.key[0] == "x" for row in found):
+        if not any(row.key[0] == "x" for row in found) and (
+            turkish_spelling(name) is not None or marked_ending(name) is not None
+        ):
             return None
         best = self._score(found, own, context, query_arabic)
         top = max(best.values(), key=attrgetter("score"))

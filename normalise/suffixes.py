@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from normalise.fold import fold
+from normalise.fold import fold, looks_turkish
 from normalise.keys import latinise, words_of
 from normalise.rules import Row, char_map, load_rows
 from normalise.text import acronym, clean
 from normalise.tokens import without_leading_stopwords
 
+_VOWELS = frozenset("aeiou")
 MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
 
 
@@ -29,9 +30,9 @@ def _form(row: Row) -> str:
 
 
 @cache
-def case_suffixes() -> frozenset[str]:
-    """Load `case_suffixes.tsv` strictly (file:line on any error)."""
-    return frozenset(map(_form, load_rows("case_suffixes.tsv")))
+def case_suffixes() -> dict[str, str]:
+    """Load `case_suffixes.tsv` strictly (file:line on any error): each ending's language."""
+    return {_form(row): row["lang"] for row in load_rows("case_suffixes.tsv")}
 
 
 def uninflected(word: str) -> tuple[str, str]:
@@ -82,6 +83,27 @@ def written_without_case(name: str) -> tuple[str, str] | None:
     if len(last) < MIN_STEM and not acronym(last):
         return None
     return stem, ending
+
+
+def marked_ending(name: str) -> tuple[str, str] | None:
+    """Return `written_without_case` of a name whose apostrophe surely marks an ending rather
+    than writing ayn or hamza: the name has Turkish letters (Şam'da, Esad'ın), its stem is
+    initials (NATO'nun), or the ending is English (Assad's) or begins with a consonant
+    (Suriye'de, Halep'te); else None. Before a vowel the apostrophe mostly writes ayn or hamza
+    (Dar'a, Bil'in, Ar Raḑā‘ī)."""
+    written = written_without_case(name)
+    if written is None:
+        return None
+    stem, ending = written
+    if looks_turkish(name) or acronym(stem) or ending[0] not in _VOWELS:
+        return written
+    return written if case_suffixes()[ending] != "tr" else None
+
+
+def ending_lang(ending: str) -> str | None:
+    """Return the language a name is read in without this ending: `tr` for a Turkish case
+    ending, None (no conventions of its own) for the English possessive."""
+    return "tr" if case_suffixes()[ending] == "tr" else None
 
 
 def query_capitals(name: str) -> str:

@@ -14,15 +14,15 @@ from functools import cache
 
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import without_descriptor
-from normalise.fold import is_turkic, looks_turkish, spell_turkish_letters
+from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.suffixes import uninflected, without_case_suffix, written_without_case
+from normalise.suffixes import ending_lang, marked_ending, uninflected, without_case_suffix
 from normalise.syllables import spelled_names
-from normalise.text import acronym, clean
+from normalise.text import clean
 from normalise.tokens import Word, head_of, strip_article, tables, without_leading_stopwords
 
 MAX_VARIANTS = 6
@@ -248,13 +248,15 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, keyed), "generic:village")
-    # A Turkish case ending: the name is written the Turkish way. Read off the name as written,
-    # a stem with Turkish letters or initials in capitals is a spelling of its own even when
-    # a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`); an
-    # apostrophe of other names mostly writes ayn or hamza (Ar Raḑā‘ī), read as before.
-    written = written_without_case(name)
-    if written is not None and (looks_turkish(written[0]) or acronym(written[0])):
-        add(build_keys(written[0], lang or "tr"), f"case:'{written[1]}", spelling=True)
+    # A Turkish case ending or the English possessive, read off the name as written: the
+    # stem is the name as the query writes it (`Reading.written`), a spelling of its own even
+    # when a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`).
+    # Before one letter an apostrophe mostly writes ayn or hamza (Ar Raḑā‘ī): the folded
+    # words are read without the ending, as another reading.
+    marked = marked_ending(name)
+    if marked is not None:
+        keyed_stem = build_keys(marked[0], lang or ending_lang(marked[1]))
+        add(keyed_stem, f"case:'{marked[1]}", spelling=True, written=True)
     else:
         bare_case = without_case_suffix(name, lang)
         if bare_case is not None:

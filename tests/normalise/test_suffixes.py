@@ -8,7 +8,12 @@ import pytest
 
 from normalise import rules, suffixes
 from normalise.errors import RuleTableError
-from normalise.suffixes import query_capitals, without_case_suffix, written_without_case
+from normalise.suffixes import (
+    marked_ending,
+    query_capitals,
+    without_case_suffix,
+    written_without_case,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +69,23 @@ def test_a_case_ending_is_read_off_the_name_as_written(
 ) -> None:
     assert written_without_case(name) == expected
     assert query_capitals(name) == capitals
+
+
+@pytest.mark.parametrize(
+    ("name", "marked"),
+    [
+        ("Assad's", ("Assad", "s")),  # the English possessive
+        ("Suriye'de", ("Suriye", "de")),  # an ending that begins with a consonant
+        ("Hama'nın", ("Hama", "nin")),
+        ("Esad'ın", ("Esad", "in")),  # Turkish letters
+        ("HTS'i", ("HTS", "i")),  # initials
+        ("Halep'in", None),  # before a vowel, an apostrophe may write ayn: Bil'in
+        ("Bil`in", None),
+        ("Dar'a", None),
+        ("Ra's", None),  # hamza, and too short a stem
+    ],
+)
+def test_an_apostrophe_surely_marks_an_ending_only_so(
+    name: str, marked: tuple[str, str] | None
+) -> None:
+    assert marked_ending(name) == marked

@@ -243,6 +243,22 @@ INFLECTED = [
     ("Cerablus'ta", "geonames:169179"),  # no Turkish letter, but a Turkish case ending
 ]
 
+# A name with an ending after an apostrophe, without a hint: Turkish case endings and the English
+# possessive are read off the name as written, whose spelling is then the query's own.
+ENDED = [
+    ("Şam'da", "geonames:170654", False),  # Damascus, not Syria (CLDR's شام and `sham`)
+    ("Suriye'de", "iso3166:SY", True),
+    ("Türkiye'nin", "iso3166:TR", True),
+    ("Rusya'nın", "iso3166:RU", True),
+    ("Turkey's", "iso3166:TR", True),
+    ("Syria's", "iso3166:SY", True),
+    ("Erdogan's", "nz:person/recep-tayyip-erdogan", True),
+    ("HTS's", "nz:org/hayat-tahrir-al-sham", True),
+    ("Hezbollah's", "nz:org/hezbollah", True),
+    ("Assad's", "nz:person/bashar-al-assad", False),  # beside Assads, a village in Morocco
+    ("Idlib's", "geonames:169389", False),
+]
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected"), DESCRIBED)
@@ -277,6 +293,15 @@ def test_a_name_after_the_english_article_is_read_without_it(
     matches = nz.resolve(name)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
     assert matches[0].match is confident, matches[:2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "confident"), ENDED)
+def test_a_name_with_an_ending_is_read_as_written_without_it(
+    nz: Normaliser, name: str, expected: str, confident: bool
+) -> None:
+    matches = nz.resolve(name)
+    assert (matches[0].id, matches[0].match) == (expected, confident), matches[:2]
 
 
 @pytest.mark.slow

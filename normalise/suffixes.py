@@ -1,11 +1,12 @@
-"""Turkish case endings after an apostrophe (`lexicons/rules/case_suffixes.tsv`).
+"""Case endings after an apostrophe (`lexicons/rules/case_suffixes.tsv`).
 
 Turkish writes a proper name's case ending after an apostrophe: `Halep'te` (in Aleppo),
-`Hama'nın` (of Hama), `HTS'nin`. A mention cut from Turkish text often keeps it, so a name
-holding one is also read without it, from its folded words (`without_case_suffix`) and, for
-the last word, as written (`written_without_case`: Şam'da keeps its ş, NATO'nun its
-capitals). Elsewhere the apostrophe writes ayn or hamza (`Dar'a`, `Qal'at`): the name keeps
-its own reading, and the shorter one only competes with it.
+`Hama'nın` (of Hama), `HTS'nin`; English its possessive (`Assad's`). A mention cut from a text
+often keeps it, so a name holding one is also read without it, from its folded words
+(`without_case_suffix`) and, for the last word, as written (`written_without_case`: Şam'da
+keeps its ş, NATO'nun its capitals). Elsewhere the apostrophe writes ayn or hamza (`Dar'a`,
+`Qal'at`, `Bil'in`): the name keeps its own reading, and the shorter one only competes with it
+(`marked_ending` tells the two apart).
 """
 
 from __future__ import annotations

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from normalise.fold import fold, looks_turkish
+from normalise.fold import fold
 from normalise.keys import latinise, words_of
 from normalise.rules import Row, char_map, load_rows
 from normalise.text import acronym, clean
 from normalise.tokens import without_leading_stopwords
 
 _VOWELS = frozenset("aeiou")
+# Letters Turkish writes and romanisations of Arabic do not (BGN's ş and ç write ص and ج)
+_TURKISH_ONLY = frozenset("ıİğĞöÖüÜ")
 MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
 
 
@@ -88,17 +90,20 @@ def written_without_case(name: str) -> tuple[str, str] | None:
 
 def marked_ending(name: str) -> tuple[str, str] | None:
     """Return `written_without_case` of a name whose apostrophe surely marks an ending rather
-    than writing ayn or hamza: the name has Turkish letters (Şam'da, Esad'ın), its stem is
-    initials (NATO'nun), or the ending is English (Assad's) or begins with a consonant
-    (Suriye'de, Halep'te); else None. Before a vowel the apostrophe mostly writes ayn or hamza
-    (Dar'a, Bil'in, Ar Raḑā‘ī)."""
+    than writing ayn or hamza: the ending is English (Assad's) or begins with a consonant
+    (Suriye'de, Halep'te), or Turkish letters no romanisation of Arabic uses write it or its
+    stem (Esad'ın, Şam'ı, Kırıkhan'a), or the stem is initials (NATO'nun); else None. Before a
+    vowel the apostrophe mostly writes ayn or hamza (Dar'a, Bil'in, Ar Raḑā‘ī; Aşba‘ūn, whose
+    ş is the BGN romanisation's ص)."""
     written = written_without_case(name)
     if written is None:
         return None
     stem, ending = written
-    if looks_turkish(name) or acronym(stem) or ending[0] not in _VOWELS:
+    if ending[0] not in _VOWELS or case_suffixes()[ending] != "tr" or acronym(stem):
         return written
-    return written if case_suffixes()[ending] != "tr" else None
+    if any(c in _TURKISH_ONLY for c in clean(name)):
+        return written
+    return None
 
 
 def ending_lang(ending: str) -> str | None:

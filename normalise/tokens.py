@@ -57,6 +57,7 @@ class Tables:
     heads: dict[str, str]
     stopwords: frozenset[str]
     glossary: dict[str, GlossaryTerm]
+    leading_stopwords: frozenset[str]  # the English ones, read off a query's front (the UN)
 
 
 def _article_key(row: Row) -> tuple[str, str]:
@@ -92,7 +93,8 @@ def tables() -> Tables:
             if heads.get(variant, canonical) != canonical:
                 raise row.error(f"variant {variant!r} already belongs to head {heads[variant]!r}")
             heads[variant] = canonical
-    stopwords = frozenset(row["word"] for row in load_rows("stopwords.tsv"))
+    stop_rows = load_rows("stopwords.tsv")
+    stopwords = frozenset(row["word"] for row in stop_rows)
     glossary: dict[str, GlossaryTerm] = {}
     for row in load_rows("glossary.tsv"):
         term = row["term"]
@@ -109,6 +111,7 @@ def tables() -> Tables:
         heads,
         stopwords,
         glossary,
+        frozenset(row["word"] for row in stop_rows if row["lang"] == "en"),
     )
 
 
@@ -221,11 +224,13 @@ def drop_stop_texts(texts: list[str]) -> list[str]:
 
 
 def without_leading_stopwords(name: str) -> tuple[str, str] | None:
-    """Return a name as written without the function words it begins with (`the US` -> `US`,
-    `the Free Syrian Army`), and the first of them folded; None when it begins with none or
-    nothing else would remain. News text puts `the` before an organisation's or a country's
-    name, which the lexicon names without it; the name keeps its letter case (initials)."""
-    stop = tables().stopwords
+    """Return a name as written without the English function words it begins with (`the US`
+    -> `US`, `the Free Syrian Army`), and the first of them folded; None when it begins with
+    none or nothing else would remain. News text puts `the` before an organisation's or a
+    country's name, which the lexicon names without it; the name keeps its letter case
+    (initials). Other languages' articles begin place names themselves (La Marsa, Le Kef) and
+    are syllables of names romanised syllable by syllable (`la ta ji ya`, Latakia)."""
+    stop = tables().leading_stopwords
     rest, first = clean(name), ""
     while True:
         word, _, tail = rest.partition(" ")

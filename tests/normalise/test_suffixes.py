@@ -78,11 +78,13 @@ def test_a_case_ending_is_read_off_the_name_as_written(
         ("Suriye'de", ("Suriye", "de")),  # an ending that begins with a consonant
         ("Hama'nın", ("Hama", "nin")),
         ("Esad'ın", ("Esad", "in")),  # Turkish letters
+        ("Şam'ı", ("Şam", "i")),
         ("HTS'i", ("HTS", "i")),  # initials
         ("Halep'in", None),  # before a vowel, an apostrophe may write ayn: Bil'in
         ("Bil`in", None),
         ("Dar'a", None),
         ("Ra's", None),  # hamza, and too short a stem
+        ("Aşba‘ūn", None),  # ayn: BGN romanises ص as ş, which is no Turkish sign
     ],
 )
 def test_an_apostrophe_surely_marks_an_ending_only_so(

@@ -147,6 +147,13 @@ ACTORS = [
     # a Turkish case ending after initials, which keep their capitals (not the Philippine Nato)
     ("NATO'nun", None, "nz:org/nato"),
     ("PKK'nın", None, "nz:org/kurdistan-workers-party"),
+    ("القاعدة", None, "nz:org/al-qaeda"),
+    ("El Kaide", None, "nz:org/al-qaeda"),
+    ("Houthi rebels", None, "nz:org/houthis"),
+    ("الحوثيون", None, "nz:org/houthis"),
+    ("Hashd al-Shaabi", None, "nz:org/popular-mobilization-forces"),
+    ("Haşdi Şabi", None, "nz:org/popular-mobilization-forces"),
+    ("Peşmerge", None, "nz:org/peshmerga"),
     # no hint: an organisation or a person counts as a city of a million, not as a village
     ("Hamas", None, "nz:org/hamas"),  # not Hamm, whose Lithuanian name is Hamas
     ("Nasrallah", None, "nz:person/hassan-nasrallah"),  # not the Tunisian town

@@ -147,6 +147,9 @@ ACTORS = [
     # a Turkish case ending after initials, which keep their capitals (not the Philippine Nato)
     ("NATO'nun", None, "nz:org/nato"),
     ("PKK'nın", None, "nz:org/kurdistan-workers-party"),
+    ("Sharaa", None, "nz:person/ahmed-al-sharaa"),  # the press's short forms of a name
+    ("الشرع", None, "nz:person/ahmed-al-sharaa"),
+    ("Fidan'ın", None, "nz:person/hakan-fidan"),
     ("القاعدة", None, "nz:org/al-qaeda"),
     ("El Kaide", None, "nz:org/al-qaeda"),
     ("Houthi rebels", None, "nz:org/houthis"),

@@ -250,8 +250,8 @@ _OWN_WORDS = ("case:", "stopword:")
 def named_as_spelled(top: Scored) -> bool:
     """Return True when the top candidate is a country, organisation or person found by one of
     its names as the query spells it (its exact or folded key, the query's own reading; an
-    organisation's or person's name also spelled alike but for the article or a Turkish case
-    ending, `_spelled_alike`): not by a country's ISO code, and by an organisation's or
+    organisation's or person's name also spelled alike but for the article or an ending,
+    `_spelled_alike`): not by a country's ISO code, and by an organisation's or
     person's abbreviation only when the query writes it in capitals alike (`HTS`, not `hts`).
 
     Such a top candidate clearly ahead of the next is a confident match whatever the decision
@@ -278,9 +278,9 @@ def named_as_spelled(top: Scored) -> bool:
 
 def _spelled_alike(top: Scored) -> bool:
     """Return True when the top candidate is an organisation or a person whose name the query
-    spells alike but for the article or a Turkish case ending (`al-Assad` for `Assad`,
-    `Erdoğan'ın` for `Erdoğan`): its canonical spelling is the query's own reading's, or that
-    of the query read without the ending or the leading word."""
+    spells alike but for the article or an ending (`al-Assad` for `Assad`, `Erdoğan'ın` for
+    `Erdoğan`, `Assad's`): its canonical spelling is the query's own reading's, or that of the
+    query read without the ending or the leading word."""
     reason = top.reading.reason
     return (
         top.row.kind in ACTOR_KINDS

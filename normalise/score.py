@@ -253,7 +253,7 @@ def features(
         c,
         c * skeleton,
         c * jw,
-        1.0 if _spelled_alike(reading, row, primary, context) else 0.0,
+        1.0 if _found_as_written(reading, row, primary, context) else 0.0,
         1.0 if same_skeleton else 0.0,
         1.0 if variant else 0.0,
         1.0 if family == "t" else 0.0,
@@ -281,10 +281,10 @@ def features(
     ]
 
 
-def _spelled_alike(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
+def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
     """Return True when a candidate name was found as the query is written: by the primary
     reading's exact or folded key, or by the folded key of the query's words without their
-    leading function words (`the US`, `Reading.written`)."""
+    leading function words or their ending (`the US`, `Assad's`: `Reading.written`)."""
     if primary:
         return row.key[:1] == "x" or row.key == "f:" + context.folded
     return reading.written and row.key == "f:" + reading.folded

@@ -80,8 +80,9 @@ class Reading:
     # an Arabic reading's letters, its writing's variants folded away (`matres.arabic_spelling`),
     # when it reads other words than the query's (a descriptor dropped: تنظيم داعش -> داعش)
     spelling: str = ""
-    # the query's own words as written but its leading function words (`the US`: `us`): a
-    # name of that folded key is the query's as written, not another reading of it
+    # the query's own words as written but its leading function words or its ending (`the
+    # US`: `us`; `Assad's`: `assad`): a name of that folded key is the query's as written, not
+    # another reading of it
     written: bool = False
     compact: str = field(init=False)
     consonants: str = field(init=False)
@@ -251,8 +252,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # A Turkish case ending or the English possessive, read off the name as written: the
     # stem is the name as the query writes it (`Reading.written`), a spelling of its own even
     # when a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`).
-    # Before one letter an apostrophe mostly writes ayn or hamza (Ar Raḑā‘ī): the folded
-    # words are read without the ending, as another reading.
+    # Before a vowel an apostrophe mostly writes ayn or hamza (Ar Raḑā‘ī, Bil'in): unless
+    # Turkish letters or initials mark it (`suffixes.marked_ending`), the folded words are
+    # read without the ending, as another reading.
     marked = marked_ending(name)
     if marked is not None:
         keyed_stem = build_keys(marked[0], lang or ending_lang(marked[1]))

@@ -378,8 +378,8 @@ def test_people_and_organisations_rank_as_cities_among_a_keys_rows(tmp_path: Pat
     with Lexicon.open(path) as lex:
         assert "nz:person/bashar-al-assad" in {r.entity_id for r in lex.candidates(["s:SD"])}
         # a batch that adds a name keys it at the entity's rank too
-        nusra = {"op": "add_names", "id": "nz:org/al-nusra-front", "names": [{"text": "Nusra"}]}
-        lex.apply([nusra])
+        added = {"op": "add_names", "id": "nz:org/al-nusra-front", "names": [{"text": "Nusra"}]}
+        lex.apply([added])
     with Normaliser.open(path) as nz:
         assad = nz.resolve("al-Assad")[0]
         nusra = nz.resolve("al-Nusra")[0]

@@ -268,10 +268,15 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         text = described[0]
         add(build_keys(text, keyed), f"descriptor:{described[1].term}", words=text)
     # `the US`, `the PKK`: the lexicon names them without the article news text puts before
-    # them (a longer name's skeleton already leaves it out; its written keys did not).
+    # them (a longer name's skeleton already leaves it out; its written keys did not); and
+    # without an ending after it too (`the PKK's`).
     unled = without_leading_stopwords(name)
     if unled is not None:
-        add(build_keys(unled[0], keyed), f"stopword:{unled[1]}", written=True)
+        text, reason = unled[0], f"stopword:{unled[1]}"
+        ended = marked_ending(text)
+        if ended is not None:
+            text, reason = ended[0], f"{reason};case:'{ended[1]}"
+        add(build_keys(text, keyed), reason, written=True)
     qualified = without_qualifier(name)
     if qualified is not None:
         add(build_keys(qualified, keyed), "qualifier", words=qualified)

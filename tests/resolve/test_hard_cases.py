@@ -194,6 +194,7 @@ LED_BY_THE = [
     ("the US", "iso3166:US", False),  # a country's ISO code is never a confident match alone
     ("the U.S.", "iso3166:US", False),
     ("the Free Syrian Army", "nz:org/free-syrian-army", True),
+    ("the PKK's", "nz:org/kurdistan-workers-party", True),  # and an ending after it
 ]
 
 # A person's or an organisation's name written with the article it is also written without

@@ -53,6 +53,9 @@ from normalise.errors import RuleTableError
         ("Hezbollah fighters", None, "hezbollah", "fighters"),
         ("the Hezbollah militia", None, "hezbollah", "militia"),
         ("HTS-led", None, "hts", "led"),
+        ("Iran-backed", None, "iran", "backed"),  # English compound adjectives
+        ("Idlib-based", None, "idlib", "based"),
+        ("Houthi rebels", None, "houthi", "rebels"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

@@ -143,6 +143,11 @@ ACTORS = [
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
+    ("HTS-held", None, "nz:org/hayat-tahrir-al-sham"),  # English compound adjectives
+    ("SDF-controlled", None, "nz:org/syrian-democratic-forces"),
+    ("Iran-backed", None, "iso3166:IR"),
+    ("Turkish-backed", None, "iso3166:TR"),
+    ("al-Qaeda-linked", None, "nz:org/al-qaeda"),
     ("U.N.", None, "nz:org/united-nations"),
     # a Turkish case ending after initials, which keep their capitals (not the Philippine Nato)
     ("NATO'nun", None, "nz:org/nato"),

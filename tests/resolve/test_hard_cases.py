@@ -143,6 +143,7 @@ ACTORS = [
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
+    ("IS", None, "nz:org/islamic-state"),  # not Iceland's ISO code (nor a confident match)
     ("HTS-held", None, "nz:org/hayat-tahrir-al-sham"),  # English compound adjectives
     ("SDF-controlled", None, "nz:org/syrian-democratic-forces"),
     ("Iran-backed", None, "iso3166:IR"),

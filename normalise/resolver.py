@@ -56,6 +56,7 @@ from normalise.variants import (
     own_reading,
     qualifier_of,
     readings,
+    slash_readings,
     turkish_spelling,
 )
 
@@ -659,9 +660,10 @@ class Resolver:
         lang: str | None,
     ) -> None:
         """Add the candidates of the readings tried only when nothing scored well: a glued
-        Turkish-press article split out (`Resulayn`), and the first parts of a one-word query
-        (`compound_keys`, key family `c:`, `compound:` in `why`), scored against the whole
-        query. Both are Latin-script readings."""
+        Turkish-press article split out (`Resulayn`), each name a slash joins (`PKK/YPG`,
+        `slash_readings`), and the first parts of a one-word query (`compound_keys`, key
+        family `c:`, `compound:` in `why`), scored against the whole query. All are
+        Latin-script readings."""
         if is_arabic_text(name):
             return
         split = inner_article_reading(name, lang)
@@ -669,6 +671,11 @@ class Resolver:
             wanted = skeleton_keys(split.skeleton) + token_keys(split.tokens)
             rows = self.source.candidates(wanted, country=context.country)
             keep_better(best, self._score(rows, [*query_readings, split], context, False))
+        parts = slash_readings(name, lang)
+        if parts:
+            wanted = [k for r in parts for k in (f"f:{r.folded}", *skeleton_keys(r.skeleton))]
+            rows = self.source.candidates(wanted, country=context.country)
+            keep_better(best, self._score(rows, [*query_readings, *parts], context, False))
         wanted = compound_keys(keys)
         if not wanted:
             return

@@ -171,6 +171,17 @@ def qualifier_of(name: str) -> str | None:
     return (found.group(2).strip() or None) if found else None
 
 
+def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
+    """Return a reading of each name a slash joins (`PKK/YPG`, as the Turkish press names the
+    YPG: `PKK`, `YPG`), or none for a name without a slash or with a part without a letter.
+    A fallback: read only when the name as a whole matches nothing well (a gazetteer joins a
+    place's name and a description so, `مدينة خليفة أ/ مطار أبوظبي الدولي`)."""
+    parts = [part.strip() for part in clean(name).split("/")]
+    if len(parts) < 2 or not all(any(c.isalpha() for c in part) for part in parts):
+        return []
+    return [_reading(build_keys(part, lang), f"part:{i}") for i, part in enumerate(parts, 1)]
+
+
 def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     """Return an Arabic-script name with ث, ذ and ض written as Persian and Turkish say them
     (`lexicons/rules/persian_letters.tsv`: عثمانیه -> عسمانیه, Osmaniye) and the rewrites made,

@@ -143,6 +143,11 @@ ACTORS = [
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
+    ("PKK/YPG", None, "nz:org/kurdistan-workers-party"),  # the Turkish press's pair
+    ("YPG/PKK", None, "nz:org/peoples-defense-units"),
+    ("Esed rejimi", None, "nz:person/bashar-al-assad"),  # a government named by its head
+    ("the Assad regime", None, "nz:person/bashar-al-assad"),
+    ("نظام الأسد", None, "nz:person/bashar-al-assad"),
     ("IS", None, "nz:org/islamic-state"),  # not Iceland's ISO code (nor a confident match)
     ("HTS-held", None, "nz:org/hayat-tahrir-al-sham"),  # English compound adjectives
     ("SDF-controlled", None, "nz:org/syrian-democratic-forces"),

@@ -20,7 +20,7 @@ from normalise.score import (
     use_weights,
     weights,
 )
-from normalise.variants import is_bare, readings, without_village
+from normalise.variants import is_bare, readings, slash_readings, without_village
 
 
 def reasons(name: str, lang: str | None = None) -> dict[str, str]:
@@ -182,3 +182,9 @@ def test_an_actor_counts_as_a_city_of_a_million_and_its_article_is_no_clue(kind:
     assert (named["population"], named["no_population"], named["article_agree"]) == (1, 0, 0)
     placed = dict(zip(FEATURES, features(query, village, False, True, context), strict=True))
     assert (placed["population"], placed["no_population"], placed["article_agree"]) == (0, 1, -1)
+
+
+def test_names_a_slash_joins_are_read_apart() -> None:
+    parts = slash_readings("PKK/YPG")
+    assert [(r.folded, r.reason) for r in parts] == [("pkk", "part:1"), ("ypg", "part:2")]
+    assert slash_readings("Hama") == [] and slash_readings("Hama/ ") == []

@@ -174,8 +174,9 @@ def qualifier_of(name: str) -> str | None:
 def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return a reading of each name a slash joins (`PKK/YPG`, as the Turkish press names the
     YPG: `PKK`, `YPG`), or none for a name without a slash or with a part without a letter.
-    A fallback: read only when the name as a whole matches nothing well (a gazetteer joins a
-    place's name and a description so, `مدينة خليفة أ/ مطار أبوظبي الدولي`)."""
+    The resolver reads them only for a Latin-script name that as a whole matches nothing well
+    (`Resolver._score_fallbacks`): a gazetteer joins a place's name and a description so
+    (`مدينة خليفة أ/ مطار أبوظبي الدولي`), whose parts, read always, lost a dev answer."""
     parts = [part.strip() for part in clean(name).split("/")]
     if len(parts) < 2 or not all(any(c.isalpha() for c in part) for part in parts):
         return []

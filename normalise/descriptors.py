@@ -19,7 +19,7 @@ from normalise.fold import fold
 from normalise.keys import words_of
 from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
-from normalise.suffixes import uninflected
+from normalise.suffixes import MIN_STEM, case_suffixes, uninflected
 from normalise.tokens import tables
 
 KINDS = ("place", "region", "person", "organisation")
@@ -74,7 +74,7 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     texts = _without_leading(stop, [w.text if w.arabic else uninflected(w.text)[0] for w in words])
     found: list[Descriptor] = []
     while len(texts) >= 2:
-        last, first = table.get(texts[-1]), table.get(texts[0])
+        last, first = _last_descriptor(texts[-1]), table.get(texts[0])
         if last is not None:
             found.append(last)
             texts = texts[:-1]
@@ -90,6 +90,21 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
         return " ".join(texts), found[0]
     # Arabic puts the province word first (محافظة حماة), English and Turkish last
     return " ".join([region, *texts] if all(arabic) else [*texts, region]), found[0]
+
+
+def _last_descriptor(word: str) -> Descriptor | None:
+    """Return the descriptor a name's last word is, or is with a Turkish case ending, which
+    Turkish writes on a common noun without an apostrophe (`Halep kentinde`: kenti + nde, in
+    the city of Aleppo; `Esed rejiminin`: rejimi + nin)."""
+    table = descriptors()
+    found = table.get(word)
+    if found is not None or not word.isascii():
+        return found
+    endings = case_suffixes()
+    for cut in range(len(word) - 1, MIN_STEM - 1, -1):
+        if endings.get(word[cut:]) == "tr" and word[:cut] in table:
+            return table[word[:cut]]
+    return None
 
 
 def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:

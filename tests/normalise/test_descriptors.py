@@ -56,6 +56,9 @@ from normalise.errors import RuleTableError
         ("Iran-backed", None, "iran", "backed"),  # English compound adjectives
         ("Idlib-based", None, "idlib", "based"),
         ("Houthi rebels", None, "houthi", "rebels"),
+        ("Halep kentinde", None, "halep", "kenti"),  # a Turkish case ending, no apostrophe
+        ("Esed rejiminin", None, "esed", "rejimi"),
+        ("İdlib kırsalında", None, "idlib ili", "kirsali"),
     ],
 )
 def test_a_name_is_read_without_its_descriptor(

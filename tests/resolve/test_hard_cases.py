@@ -146,6 +146,7 @@ ACTORS = [
     ("PKK/YPG", None, "nz:org/kurdistan-workers-party"),  # the Turkish press's pair
     ("YPG/PKK", None, "nz:org/peoples-defense-units"),
     ("Esed rejimi", None, "nz:person/bashar-al-assad"),  # a government named by its head
+    ("Esed rejiminin", None, "nz:person/bashar-al-assad"),  # of the Assad regime
     ("the Assad regime", None, "nz:person/bashar-al-assad"),
     ("نظام الأسد", None, "nz:person/bashar-al-assad"),
     ("IS", None, "nz:org/islamic-state"),  # not Iceland's ISO code (nor a confident match)

@@ -243,9 +243,6 @@ _ACRONYM = FEATURES.index("acronym")
 _SPELLING_EQUAL = FEATURES.index("spelling_equal")
 # Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
 NAMED_KINDS = frozenset({"country", "organisation", "person"})
-# Readings of the query that still spell its own words: a case ending or a leading function
-# word read off (`variants.readings`)
-_OWN_WORDS = ("case:", "stopword:")
 
 
 def named_as_spelled(top: Scored) -> bool:
@@ -280,13 +277,13 @@ def named_as_spelled(top: Scored) -> bool:
 def _spelled_alike(top: Scored) -> bool:
     """Return True when the top candidate is an organisation or a person whose name the query
     spells alike but for the article or an ending (`al-Assad` for `Assad`, `Erdoğan'ın` for
-    `Erdoğan`, `Assad's`): its canonical spelling is the query's own reading's, or that of the
-    query read without the ending or the leading word."""
-    reason = top.reading.reason
+    `Erdoğan`, `Assad's`): its canonical spelling is that of the query's own reading, or of
+    the query read without the ending or the leading word (`Reading.written`)."""
+    reading = top.reading
     return (
         top.row.kind in ACTOR_KINDS
         and top.features[_SPELLING_EQUAL] == 1
-        and (reason is None or reason.startswith(_OWN_WORDS))
+        and (reading.reason is None or reading.written)
     )
 
 

@@ -11,12 +11,12 @@ keeps its ş, NATO'nun its capitals). Elsewhere the apostrophe writes ayn or ham
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from normalise.fold import fold
 from normalise.keys import latinise, words_of
 from normalise.rules import Row, char_map, load_rows
-from normalise.text import acronym, clean
+from normalise.text import MEMO_TEXTS, acronym, clean
 from normalise.tokens import without_leading_stopwords
 
 _VOWELS = frozenset("aeiou")
@@ -67,13 +67,15 @@ def _apostrophes() -> frozenset[str]:
     return frozenset({"'", *(char for char, to in folds.items() if to == "'")})
 
 
+@lru_cache(maxsize=MEMO_TEXTS)
 def written_without_case(name: str) -> tuple[str, str] | None:
     """Return a name as written, with the case ending after its last word's apostrophe cut
     (`Şam'da` -> `Şam`, `BM'nin` -> `BM`, `Cisr eş-Şuğur'a` -> `Cisr eş-Şuğur`), and the
     ending folded; None when its last word has none. The name keeps its Turkish letters and
     capitals, which `without_case_suffix`'s folded words lose (Şam is Damascus, `sam` is
     not; BM is the UN's Turkish initials). The stem keeps `MIN_STEM` letters, or is
-    initials in capitals (`text.acronym`)."""
+    initials in capitals (`text.acronym`). Memoised: a query's capitals, settling and
+    readings all ask it."""
     text = clean(name)
     marks = _apostrophes()
     cut = next((i for i in range(len(text) - 1, -1, -1) if text[i] in marks), -1)
@@ -123,6 +125,7 @@ def query_capitals(name: str) -> str:
 
 
 def reset_caches() -> None:
-    """Forget the loaded tables."""
+    """Forget the loaded tables and what was read with them."""
     case_suffixes.cache_clear()
+    written_without_case.cache_clear()
     _apostrophes.cache_clear()

@@ -50,6 +50,7 @@ from normalise.score import (
 from normalise.scripts import detect_scripts
 from normalise.skeleton import word_skeleton
 from normalise.suffixes import marked_ending, query_capitals
+from normalise.text import clean
 from normalise.variants import (
     Reading,
     inner_article_reading,
@@ -389,6 +390,8 @@ class Resolver:
             NotTextError: `name` is not a `str`.
             ContextError: `country` is not an ISO alpha-2 code, or `kind` not an entity kind.
         """
+        if type(name) is not str:
+            clean(name)  # raises NotTextError, before a memo meets an unhashable name
         country, kind = country_hint(country), kind_hint(kind)
         with self._snapshot():
             lang, keys = self.query_keys(name, country, lang)

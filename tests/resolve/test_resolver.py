@@ -146,6 +146,14 @@ def test_resolve_many_keeps_order(nz: Normaliser) -> None:
     assert results[2] == []
 
 
+@pytest.mark.parametrize("bad", [None, 5, ["Hama"], b"Hama"])
+def test_a_name_that_is_not_text_is_refused_so(nz: Normaliser, bad: object) -> None:
+    from normalise.errors import NotTextError
+
+    with pytest.raises(NotTextError, match="expected text"):
+        nz.resolve(bad)  # type: ignore[arg-type]
+
+
 def test_resolve_without_lexicon_says_how_to_open() -> None:
     from normalise.errors import LexiconError
 

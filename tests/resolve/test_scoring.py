@@ -184,6 +184,17 @@ def test_an_actor_counts_as_a_city_of_a_million_and_its_article_is_no_clue(kind:
     assert (placed["population"], placed["no_population"], placed["article_agree"]) == (0, 1, -1)
 
 
+def test_a_province_counts_as_a_city_of_a_million_but_its_article_still_counts() -> None:
+    province = row("Al Anbar", "NBR", "al anbar", "NBR", None)._replace(kind="region")
+    village = row("Ambar", "NBR", "ambar", "NBR", None)
+    query = readings("Anbar")[0]
+    context = Context(article=False)
+    named = dict(zip(FEATURES, features(query, province, False, True, context), strict=True))
+    assert (named["population"], named["no_population"], named["article_agree"]) == (1, 0, -1)
+    placed = dict(zip(FEATURES, features(query, village, False, True, context), strict=True))
+    assert (placed["population"], placed["no_population"]) == (0, 1)
+
+
 def test_names_a_slash_joins_are_read_apart() -> None:
     parts = slash_readings("PKK/YPG")
     assert [(r.folded, r.reason) for r in parts] == [("pkk", "part:1"), ("ypg", "part:2")]

@@ -89,7 +89,12 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
     help="ISO alpha-2 country the source places it in (a name spelled as another country's"
     " entity, with no good candidate here, finds that entity: never MATCH).",
 )
-@click.option("--admin1", default=None, help="First-level division code (GeoNames admin1).")
+@click.option(
+    "--admin1",
+    default=None,
+    help="First-level division: a GeoNames admin1 code (10), an ISO 3166-2 code (SY-HM) "
+    "or a province's name (Hama, Nineveh).",
+)
 @click.option(
     "--kind",
     type=click.Choice(["country", "region", "place", "organisation", "person", "other"]),
@@ -271,7 +276,11 @@ def models_list(models_dir: Path | None, as_json: bool) -> None:
 )
 @click.option("--column", default="name", show_default=True, help="Column holding the names.")
 @click.option("--country-column", default=None, help="Column with each row's ISO alpha-2 country.")
-@click.option("--admin1-column", default=None, help="Column with each row's admin1 code.")
+@click.option(
+    "--admin1-column",
+    default=None,
+    help="Column with each row's first-level division (a code, ISO 3166-2 code or name).",
+)
 @click.option("--kind-column", default=None, help="Column with each row's expected kind.")
 @click.option("--country", default=None, help="ISO alpha-2 country for rows without one.")
 @click.option(

@@ -138,3 +138,7 @@ class CandidateSource(Protocol):
         """Return the names in `country` and `admin1` whose first word is one of `heads`
         (folded spellings of one generic head: `bab`, `tall`, `tell`)."""
         ...
+
+    def division(self, entity_id: str) -> tuple[str | None, str | None] | None:
+        """Return the country and admin1 code of an entity (None for an unknown ID)."""
+        ...

@@ -62,6 +62,11 @@ class LexiconSource:
         rows: list[CandidateRow] = self.lexicon.names_headed(heads, country=country, admin1=admin1)
         return rows
 
+    def division(self, entity_id: str) -> tuple[str | None, str | None] | None:
+        """Return the country and admin1 code of an entity (None for an unknown ID)."""
+        entity = self.lexicon.get(entity_id)
+        return None if entity is None else (entity.country, entity.admin1)
+
     def snapshot(self) -> AbstractContextManager[Any]:
         """Hold one read transaction, so one query's reads see one lexicon version."""
         snapshot: AbstractContextManager[Any] = self.lexicon.snapshot()
@@ -205,7 +210,8 @@ class Normaliser:
         Args:
             name: the name as the source spelled it.
             country: ISO alpha-2 of the country the source places it in.
-            admin1: the first-level division code (GeoNames admin1) when known.
+            admin1: the first-level division when known: a GeoNames admin1 code (`10`), an
+                ISO 3166-2 code (`SY-HM`) or a province's name (`Hama`, `Nineveh`).
             kind: the expected kind (place, organisation, person ...).
             lang: BCP 47 language of the name (`tr` selects Turkish conventions; also the
                 language translated from).
@@ -215,6 +221,8 @@ class Normaliser:
         Raises:
             LexiconError: no lexicon is open.
             NotTextError: `name` is not a `str`.
+            ContextError: `country`, `admin1` or `kind` is not a value it can be (see
+                `Resolver.resolve`).
         """
         matches = self.resolver.resolve(
             name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit

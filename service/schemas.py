@@ -35,7 +35,11 @@ class ResolveQuery(BaseModel):
         ),
         examples=["SY"],
     )
-    admin1: ShortText | None = Field(default=None, description="First-level division code.")
+    admin1: ShortText | None = Field(
+        default=None,
+        description="First-level division: a GeoNames admin1 code (10), an ISO 3166-2 code "
+        "(SY-HM) or a province's name (Hama).",
+    )
     kind: Kind | None = Field(default=None, description="Expected kind of entity.")
     lang: ShortText | None = Field(default=None, description="BCP 47 language of the name.")
     limit: int | None = Field(default=None, ge=1, le=1000, description="Overrides `limit`.")

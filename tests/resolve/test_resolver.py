@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from normalise import ContextError, Normaliser
+from normalise.hints import admin1_hint
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
@@ -255,6 +256,45 @@ def test_context_is_checked(nz: Normaliser) -> None:
         nz.resolve("Kafrzeita", kind="village")
     assert nz.resolve("Kafrzeita", country=" sy ")[0].id == "geonames:168620"
     assert nz.resolve("Kafrzeita", country="") == nz.resolve("Kafrzeita")
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [("10", ("10", None, None)), ("ENG", ("ENG", None, None)),
+     (" sy-hm ", (None, "iso3166-2:SY-HM", None)),
+     ("iso3166-2:SY-HM", (None, "iso3166-2:SY-HM", None)),
+     ("Hama", (None, None, "Hama")), ("محافظة حماة", (None, None, "محافظة حماة"))],
+)  # fmt: skip
+def test_an_admin1_hint_is_read_as_a_code_a_division_or_a_name(
+    value: str, read: tuple[str | None, ...]
+) -> None:
+    hint = admin1_hint(value)
+    assert hint is not None and (hint.code, hint.division, hint.name) == read
+    assert admin1_hint("") is None and admin1_hint(None) is None
+
+
+def test_an_admin1_hint_may_name_the_province(tmp_path: Path) -> None:
+    """A pipeline's admin1 may be a GeoNames code, an ISO 3166-2 code or a name; before, a
+    name marked every candidate as contradicting it, silently."""
+    path = tmp_path / "provinces.lexicon"
+    lex = Lexicon.create(path)
+    lex.apply([upsert(*p) for p in PLACES] + [
+        upsert("iso3166-2:SY-HM", "SY", "10", None, ["Hama Governorate", "محافظة حماة"], "region"),
+        upsert("iso3166-2:SY-HL", "SY", "09", None, ["Aleppo Governorate", "محافظة حلب"], "region"),
+    ])  # fmt: skip
+    lex.close()
+    with Normaliser.open(path) as nz:
+        for admin1 in ("10", "SY-HM", "iso3166-2:sy-hm", "Hama Governorate", "محافظة حماة", "Hama"):
+            top = nz.resolve("Suran", country="SY", admin1=admin1)[0]
+            assert (top.id, top.match) == ("geonames:163915", True), admin1
+            assert "context:admin1=10" in top.why
+        assert nz.resolve("Suran", admin1="SY-HL")[0].id == "geonames:163913"  # SY read off it
+        with pytest.raises(ContextError, match="'SY-HM' is in SY, not in TR"):
+            nz.resolve("Suran", country="TR", admin1="SY-HM")
+        with pytest.raises(ContextError, match="'Nowhere' names no first-level division"):
+            nz.resolve("Suran", country="SY", admin1="Nowhere")
+        with pytest.raises(ContextError, match="admin1 must be text"):
+            nz.resolve("Suran", country="SY", admin1=10)  # type: ignore[arg-type]
 
 
 def test_an_izafet_glued_inside_a_word_is_read_as_the_article(tmp_path: Path) -> None:

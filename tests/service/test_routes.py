@@ -87,6 +87,9 @@ def test_malformed_json_and_schema_errors(client: httpx.Client) -> None:
                  422)
     country = client.post("/v1/resolve", json={"queries": [{"name": "Idlib", "country": "Syria"}]})
     assert "ISO 3166-1 alpha-2" in str(assert_error(country, 422)["message"])
+    admin1 = client.post("/v1/resolve", json={"queries": [
+        {"name": "Suran", "country": "SY", "admin1": "Nowhere"}]})
+    assert "names no first-level division" in str(assert_error(admin1, 422)["message"])
 
 
 def test_limits(client: httpx.Client) -> None:

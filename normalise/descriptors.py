@@ -65,6 +65,29 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     puts its `as` word after the name, or before it in Arabic. A name mixing Arabic and Latin
     words has no descriptor.
     """
+    described = _described(name, lang)
+    if described is None:
+        return None
+    texts, found, arabic = described
+    region = next((d.replacement for d in found if d.replacement), "")
+    if not region:
+        return " ".join(texts), found[0]
+    # Arabic puts the province word first (محافظة حماة), English and Turkish last
+    return " ".join([region, *texts] if arabic else [*texts, region]), found[0]
+
+
+def region_stem(name: str, lang: str | None = None) -> str | None:
+    """Return the name a region descriptor speaks of the area around, without its descriptors
+    (`Musul kırsalı`, `ريف الموصل`, `Mosul countryside`: Mosul); None without one."""
+    described = _described(name, lang)
+    if described is None or not any(d.replacement for d in described[1]):
+        return None
+    return " ".join(described[0])
+
+
+def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor], bool] | None:
+    """Return the words of the name left when its descriptors are taken off, the descriptors
+    (outermost first) and whether the name is in Arabic script; None without a descriptor."""
     _, words, _ = words_of(name, lang)
     arabic = [w.arabic for w in words]
     if any(arabic) and not all(arabic):
@@ -85,11 +108,7 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
             break
     if not found or not texts:
         return None
-    region = next((d.replacement for d in found if d.replacement), "")
-    if not region:
-        return " ".join(texts), found[0]
-    # Arabic puts the province word first (محافظة حماة), English and Turkish last
-    return " ".join([region, *texts] if all(arabic) else [*texts, region]), found[0]
+    return texts, found, bool(arabic) and all(arabic)
 
 
 def _last_descriptor(word: str) -> Descriptor | None:

@@ -142,3 +142,7 @@ class CandidateSource(Protocol):
     def division(self, entity_id: str) -> tuple[str | None, str | None] | None:
         """Return the country and admin1 code of an entity (None for an unknown ID)."""
         ...
+
+    def province(self, country: str, admin1: str) -> str | None:
+        """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
+        ...

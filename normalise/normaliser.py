@@ -67,6 +67,11 @@ class LexiconSource:
         entity = self.lexicon.get(entity_id)
         return None if entity is None else (entity.country, entity.admin1)
 
+    def province(self, country: str, admin1: str) -> str | None:
+        """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
+        found: str | None = self.lexicon.province(country, admin1)
+        return found
+
     def snapshot(self) -> AbstractContextManager[Any]:
         """Hold one read transaction, so one query's reads see one lexicon version."""
         snapshot: AbstractContextManager[Any] = self.lexicon.snapshot()

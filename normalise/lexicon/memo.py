@@ -1,7 +1,8 @@
 """What a resolver reads of a store on every query and what changes only with its version.
 
 Each query asks the store for the judgements on its name (`not_same`) and the display names of
-its candidates. Both change only when a batch is applied, and every applied batch bumps the
+its candidates, and a query about a province's countryside for the province of a division
+(`province`). They change only when a batch is applied, and every applied batch bumps the
 store's version (`meta.version`), whichever process applied it. So a reader keeps them here and
 reads the version once per snapshot: the judgements whole (a few per thousand entities; a store
 with more than `JUDGEMENTS` of them is asked per query instead), and the display names of the
@@ -25,6 +26,7 @@ class VersionMemo:
         self._judged: dict[str, frozenset[str]] | None = None  # None: not read yet
         self._judged_per_query = False  # more than `JUDGEMENTS`: asked per query
         self._displays: dict[str, str | None] = {}
+        self._provinces: dict[tuple[str, str], str] | None = None  # None: not read yet
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
         """Forget everything when the store's version moved since the last call (`conn` is in
@@ -33,6 +35,7 @@ class VersionMemo:
         if version != self.version:
             self.version, self._judged, self._judged_per_query = version, None, False
             self._displays.clear()
+            self._provinces = None
         return self
 
     def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
@@ -51,6 +54,17 @@ class VersionMemo:
             found = conn.execute("SELECT entity_id FROM not_same WHERE folded = ?", (folded,))
             return frozenset(r[0] for r in found)
         return self._judged.get(folded, frozenset())
+
+    def province(self, conn: sqlite3.Connection, country: str, admin1: str) -> str | None:
+        """Return the ID of the province (an active region whose parent is its country) of
+        this country and GeoNames admin1 code, or None. A few hundred, read whole."""
+        if self._provinces is None:
+            rows = conn.execute(
+                "SELECT country, admin1, id FROM entities WHERE kind = 'region'"
+                " AND status = 'active' AND admin1 IS NOT NULL AND parent = 'iso3166:' || country"
+            )
+            self._provinces = {(c, a): entity_id for c, a, entity_id in rows}
+        return self._provinces.get((country, admin1))
 
     def display_names(
         self, entity_ids: Sequence[str], read: Callable[[list[str]], dict[str, str]]

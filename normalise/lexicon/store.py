@@ -268,6 +268,12 @@ class Lexicon:
                 current = row[2]
         return None
 
+    def province(self, country: str, admin1: str) -> str | None:
+        """Return the ID of the province of `country` whose GeoNames admin1 code is `admin1`
+        (an active region whose parent is the country), or None."""
+        with self._read() as conn:
+            return self._current_memo(conn).province(conn, country, admin1)
+
     def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
         """Return the canonical name of each active entity among `entity_ids` (those not
         met before in this version of the store read in one query)."""

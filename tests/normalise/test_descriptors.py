@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from normalise import descriptors, rules
-from normalise.descriptors import without_descriptor
+from normalise.descriptors import region_stem, without_descriptor
 from normalise.errors import RuleTableError
 
 
@@ -114,3 +114,15 @@ def test_a_bad_row_names_file_and_line(
     finally:
         monkeypatch.undo()
         descriptors.reset_caches()
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Mosul countryside", "mosul"), ("the northern Hama countryside", "hama"),
+     ("Musul kırsalı", "musul"), ("Halep kırsalında", "halep"), ("ريف الموصل", "الموصل"),
+     ("Aleppo city", None), ("Hama", None)],
+)  # fmt: skip
+def test_a_region_descriptor_speaks_of_the_area_around_a_place(
+    name: str, stem: str | None
+) -> None:
+    assert region_stem(name) == stem

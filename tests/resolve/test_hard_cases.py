@@ -105,6 +105,28 @@ DESCRIBED = [
     ("Hol Kampı", "geonames:173797"),
 ]
 
+# The countryside of a town is its province (`province:` in `why`): one not named after the
+# town (Nineveh, Anbar, Hatay), or named in English and Arabic only (Humus is Homs in Turkish).
+PROVINCE_OF_TOWN = [
+    ("Mosul countryside", "IQ", "iso3166-2:IQ-NI"),
+    ("ريف الموصل", "IQ", "iso3166-2:IQ-NI"),
+    ("Musul kırsalı", None, "iso3166-2:IQ-NI"),
+    ("Humus kırsalı", "SY", "iso3166-2:SY-HI"),
+    ("Rakka kırsalı", None, "iso3166-2:SY-RA"),
+    ("Ramadi countryside", None, "iso3166-2:IQ-AN"),
+    ("Antakya kırsalı", "TR", "iso3166-2:TR-31"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected"), PROVINCE_OF_TOWN)
+def test_a_towns_countryside_is_its_province(
+    nz: Normaliser, name: str, country: str | None, expected: str
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert top.id == expected and top.match, top
+    assert any(reason.startswith("province:") for reason in top.why)
+
 # People and organisations of the curated lexicon as news text names them: with a title, an
 # Arabic or Turkish abbreviation, a nom de guerre; the kind hint a pipeline's NER gives.
 ACTORS = [

@@ -115,6 +115,9 @@ PROVINCE_OF_TOWN = [
     ("Rakka kırsalı", None, "iso3166-2:SY-RA"),
     ("Ramadi countryside", None, "iso3166-2:IQ-AN"),
     ("Antakya kırsalı", "TR", "iso3166-2:TR-31"),
+    ("Mosul province", None, "iso3166-2:IQ-NI"),  # a town's province, by the word for one
+    ("محافظة الموصل", None, "iso3166-2:IQ-NI"),
+    ("Antakya province", None, "iso3166-2:TR-31"),
 ]
 
 

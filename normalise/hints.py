@@ -55,13 +55,12 @@ MAX_LETTER_CODE = 3  # GeoNames admin1 codes of letters are short and upper-case
 
 @dataclass(frozen=True, slots=True)
 class Admin1Hint:
-    """An admin1 hint as read: one of a GeoNames admin1 code, the ID of an ISO 3166-2
-    division, or a name to look up."""
+    """An admin1 hint as read: a GeoNames admin1 code, the ID of an ISO 3166-2 division, or
+    (with neither) a name to look up (`Hama`, `Nineveh`, `محافظة حماة`)."""
 
     text: str  # as the caller gave it, stripped
     code: str | None = None  # `10` (Hama), `ENG`
     division: str | None = None  # `iso3166-2:SY-HM`
-    name: str | None = None  # `Hama`, `Nineveh`, `محافظة حماة`
 
 
 def admin1_hint(value: str | None) -> Admin1Hint | None:
@@ -88,4 +87,4 @@ def admin1_hint(value: str | None) -> Admin1Hint | None:
     letters = text.isascii() and text.isalpha() and text.isupper()
     if any(c.isdigit() for c in text) or (letters and len(text) <= MAX_LETTER_CODE):
         return Admin1Hint(text, code=text)
-    return Admin1Hint(text, name=text)
+    return Admin1Hint(text)

@@ -312,7 +312,8 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
     first-level division: the division is sure though the place may not be (a province and
     its capital named alike: `Hatay`, Antakya's province, GeoNames' 31)."""
     top = ranked[0][1]
-    if top.score < SETTLED.get(top.row.key[:1], 2.0) or top.row.kind == "country":
+    needed = SETTLED.get(top.row.key[:1])  # None: a key family that never settles
+    if needed is None or top.score < needed or top.row.kind == "country":
         return False
     if top.row.admin1 is None:
         return False
@@ -471,7 +472,8 @@ class Resolver:
     ) -> tuple[str | None, str | None]:
         """Return the country and first-level division a bracketed qualifier names (`Suran
         (Hama)`: SY and Hama's 10), when it resolves confidently within the hinted country (or
-        anywhere without a hint); else the hinted country and no division."""
+        anywhere without a hint), or with a hint names places all in one division
+        (`_division_of`); else the hinted country and no division."""
         qualifier = qualifier_of(name)
         found = None if qualifier is None else self._division_of(qualifier, country, lang)
         return (country, None) if found is None else found
@@ -553,9 +555,10 @@ class Resolver:
         hinted country, of the division sure though the place may not be (`_one_division`);
         no admin1 for a country. None when neither. Without a hint a qualifier may name
         anything anywhere (`(مدينة)`, city, is Medina; `عمان` Amman as well as Oman): on the
-        protocol's Q2 a sure division lost 3 dev answers and 8 test ones without the hint,
-        and won 2 and 5 with it. `anywhere`: a sure division counts without a hint too, for
-        a text that surely names a place (the place a region descriptor speaks of)."""
+        protocol's Q2 a sure division lost 3 dev answers and 3 test ones without the hint,
+        and won 1 and 3 with it, losing none. `anywhere`: a sure division counts without a
+        hint too, for a text that surely names a place (the place a region descriptor
+        speaks of)."""
         keys = build_keys(text, lang)
         context = query_context(text, keys, Context(country))
         ranked = rank(self.score_candidates(text, keys, context, lang))
@@ -811,10 +814,9 @@ class Resolver:
         was found well by its name (`_names_a_region`): `Musul kırsalı`, `ريف الموصل`,
         `Mosul countryside` (the countryside of Mosul) is Nineveh Governorate, a province not
         named after its capital, and `Humus kırsalı` Homs Governorate, which the lexicon
-        names in English and Arabic only. The
-        place's division (`_division_of`, within the hinted country) gives the province
-        (`CandidateSource.province`), scored as its own name reads (`province:mosul` in
-        `why`)."""
+        names in English and Arabic only. The place's division (`_division_of`, a sure one
+        anywhere) gives the province (`CandidateSource.province`), scored as its own name
+        reads (`province:mosul` in `why`)."""
         stem = region_stem(name, lang)
         found = (
             None if stem is None

@@ -55,13 +55,6 @@ COUNTRY_NAMES = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected"), COUNTRY_NAMES)
-def test_country_short_name_resolves_first(nz: Normaliser, name: str, expected: str) -> None:
-    matches = nz.resolve(name)
-    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
-
-
 # A country's name in English, Turkish or Arabic as the query spells it is a confident match
 # with no hint, though a village somewhere shares it (Turkey in North Carolina, Russia in Ohio).
 @pytest.mark.slow
@@ -449,8 +442,9 @@ PROVINCES = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected"), PROVINCES)
-def test_province_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
+@pytest.mark.parametrize(("name", "expected"), [*COUNTRY_NAMES, *PROVINCES])
+def test_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
+    """Country short names and codes (COUNTRY_NAMES) and provinces (PROVINCES)."""
     matches = nz.resolve(name)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 

@@ -438,6 +438,11 @@ PROVINCES = [
     ("Fezzan", "nz:region/fezzan"),
     ("Kufra", "iso3166-2:LY-KF"),
     ("الجبل الأخضر", "iso3166-2:LY-JA"),
+    ("North Sinai", "iso3166-2:EG-SIN"),
+    ("شمال سيناء", "iso3166-2:EG-SIN"),
+    ("Dakahlia", "iso3166-2:EG-DK"),
+    ("Eastern Province", "iso3166-2:SA-04"),
+    ("Asir", "iso3166-2:SA-14"),
 ]
 
 
@@ -449,13 +454,14 @@ def test_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
-PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE", "LY")
+PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE", "LY", "EG", "SA")
 
 
 @pytest.mark.slow
 def test_a_city_keeps_its_name_from_its_province(nz: Normaliser) -> None:
     """Every city of 100,000 people or more in the countries whose provinces the lexicon holds
-    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen, Libya), resolved
+    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen, Libya, Egypt, Saudi Arabia),
+    resolved
     by its own GeoNames name with its country, answers a place (Baghdad the city, not Baghdad
     Governorate; Adana, not Adana Province)."""
     cities = [

@@ -142,7 +142,7 @@ def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() ->
 # words that say a name is a division's, not a place's (`Hatay ili`, `ولاية الخرطوم`)
 DIVISION_WORDS = frozenset(
     {"governorate", "province", "ili", "state", "district", "region",
-     "محافظة", "ولاية", "الولاية", "شعبية", "منطقة", "المنطقة"}
+     "محافظة", "ولاية", "الولاية", "شعبية", "منطقة", "المنطقة", "استان"}
 )
 
 

@@ -443,6 +443,10 @@ PROVINCES = [
     ("Dakahlia", "iso3166-2:EG-DK"),
     ("Eastern Province", "iso3166-2:SA-04"),
     ("Asir", "iso3166-2:SA-14"),
+    ("Khuzestan", "iso3166-2:IR-06"),
+    ("خوزستان", "iso3166-2:IR-06"),
+    ("Sistan-Baluchestan", "iso3166-2:IR-11"),
+    ("استان کردستان", "iso3166-2:IR-12"),
 ]
 
 
@@ -454,13 +458,14 @@ def test_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
-PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE", "LY", "EG", "SA")
+PROVINCE_COUNTRIES = ("IQ", "LB", "JO", "TR", "SY", "PS", "SD", "YE", "LY", "EG", "SA", "IR")
 
 
 @pytest.mark.slow
 def test_a_city_keeps_its_name_from_its_province(nz: Normaliser) -> None:
     """Every city of 100,000 people or more in the countries whose provinces the lexicon holds
-    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen, Libya, Egypt, Saudi Arabia),
+    (Iraq, Lebanon, Jordan, Turkey, Syria, Palestine, Sudan, Yemen, Libya, Egypt, Saudi Arabia,
+    Iran),
     resolved
     by its own GeoNames name with its country, answers a place (Baghdad the city, not Baghdad
     Governorate; Adana, not Adana Province)."""

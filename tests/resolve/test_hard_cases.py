@@ -111,6 +111,7 @@ PROVINCE_OF_TOWN = [
     ("Mosul province", None, "iso3166-2:IQ-NI"),  # a town's province, by the word for one
     ("محافظة الموصل", None, "iso3166-2:IQ-NI"),
     ("Antakya province", None, "iso3166-2:TR-31"),
+    ("Enbar vilayeti", None, "iso3166-2:IQ-AN"),
 ]
 
 
@@ -404,6 +405,8 @@ PROVINCES = [
     ("نينوى", "iso3166-2:IQ-NI"),
     ("Diyala", "iso3166-2:IQ-DI"),
     ("Salahuddin", "iso3166-2:IQ-SD"),
+    ("Ninova", "iso3166-2:IQ-NI"),  # the Turkish press's names
+    ("Selahaddin", "iso3166-2:IQ-SD"),
     ("Kirkuk province", "iso3166-2:IQ-KI"),
     ("Bekaa", "iso3166-2:LB-BI"),
     ("Akkar", "iso3166-2:LB-AK"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
@@ -145,4 +145,9 @@ class CandidateSource(Protocol):
 
     def province(self, country: str, admin1: str) -> str | None:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
+        ...
+
+    def divisions(self) -> dict[Hashable, object]:
+        """Return a memo of what admin1 hints were read as, kept per lexicon version (a
+        source without versions may return a new dict each time)."""
         ...

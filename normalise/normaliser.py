@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,11 @@ class LexiconSource:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
         found: str | None = self.lexicon.province(country, admin1)
         return found
+
+    def divisions(self) -> dict[Hashable, object]:
+        """Return the lexicon version's memo of what admin1 hints were read as."""
+        memo: dict[Hashable, object] = self.lexicon.divisions()
+        return memo
 
     def snapshot(self) -> AbstractContextManager[Any]:
         """Hold one read transaction, so one query's reads see one lexicon version."""

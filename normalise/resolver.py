@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz.distance import Indel
 
@@ -508,11 +508,17 @@ class Resolver:
         """
         if hint.code is not None:
             return country, hint.code
-        found = None if hint.division is None else self.source.division(hint.division)
-        if found is None or found[1] is None:
-            found = self._province_named(hint.text, country, lang)
-        if found is None:
-            found = self._division_of(hint.text, country, lang)
+        memo = self.source.divisions()  # kept per lexicon version: pipelines repeat a hint
+        key = (hint.text, country, lang)
+        if key in memo:
+            found = cast("tuple[str | None, str | None] | None", memo[key])
+        else:
+            found = None if hint.division is None else self.source.division(hint.division)
+            if found is None or found[1] is None:
+                found = self._province_named(hint.text, country, lang)
+            if found is None:
+                found = self._division_of(hint.text, country, lang)
+            memo[key] = found
         where = f" in {country}" if country is not None else ""
         if found is None or found[1] is None:
             raise ContextError(
@@ -524,6 +530,16 @@ class Resolver:
             raise ContextError(f"admin1 {hint.text!r:.40} is in {found[0]}, not{where}")
         return found[0], found[1]
 
+    def _scored_text(
+        self, text: str, given: Context, lang: str | None
+    ) -> tuple[Context, dict[str, Scored]]:
+        """Score the candidates of a text read on the side of a query (a qualifier, an admin1
+        hint, a province's name) as a query of its own with the context `given`; return that
+        query's context and them."""
+        keys = build_keys(text, lang)
+        context = query_context(text, keys, given)
+        return context, self.score_candidates(text, keys, context, lang)
+
     def _province_named(
         self, text: str, country: str | None, lang: str | None
     ) -> tuple[str | None, str | None] | None:
@@ -532,10 +548,9 @@ class Resolver:
         of any province of another code; None when none does. An admin1 hint names a
         province, so a city of its name is no rival (`Akkar`: the governorate and its
         capital Halba, which GeoNames also names so)."""
-        keys = build_keys(text, lang)
-        context = query_context(text, keys, Context(country, kind="region"))
+        _, scored_text = self._scored_text(text, Context(country, kind="region"), lang)
         provinces = [
-            scored for _, scored in rank(self.score_candidates(text, keys, context, lang))
+            scored for _, scored in rank(scored_text)
             if scored.row.kind == "region" and scored.row.admin1 is not None
             and (country is None or scored.row.country == country)
         ]  # fmt: skip
@@ -559,9 +574,8 @@ class Resolver:
         and won 1 and 3 with it, losing none. `anywhere`: a sure division counts without a
         hint too, for a text that surely names a place (the place a region descriptor
         speaks of)."""
-        keys = build_keys(text, lang)
-        context = query_context(text, keys, Context(country))
-        ranked = rank(self.score_candidates(text, keys, context, lang))
+        context, scored = self._scored_text(text, Context(country), lang)
+        ranked = rank(scored)
         if not ranked:
             return None
         sure = (country is not None or anywhere) and _one_division(ranked)
@@ -828,10 +842,7 @@ class Resolver:
         display = None if province is None else self.source.display_names([province])
         if province is None or not display:
             return
-        text = display[province]
-        keys = build_keys(text)
-        own = query_context(text, keys, Context(found[0]))
-        scored = self.score_candidates(text, keys, own, None).get(province)
+        scored = self._scored_text(display[province], Context(found[0]), None)[1].get(province)
         if scored is not None:
             reading = replace(scored.reading, reason=f"province:{stem}")
             keep_better(best, {province: replace(scored, reading=reading)})

@@ -1,8 +1,9 @@
 """What a resolver reads of a store on every query and what changes only with its version.
 
 Each query asks the store for the judgements on its name (`not_same`) and the display names of
-its candidates, and a query about a province's countryside for the province of a division
-(`province`). They change only when a batch is applied, and every applied batch bumps the
+its candidates, a query about a province's countryside for the province of a division
+(`province`), and a query with an admin1 hint for what that names (`divisions`). They change
+only when a batch is applied, and every applied batch bumps the
 store's version (`meta.version`), whichever process applied it. So a reader keeps them here and
 reads the version once per snapshot: the judgements whole (a few per thousand entities; a store
 with more than `JUDGEMENTS` of them is asked per query instead), and the display names of the
@@ -12,9 +13,10 @@ entities it has met (at most `DISPLAY_NAMES`; the memo is emptied when full).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
+DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
 JUDGEMENTS = 2**17  # the most not-same judgements held in memory (about 30 MB)
 
 
@@ -27,6 +29,7 @@ class VersionMemo:
         self._judged_per_query = False  # more than `JUDGEMENTS`: asked per query
         self._displays: dict[str, str | None] = {}
         self._provinces: dict[tuple[str, str], str] | None = None  # None: not read yet
+        self._divisions: dict[Hashable, object] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
         """Forget everything when the store's version moved since the last call (`conn` is in
@@ -36,6 +39,7 @@ class VersionMemo:
             self.version, self._judged, self._judged_per_query = version, None, False
             self._displays.clear()
             self._provinces = None
+            self._divisions.clear()
         return self
 
     def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
@@ -65,6 +69,14 @@ class VersionMemo:
             )
             self._provinces = {(c, a): entity_id for c, a, entity_id in rows}
         return self._provinces.get((country, admin1))
+
+    def divisions(self) -> dict[Hashable, object]:
+        """Return the admin1 hints the resolver has read in this version and what it read
+        them as (at most `DIVISION_HINTS`; emptied when full): a batch passes one province's
+        name with many names, and reading it is a resolve of its own."""
+        if len(self._divisions) >= DIVISION_HINTS:
+            self._divisions.clear()
+        return self._divisions
 
     def display_names(
         self, entity_ids: Sequence[str], read: Callable[[list[str]], dict[str, str]]

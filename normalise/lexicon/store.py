@@ -12,7 +12,7 @@ import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -273,6 +273,12 @@ class Lexicon:
         (an active region whose parent is the country), or None."""
         with self._read() as conn:
             return self._current_memo(conn).province(conn, country, admin1)
+
+    def divisions(self) -> dict[Hashable, object]:
+        """Return this version's memo of the admin1 hints a resolver has read
+        (`VersionMemo.divisions`)."""
+        with self._read() as conn:
+            return self._current_memo(conn).divisions()
 
     def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
         """Return the canonical name of each active entity among `entity_ids` (those not

@@ -297,6 +297,24 @@ def test_an_admin1_hint_may_name_the_province(tmp_path: Path) -> None:
             nz.resolve("Suran", country="SY", admin1=10)  # type: ignore[arg-type]
 
 
+def test_an_admin1_hint_is_read_once_a_lexicon_version(tmp_path: Path) -> None:
+    """A batch passes one province's name with many names: it is read once per lexicon
+    version, and again when a batch changes the lexicon."""
+    path = tmp_path / "versions.lexicon"
+    with Lexicon.create(path) as lex:
+        lex.apply([upsert(*p) for p in PLACES])
+    with Normaliser.open(path) as nz:
+        with pytest.raises(ContextError, match="names no first-level division"):
+            nz.resolve("Suran", country="SY", admin1="Muhafazat Hama")
+        assert nz.lexicon.divisions() == {("Muhafazat Hama", "SY", None): None}
+        with Lexicon.open(path) as writer:
+            writer.apply([upsert("iso3166-2:SY-HM", "SY", "10", None, ["Muhafazat Hama"],
+                                 "region")])  # fmt: skip
+        top = nz.resolve("Suran", country="SY", admin1="Muhafazat Hama")[0]
+        assert (top.id, top.match) == ("geonames:163915", True)
+        assert nz.lexicon.divisions() == {("Muhafazat Hama", "SY", None): ("SY", "10")}
+
+
 def test_an_izafet_glued_inside_a_word_is_read_as_the_article(tmp_path: Path) -> None:
     path = tmp_path / "ras.lexicon"
     lex = Lexicon.create(path)

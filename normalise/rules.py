@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "stopwords.tsv": ("word", "lang", "note?"),
     "descriptors.tsv": ("term", "lang", "kind", "position", "as?", "note?"),
     "case_suffixes.tsv": ("form", "lang", "note?"),
+    "turkish_only.tsv": ("letter", "note?"),
     "syllables.tsv": ("system", "part", "kind", "reading", "alternate?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
 }

@@ -20,8 +20,6 @@ from normalise.text import MEMO_TEXTS, acronym, clean
 from normalise.tokens import without_leading_stopwords
 
 _VOWELS = frozenset("aeiou")
-# Letters Turkish writes and romanisations of Arabic do not (BGN's ş and ç write ص and ج)
-_TURKISH_ONLY = frozenset("ıİğĞöÖüÜ")
 MIN_STEM = 3  # letters a name keeps without its ending (Mu'ta is not Mu + ta); initials: two
 
 
@@ -36,6 +34,20 @@ def _form(row: Row) -> str:
 def case_suffixes() -> dict[str, str]:
     """Load `case_suffixes.tsv` strictly (file:line on any error): each ending's language."""
     return {_form(row): row["lang"] for row in load_rows("case_suffixes.tsv")}
+
+
+def _letter(row: Row) -> str:
+    letter = row["letter"]
+    if len(letter) != 1 or not letter.isalpha():
+        raise row.error(f"letter {letter!r} must be one letter")
+    return letter
+
+
+@cache
+def turkish_only_letters() -> frozenset[str]:
+    """Load `turkish_only.tsv` strictly: the letters Turkish writes and no romanisation of
+    Arabic does (ı ğ ö ü, both cases)."""
+    return frozenset(map(_letter, load_rows("turkish_only.tsv")))
 
 
 def uninflected(word: str) -> tuple[str, str]:
@@ -103,7 +115,7 @@ def marked_ending(name: str) -> tuple[str, str] | None:
     stem, ending = written
     if ending[0] not in _VOWELS or case_suffixes()[ending] != "tr" or acronym(stem):
         return written
-    if any(c in _TURKISH_ONLY for c in clean(name)):
+    if not turkish_only_letters().isdisjoint(clean(name)):
         return written
     return None
 
@@ -127,5 +139,6 @@ def query_capitals(name: str) -> str:
 def reset_caches() -> None:
     """Forget the loaded tables and what was read with them."""
     case_suffixes.cache_clear()
+    turkish_only_letters.cache_clear()
     written_without_case.cache_clear()
     _apostrophes.cache_clear()

@@ -48,6 +48,20 @@ def test_a_bad_form_names_file_and_line(tmp_path: Path, monkeypatch: pytest.Monk
         suffixes.reset_caches()
 
 
+def test_a_bad_turkish_only_letter_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "turkish_only.tsv").write_text("letter\tnote\nı\nöü\n", "utf-8")
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    suffixes.reset_caches()
+    try:
+        with pytest.raises(RuleTableError, match="turkish_only.tsv:3: letter 'öü' must be one"):
+            suffixes.turkish_only_letters()
+    finally:
+        monkeypatch.undo()
+        suffixes.reset_caches()
+
+
 @pytest.mark.parametrize(
     ("name", "expected", "capitals"),
     [

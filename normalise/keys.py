@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from normalise.conventions import rewrite
 from normalise.fold import fold, fold_lowered, is_turkic, looks_turkish, lower, to_ascii
+from normalise.numbers import without_ordinal_ending
 from normalise.scripts import COMMON, INHERITED, char_script
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.syllables import PINYIN_RULE, pinyin_parts
@@ -150,6 +151,8 @@ def _word_entry(text: str, arabic: bool, turkish: bool, last: bool) -> WordEntry
         return (phonetic, word_skeleton(text, last), head, ())
     if head is not None:
         return (head, word_skeleton(head, last), head, ())
+    if text[:1].isdigit():
+        text = without_ordinal_ending(text)
     phonetic, fired = rewrite(text, turkish)
     return (phonetic.replace("'", ""), word_skeleton(phonetic, last), None, fired)
 

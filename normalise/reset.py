@@ -9,6 +9,7 @@ from normalise import (
     generic,
     keys,
     matres,
+    numbers,
     rules,
     score,
     skeleton,
@@ -38,6 +39,7 @@ def reset_caches() -> None:
         syllables,
         variants,
         matres,
+        numbers,
     ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

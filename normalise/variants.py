@@ -18,6 +18,7 @@ from normalise.fold import is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.numbers import spelled_numbers
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import ending_lang, marked_ending, uninflected, without_case_suffix
@@ -240,6 +241,11 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
         add(alt, reason, spelling=True, turkish=True)
 
+    # Figures as each language's words for them (`Evka-6`: Evka-Altı; `Al Twar 1`: Al Twar
+    # First), a Turkish name's language first.
+    for text, reason in spelled_numbers(clean(name), "tr" if keys.turkish else None):
+        add(build_keys(text, lang), reason)
+
     # A name written syllable by syllable, as Chinese and Korean romanise it: the other names it
     # may spell (`ba si la`, keyed as `basila`, -> `basira`; `xia er jia` -> `shiarjia`;
     # `taipeu` -> `taip`, `taif`).
@@ -393,7 +399,7 @@ def _alternates(
     if phonetic is None:
         phonetic = " ".join(p for p in spelled if p)
     for index, word in enumerate(words):
-        if word.arabic or head_of(word.text) is not None:
+        if word.arabic or word.text[:1].isdigit() or head_of(word.text) is not None:
             continue
         for spelling, label in rewrite_alternates(word.text, turkish):
             parts = []

@@ -367,6 +367,30 @@ def test_inflected_mention_resolves_first(nz: Normaliser, name: str, expected: s
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
+# A numbered place in figures, where the gazetteer spells the number in words
+# (`lexicons/rules/numbers.tsv`): an English ordinal, a Turkish cardinal, a compound. An
+# English ordinal ending keys as its figure. A name the lexicon lists in figures is found
+# as written (`Al Qusais 1`).
+NUMBERED = [
+    ("5th Ward", "US", "geonames:4324341", True),  # Fifth Ward
+    ("3rd Haven", "US", "geonames:4364745", True),  # Third Haven
+    ("Cabannungan 2nd", "PH", "geonames:1721844", True),  # Cabannungan Second
+    ("7 Kuyu", "UA", "geonames:703261", True),  # Yedi Kuyu
+    ("26 Bakı Komissarı", "AZ", "geonames:393443", True),  # İyirmi Altı Bakı Komissarı
+    ("Al Qusais 1", "AE", "geonames:13118433", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "spelled"), NUMBERED)
+def test_a_number_in_figures_finds_the_name_in_words(
+    nz: Normaliser, name: str, country: str | None, expected: str, spelled: bool
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert top.id == expected, top
+    assert any(reason.startswith("number:") for reason in top.why) == spelled, top.why
+
+
 # Names of other countries' entities in a report whose every mention the caller places in Syria.
 ABROAD = [
     ("Moscow", "geonames:524901"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from normalise.errors import NormaliseError
 from normalise.filebatch import OUTCOME_CACHE
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
+from normalise.match import Match
 from normalise.models import default_models_dir, install_model, list_models
 from normalise.normaliser import Normaliser
 from normalise.rules import check_rules_dir, load_rows
@@ -134,6 +136,9 @@ def resolve_command(
 
     A line marked MATCH is a confident match; other lines are candidates to review.
     The first use of the default lexicon builds it (about a minute) and caches it.
+    A NAME of `-` reads names from standard input, one per line (blank lines skipped),
+    and prints each name's lines as soon as it is resolved; for files with columns, use
+    `normalise batch`.
 
     A name with no confident candidate is machine-translated when a model for its language
     is installed (`normalise models install`); candidates found that way show
@@ -143,27 +148,46 @@ def resolve_command(
     Example:
       normalise resolve Sooran Kafrzeita "كفر زيتا" --country SY
       normalise resolve HTS --kind organisation --json
+      cut -f1 mentions.tsv | normalise resolve - --country SY
     """
+    data = []
     try:
         nz = Normaliser.open(lexicon_path, models_dir=models_dir, translate=translate)
-        results = [
-            nz.resolve(name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit)
-            for name in names
-        ]
+        for name in _names_given(names):
+            matches = nz.resolve(
+                name, country=country, admin1=admin1, kind=kind, lang=lang, limit=limit
+            )
+            if as_json:
+                data.append({"query": name, "results": [m.to_dict() for m in matches]})
+            else:
+                click.echo("\n".join(_result_lines(name, matches)))
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc
-    lines = []
-    for name, matches in zip(names, results, strict=True):
-        if not matches:
-            lines.append(f"{name}\t(no candidate)")
-        for m in matches:
-            flag = "MATCH" if m.match else "     "
-            lines.append(f"{name}\t{flag}\t{m.id}\t{m.name}\t{m.score:.3f}\t{' '.join(m.why)}")
-    data = [
-        {"query": n, "results": [m.to_dict() for m in r]}
-        for n, r in zip(names, results, strict=True)
+    if as_json:
+        emit(data, as_json, "")
+
+
+def _names_given(names: tuple[str, ...]) -> Iterator[str]:
+    """Yield the names of the command line, a `-` read as the lines of standard input."""
+    for name in names:
+        if name != "-":
+            yield name
+            continue
+        for line in click.get_text_stream("stdin"):
+            stripped = line.strip()
+            if stripped:
+                yield stripped
+
+
+def _result_lines(name: str, matches: list[Match]) -> list[str]:
+    """Return the lines `resolve` prints for one name's matches."""
+    if not matches:
+        return [f"{name}\t(no candidate)"]
+    return [
+        f"{name}\t{'MATCH' if m.match else '     '}\t{m.id}\t{m.name}\t{m.score:.3f}"
+        f"\t{' '.join(m.why)}"
+        for m in matches
     ]
-    emit(data, as_json, "\n".join(lines))
 
 
 @cli.command("transliterate")

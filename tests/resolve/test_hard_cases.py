@@ -458,6 +458,9 @@ PROVINCES = [
     ("Hodeidah province", "iso3166-2:YE-HU"),
     ("Kurdistan Region", "nz:region/kurdistan-region"),
     ("IKBY", "nz:region/kurdistan-region"),
+    ("Kurdistan", "nz:region/kurdistan"),  # the region of no country; Kyrgyzstan before
+    ("كردستان", "nz:region/kurdistan"),
+    ("Kürdistan", "nz:region/kurdistan"),
     ("Golan Heights", "nz:region/golan-heights"),
     ("Sinai", "nz:region/sinai-peninsula"),
     ("Cyrenaica", "nz:region/cyrenaica"),

@@ -52,6 +52,7 @@ COUNTRY_NAMES = [
     ("Russian Federation", "iso3166:RU"),
     ("U.S.", "iso3166:US"),  # not the U.S. Virgin Islands
     ("روسيا الاتحادية", "iso3166:RU"),
+    ("Palestine", "iso3166:PS"),  # CLDR's name is `Palestinian Territories`; Palestine, Texas
 ]
 
 
@@ -62,7 +63,8 @@ COUNTRY_NAMES = [
     ("name", "expected"),
     [("Turkey", "iso3166:TR"), ("Russia", "iso3166:RU"), ("Rusya", "iso3166:RU"),
      ("Suriye", "iso3166:SY"), ("Irak", "iso3166:IQ"), ("Lebanon", "iso3166:LB"),
-     ("Almanya", "iso3166:DE"), ("إيران", "iso3166:IR")],
+     ("Almanya", "iso3166:DE"), ("إيران", "iso3166:IR"), ("Filistin", "iso3166:PS"),
+     ("فلسطين", "iso3166:PS"), ("State of Palestine", "iso3166:PS")],
 )  # fmt: skip
 def test_country_name_is_a_confident_match(nz: Normaliser, name: str, expected: str) -> None:
     top = nz.resolve(name)[0]

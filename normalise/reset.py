@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from normalise import (
+    clitics,
     conventions,
     descriptors,
     fold,
@@ -25,6 +26,7 @@ from normalise import fingerprint as _fingerprint
 def reset_caches() -> None:
     """Drop cached rule tables, transliterators and memoised keys."""
     for module in (
+        clitics,
         rules,
         fold,
         translit,

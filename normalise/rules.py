@@ -36,6 +36,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "descriptors.tsv": ("term", "lang", "kind", "position", "as?", "note?"),
     "case_suffixes.tsv": ("form", "lang", "note?"),
     "turkish_only.tsv": ("letter", "note?"),
+    "arabic_proclitics.tsv": ("form", "to", "position", "note?"),
     "numbers.tsv": ("system", "number", "words", "note?"),
     "syllables.tsv": ("system", "part", "kind", "reading", "alternate?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),

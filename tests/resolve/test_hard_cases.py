@@ -393,6 +393,35 @@ def test_a_number_in_figures_finds_the_name_in_words(
     assert any(reason.startswith("number:") for reason in top.why) == spelled, top.why
 
 
+# Arabic mentions as a tagger that does not segment Arabic leaves them: with a conjunction or
+# preposition joined on or written before the name (`arabic_proclitics.tsv`), each a confident
+# match by the Arabic name the rest spells. Names that begin with those letters are themselves.
+PROCLITICS = [
+    ("بحماة", "SY", "geonames:170017", True),  # in Hama (Bhuma, in India, before)
+    ("لدمشق", "SY", "geonames:170654", True),
+    ("والرقة", "SY", "geonames:172955", True),
+    ("للرقة", "SY", "geonames:172955", True),  # ل + الرقة
+    ("في إدلب", "SY", "geonames:169389", True),
+    ("بريف إدلب", "SY", "iso3166-2:SY-ID", True),  # in the Idlib countryside
+    ("وكفرزيتا", "SY", "geonames:168620", True),
+    ("بالموصل", None, "geonames:99072", True),
+    ("وأنقرة", None, "geonames:323786", True),
+    ("بغداد", None, "geonames:98182", False),
+    ("بيروت", None, "geonames:276781", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "read_off"), PROCLITICS)
+def test_an_arabic_proclitic_is_read_off(
+    nz: Normaliser, name: str, country: str | None, expected: str, read_off: bool
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert top.id == expected, top
+    assert any(reason.startswith("clitic:") for reason in top.why) == read_off, top.why
+    assert top.match or not read_off, top
+
+
 # Names of other countries' entities in a report whose every mention the caller places in Syria.
 ABROAD = [
     ("Moscow", "geonames:524901"),

@@ -14,8 +14,9 @@ country and its capital). Printed with and without the country hint: top-1, conf
 and confident answers whose place is not one carrying the name.
 
 A second table asks the same with everyday spellings of the names that differ from the one
-listed (hamza seats, ta marbuta written as ha, alef maksura, a dropped article): the places
-expected are still those carrying the name as listed.
+listed (hamza seats, ta marbuta written as ha, alef maksura, a dropped article), and with a
+conjunction or preposition joined on or written before them as news text has them (وحلب,
+بالرقة, للرقة, في حلب): the places expected are still those carrying the name as listed.
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ def _no_article(name: str) -> str | None:
     return name[2:] if name.startswith("ال") and " " not in name else None
 
 
+def _and_joined(name: str) -> str:
+    return "و" + name
+
+
+def _in_joined(name: str) -> str:
+    return "ب" + name
+
+
+def _to_joined(name: str) -> str:
+    # ل takes the article's alif: للرقة, to Raqqa
+    return "ل" + (name[1:] if name.startswith("ال") else name)
+
+
+def _in_before(name: str) -> str:
+    return "في " + name
+
+
 # Everyday spellings of an Arabic name that differ from the one listed: a label, and the rewrite
 # (None when it does not apply to a name).
 VARIANTS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
@@ -74,6 +92,10 @@ VARIANTS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("final ta marbuta written as ha (ة -> ه)", _ta_as_ha),
     ("final alef maksura and ya swapped (ى <-> ي)", _ya_swapped),
     ("one-word name without its article (البويرة -> بويرة)", _no_article),
+    ("and joined on, as a tagger that does not segment Arabic leaves it (وحلب)", _and_joined),
+    ("in joined on (بحلب, بالرقة)", _in_joined),
+    ("to joined on (لحلب, للرقة)", _to_joined),
+    ("in as a word before it (في حلب)", _in_before),
 )
 
 

@@ -654,7 +654,8 @@ class Resolver:
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if settled is None and not _names_a_region(best):
             self._score_province_around(name, best, context, lang)
-        if query_arabic and settled is None:
+        if query_arabic and not any(row.key[0] in "xf" for row in found):
+            # not a name as written (وحلب, found by its skeleton as حلب is, is no name)
             self._score_proclitics(name, best, query_readings, context, lang)
         if _best_score(best) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
@@ -834,7 +835,7 @@ class Resolver:
     ) -> None:
         """Add the entities with an Arabic name spelled as an Arabic query reads without a
         conjunction or preposition it may begin with (`proclitic_readings`: بحماة, والرقة,
-        في إدلب, بريف إدلب), compared by those names; for a query its own keys did not settle.
+        في إدلب, بريف إدلب), compared by those names; for a query no name is spelled as.
         Only a name so spelled counts: a name's own first letters may be one (باتبو is no
         ب + اتبو), and read by their keys alone these readings lost 11 test answers of the
         protocol's Arabic queries (whose lexicon has Latin names only)."""

@@ -398,6 +398,8 @@ def test_a_number_in_figures_finds_the_name_in_words(
 # match by the Arabic name the rest spells. Names that begin with those letters are themselves.
 PROCLITICS = [
     ("بحماة", "SY", "geonames:170017", True),  # in Hama (Bhuma, in India, before)
+    ("وحلب", "SY", "geonames:170063", True),  # found by its skeleton too, as حلب is
+    ("ومنبج", "SY", "geonames:167357", True),
     ("لدمشق", "SY", "geonames:170654", True),
     ("والرقة", "SY", "geonames:172955", True),
     ("للرقة", "SY", "geonames:172955", True),  # ل + الرقة

@@ -208,6 +208,18 @@ ACTORS = [
     ("IDF", None, "nz:org/israel-defense-forces"),
     ("İsrail ordusu", None, "nz:org/israel-defense-forces"),
     ("Wagner Group", None, "nz:org/wagner-group"),
+    ("Islamic Jihad", None, "nz:org/palestinian-islamic-jihad"),  # not Islamic State
+    ("الجهاد الإسلامي", None, "nz:org/palestinian-islamic-jihad"),
+    ("Qassam Brigades", None, "nz:org/al-qassam-brigades"),  # not Al-Qāsim, Iraq
+    ("Kassam Tugayları", None, "nz:org/al-qassam-brigades"),
+    ("UNRWA", None, "nz:org/unrwa"),  # not Norway
+    ("الأونروا", None, "nz:org/unrwa"),
+    ("RSF", None, "nz:org/rapid-support-forces"),  # not Russeifa, Jordan
+    ("Rapid Support Forces", None, "nz:org/rapid-support-forces"),  # not the SDF
+    ("قوات الدعم السريع", None, "nz:org/rapid-support-forces"),
+    ("Sudanese army", None, "nz:org/sudanese-armed-forces"),
+    ("Kataib Hezbollah", None, "nz:org/kataib-hezbollah"),  # not Hezbollah
+    ("MİT", None, "nz:org/national-intelligence-organization"),  # not Mito, Japan
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

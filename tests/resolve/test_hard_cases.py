@@ -290,6 +290,8 @@ PRESS_SPELLINGS = [
     ("Tellrifaat", "SY", "geonames:163476"),
     ("Sermada", "SY", "nz:place/sarmada"),
     ("Han Tuman", "SY", "nz:place/khan-tuman"),
+    ("Tenef", "SY", "nz:place/al-tanf"),  # Turkish press; GeoNames cities500 lacks al-Tanf
+    ("Zemelka", "SY", "nz:place/zamalka"),
     ("Telafer", "IQ", "geonames:90393"),
     ("Musul", "IQ", "geonames:99072"),
     ("Felluce", "IQ", "geonames:99454"),

@@ -292,6 +292,10 @@ PRESS_SPELLINGS = [
     ("Han Tuman", "SY", "nz:place/khan-tuman"),
     ("Tenef", "SY", "nz:place/al-tanf"),  # Turkish press; GeoNames cities500 lacks al-Tanf
     ("Zemelka", "SY", "nz:place/zamalka"),
+    ("Dahiye", "LB", "nz:place/dahieh"),  # Beirut's southern suburbs (Yamato, Japan, before)
+    ("Mevasi", "PS", "nz:place/al-mawasi"),
+    ("Cibaliye", "PS", "geonames:281129"),  # Jabalia
+    ("Han Yunus", "PS", "geonames:281124"),
     ("Telafer", "IQ", "geonames:90393"),
     ("Musul", "IQ", "geonames:99072"),
     ("Felluce", "IQ", "geonames:99454"),

@@ -862,13 +862,17 @@ class Resolver:
         named after its capital, and `Humus kırsalı` Homs Governorate, which the lexicon
         names in English and Arabic only. The place's division (`_division_of`, a sure one
         anywhere) gives the province (`CandidateSource.province`), scored as its own name
-        reads (`province:mosul` in `why`)."""
+        reads (`province:mosul` in `why`). A country's north or countryside is the country
+        (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
         stem = region_stem(name, lang)
         found = (
             None if stem is None
             else self._division_of(stem, context.country, lang, anywhere=True)
         )  # fmt: skip
-        if found is None or found[0] is None or found[1] is None:
+        if stem is None or found is None or found[0] is None:
+            return
+        if found[1] is None:
+            self._score_within_country(stem, found[0], best, lang)
             return
         province = self.source.province(found[0], found[1])
         display = None if province is None else self.source.display_names([province])
@@ -878,6 +882,17 @@ class Resolver:
         if scored is not None:
             reading = replace(scored.reading, reason=f"province:{stem}")
             keep_better(best, {province: replace(scored, reading=reading)})
+
+    def _score_within_country(
+        self, stem: str, country: str, best: dict[str, Scored], lang: str | None
+    ) -> None:
+        """Add the country a region descriptor's name names (`northern Syria`), scored as its
+        own name reads (`within:syria` in `why`)."""
+        country_id = f"iso3166:{country}"
+        scored = self._scored_text(stem, Context(country), lang)[1].get(country_id)
+        if scored is not None and scored.row.kind == "country":
+            reading = replace(scored.reading, reason=f"within:{stem}")
+            keep_better(best, {country_id: replace(scored, reading=reading)})
 
     def _score_abroad(
         self,

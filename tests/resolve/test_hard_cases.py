@@ -126,6 +126,29 @@ def test_a_towns_countryside_is_its_province(
     assert top.id == expected and top.match, top
     assert any(reason.startswith("province:") for reason in top.why)
 
+# A part of a country as news text names it is the country (`within:` in `why`): before, a
+# region of another country with a like word answered (Northern State, Sudan, for `northern
+# Syria`; North Sinai for `شمال سوريا`).
+WITHIN_COUNTRY = [
+    ("northern Syria", "iso3166:SY"),
+    ("northwest Syria", "iso3166:SY"),
+    ("شمال سوريا", "iso3166:SY"),
+    ("Kuzey Suriye", "iso3166:SY"),
+    ("Suriye'nin kuzeydoğusu", "iso3166:SY"),
+    ("southern Lebanon", "iso3166:LB"),
+    ("شمال العراق", "iso3166:IQ"),
+    ("Güneydoğu Türkiye", "iso3166:TR"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), WITHIN_COUNTRY)
+def test_a_part_of_a_country_is_the_country(nz: Normaliser, name: str, expected: str) -> None:
+    top = nz.resolve(name)[0]
+    assert top.id == expected and top.match, top
+    assert any(reason.startswith("within:") for reason in top.why), top.why
+
+
 # People and organisations of the curated lexicon as news text names them: with a title, an
 # Arabic or Turkish abbreviation, a nom de guerre; the kind hint a pipeline's NER gives.
 ACTORS = [

@@ -90,6 +90,7 @@ DESCRIBED = [
     ("the northern Hama countryside", "iso3166-2:SY-HM"),
     ("Halep kırsalı", "iso3166-2:SY-HL"),
     ("Güney İdlib", "iso3166-2:SY-ID"),
+    ("north Aleppo", "iso3166-2:SY-HL"),
     ("Cerablus ilçesi", "geonames:169179"),  # keyed the Turkish way (c is j) without `ilçesi`
     ("مدينة إدلب", "geonames:169389"),
     ("بلدة كفرزيتا", "geonames:168620"),
@@ -132,6 +133,7 @@ def test_a_towns_countryside_is_its_province(
 WITHIN_COUNTRY = [
     ("northern Syria", "iso3166:SY"),
     ("northwest Syria", "iso3166:SY"),
+    ("north-west Syria", "iso3166:SY"),
     ("شمال سوريا", "iso3166:SY"),
     ("Kuzey Suriye", "iso3166:SY"),
     ("Suriye'nin kuzeydoğusu", "iso3166:SY"),

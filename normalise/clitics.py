@@ -64,8 +64,9 @@ def proclitics() -> Proclitics:
 
 def without_proclitics(name: str) -> list[tuple[str, str]]:
     """Return an Arabic-script name without each proclitic it may begin with, and the form
-    cut, longest first (`وبغداد` -> `غداد`, `وب`; `بغداد`, `و`; `للرقة` -> `الرقة`, `لل`;
-    `في إدلب` -> `إدلب`, `في`): a name's own first letters may be one (كفرزيتا, not ك + فرزيتا).
+    cut, longest first (`وبالرقة` -> `الرقة`, `وبال`; `بالرقة`, `و`; `للرقة` -> `الرقة`,
+    `لل`; `في إدلب` -> `إدلب`, `في`): a name's own first letters may be one (`وكفرزيتا` is
+    `كفرزيتا` after `و`, not `فرزيتا` after `وك`, which the table therefore does not list).
     Empty when it begins with none, or too little would remain (`MIN_STEM` letters of the
     word). The rest is written as the name writes it."""
     text = clean(name)

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from rapidfuzz.distance import Indel
 
+from normalise.clitics import without_proclitics
 from normalise.descriptors import region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
@@ -209,6 +210,19 @@ def keep_better(best: dict[str, Scored], scored: dict[str, Scored]) -> None:
 
 def _best_score(best: dict[str, Scored]) -> float:
     return max((s.score for s in best.values()), default=0.0)
+
+
+def _region_stem(name: str, lang: str | None) -> str | None:
+    """Return the name a region descriptor speaks of the area around (`region_stem`), also
+    after an Arabic conjunction or preposition (`في شمال سوريا`: سوريا)."""
+    stem = region_stem(name, lang)
+    if stem is not None:
+        return stem
+    for text, _ in without_proclitics(name):
+        stem = region_stem(text, lang)
+        if stem is not None:
+            return stem
+    return None
 
 
 def _names_a_region(best: dict[str, Scored]) -> bool:
@@ -864,7 +878,7 @@ class Resolver:
         anywhere) gives the province (`CandidateSource.province`), scored as its own name
         reads (`province:mosul` in `why`). A country's north or countryside is the country
         (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
-        stem = region_stem(name, lang)
+        stem = _region_stem(name, lang)
         found = (
             None if stem is None
             else self._division_of(stem, context.country, lang, anywhere=True)

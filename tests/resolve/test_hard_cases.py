@@ -135,6 +135,7 @@ WITHIN_COUNTRY = [
     ("northwest Syria", "iso3166:SY"),
     ("north-west Syria", "iso3166:SY"),
     ("شمال سوريا", "iso3166:SY"),
+    ("في شمال سوريا", "iso3166:SY"),  # after a preposition
     ("Kuzey Suriye", "iso3166:SY"),
     ("Suriye'nin kuzeydoğusu", "iso3166:SY"),
     ("southern Lebanon", "iso3166:LB"),
@@ -243,6 +244,7 @@ ACTORS = [
     ("Rapid Support Forces", None, "nz:org/rapid-support-forces"),  # not the SDF
     ("قوات الدعم السريع", None, "nz:org/rapid-support-forces"),
     ("Sudanese army", None, "nz:org/sudanese-armed-forces"),
+    ("الجيش السوري", None, "nz:org/syrian-arab-army"),
     ("Kataib Hezbollah", None, "nz:org/kataib-hezbollah"),  # not Hezbollah
     ("MİT", None, "nz:org/national-intelligence-organization"),  # not Mito, Japan
 ]

@@ -91,6 +91,7 @@ DESCRIBED = [
     ("Halep kırsalı", "iso3166-2:SY-HL"),
     ("Güney İdlib", "iso3166-2:SY-ID"),
     ("north Aleppo", "iso3166-2:SY-HL"),
+    ("the Idlib region", "iso3166-2:SY-ID"),  # Idlib the city, weakly, before
     ("Cerablus ilçesi", "geonames:169179"),  # keyed the Turkish way (c is j) without `ilçesi`
     ("مدينة إدلب", "geonames:169389"),
     ("بلدة كفرزيتا", "geonames:168620"),

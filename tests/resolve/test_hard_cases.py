@@ -332,6 +332,10 @@ PRESS_SPELLINGS = [
     ("Serê Kaniyê", "SY", "geonames:165509"),
     ("Serekaniye", "SY", "geonames:165509"),
     ("Girê Spî", "SY", "geonames:163750"),
+    ("Şengal", "IQ", "geonames:448149"),  # Sinjar (Senegal without a hint, before)
+    ("Cizîr", "TR", "geonames:318253"),  # Cizre
+    ("Colemêrg", "TR", "geonames:318137"),  # Hakkâri
+    ("Qoser", "TR", "geonames:307084"),  # Kızıltepe
     ("Qamişlo", "SY", "geonames:173377"),
     ("Kobanî", "SY", "geonames:172256"),
     ("Hesîçe", "SY", "geonames:173811"),

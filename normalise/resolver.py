@@ -960,9 +960,10 @@ class Resolver:
         seen = {(entity_id, s.row.name_text) for entity_id, s in top.items()}
         skeletons = sorted({s.row.skeleton for s in top.values()})
         primary = query_readings[0]
-        # names in the other script (those a letter-by-letter or long-vowel comparison reads),
-        # and an Arabic query's own script
-        arabic = None if query_arabic else True
+        # names in both scripts: the other (those a letter-by-letter or long-vowel comparison
+        # reads) and the query's own (an Arabic query's البريقة; a Latin query's `Al-Kuneytra`,
+        # which a key row naming Quneitra's canonical `Al Qunayţirah` leaves unread)
+        arabic = None
         others = self.source.names_by_skeleton(list(top), skeletons, arabic=arabic)
         for row in others:
             if (row.entity_id, row.name_text) in seen or (query_arabic and latin_initials(row)):

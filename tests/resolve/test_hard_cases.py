@@ -332,6 +332,7 @@ PRESS_SPELLINGS = [
     ("Serê Kaniyê", "SY", "geonames:165509"),
     ("Serekaniye", "SY", "geonames:165509"),
     ("Girê Spî", "SY", "geonames:163750"),
+    ("Kuneytra", "SY", "geonames:173334"),  # Quneitra, by its name Al-Kuneytra
     ("Şengal", "IQ", "geonames:448149"),  # Sinjar (Senegal without a hint, before)
     ("Cizîr", "TR", "geonames:318253"),  # Cizre
     ("Colemêrg", "TR", "geonames:318137"),  # Hakkâri

@@ -122,9 +122,10 @@ def _jobs(curated: CuratedData, keep: Callable[[dict[str, Any]], bool] | None) -
     with cities500_path().open(encoding="utf-8") as fp:
         data: dict[str, dict[str, Any]] = json.load(fp)
     for key, record in data.items():
+        added = extras.pop(f"geonames:{key}", [])  # a place `keep` leaves out takes its own
         if keep is None or keep(record):
             rowid += 1
-            yield rowid, record, None, extras.pop(f"geonames:{key}", [])
+            yield rowid, record, None, added
     del data
     if extras:
         missing = ", ".join(sorted(extras)[:5])

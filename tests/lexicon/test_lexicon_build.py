@@ -125,3 +125,23 @@ def test_default_path_follows_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_geonames_name_kinds(text: str, kind: str, source: str) -> None:
     assert name_kind(text) == (kind, source)
     assert is_machine(text) == (source == "geonames:machine")
+
+
+def test_curated_names_of_a_place_left_out_go_with_it_of_no_place_are_an_error() -> None:
+    """A build of some places only (`keep`) leaves the curated names of the others out with
+    them (Cizre's Kurdish name in a build of Syria); a name for a GeoNames id that names no
+    place is an error."""
+    from normalise.errors import LexiconError
+    from normalise.lexicon.build import _jobs
+    from normalise.lexicon.curated import CuratedData, CuratedName
+
+    def name(entity_id: str) -> CuratedName:
+        return CuratedName(entity_id, "Cizîr", "ku", "variant", "wikipedia:en", False, "t:1")
+
+    only_syria = lambda record: record["countrycode"] == "SY"  # noqa: E731
+    cizre = CuratedData(names={"geonames:318253": [name("geonames:318253")]})
+    jobs = list(_jobs(cizre, only_syria))
+    assert all(not extra for _, _, _, extra in jobs)
+    nowhere = CuratedData(names={"geonames:1": [name("geonames:1")]})
+    with pytest.raises(LexiconError, match="geonames:1$"):
+        list(_jobs(nowhere, only_syria))

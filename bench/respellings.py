@@ -1,6 +1,6 @@
 """Latin respellings of places' names against the default lexicon: does each find its place?
 
-Usage: python bench/respellings.py [--n 3000] [--seed 11] [--lexicon PATH] [--show 20]
+Usage: python bench/respellings.py [--n 3000] [--seed 11] [--no-hint] [--lexicon PATH] [--show 20]
 
 The protocol's lexicons hold a place's canonical and Arabic names only; the default lexicon
 holds every GeoNames alternate, many under one skeleton (`Al Qunayţirah`, `Al-Kuneytra`,
@@ -8,8 +8,9 @@ holds every GeoNames alternate, many under one skeleton (`Al Qunayţirah`, `Al-K
 more) of cities500 places in the protocol's target countries, respelled with three of the
 convention swaps `bench/batch_speed.py` makes (ou -> u, ee -> i, a -> e, k -> q, y -> i, a
 hyphen as a space, a space dropped), keeping only those that are no place's name as written
-(folded with unidecode). Each is resolved with its country; printed: top-1 (the place the name
-came from), confident answers, confident answers that are another place, and queries/s.
+(folded with unidecode). Each is resolved with its country (`--no-hint`: without); printed:
+top-1 (the place the name came from), confident answers, confident answers that are another
+place, and queries/s.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3000, help="respellings resolved")
     parser.add_argument("--seed", type=int, default=11, help="random seed")
+    parser.add_argument("--no-hint", action="store_true", help="resolve without the country")
     parser.add_argument("--lexicon", type=Path, default=None, help="default: default lexicon")
     parser.add_argument("--show", type=int, default=20, help="wrong first answers listed")
     args = parser.parse_args()
@@ -72,7 +74,7 @@ def main() -> None:
     wrong: list[str] = []
     start = time.perf_counter()
     for text, country, expected in asked:
-        found = nz.resolve(text, country=country, limit=1)
+        found = nz.resolve(text, country=None if args.no_hint else country, limit=1)
         right = bool(found) and found[0].id == expected
         top1 += right
         if found and found[0].match:

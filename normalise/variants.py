@@ -173,6 +173,19 @@ def qualifier_of(name: str) -> str | None:
     return (found.group(2).strip() or None) if found else None
 
 
+# A word written in camel case, its words' spaces dropped (`ArRuheybah`, `AthThumamah`,
+# `DeirEzZor`): a lower-case letter followed by a capital.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def camel_words(name: str) -> str | None:
+    """Return a Latin name with a space where a word in camel case joins two (`ArRuheybah` ->
+    `Ar Ruheybah`), or None when it holds no such join."""
+    text = clean(name)
+    split = _CAMEL.sub(" ", text)
+    return split if split != text else None
+
+
 def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return a reading of each name a slash joins (`PKK/YPG`, as the Turkish press names the
     YPG: `PKK`, `YPG`), or none for a name without a slash or with a part without a letter.
@@ -315,6 +328,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         if ended is not None:
             text, reason = ended[0], f"{reason};case:'{ended[1]}"
         add(build_keys(text, keyed), reason, written=True)
+    camel = camel_words(name)
+    if camel is not None:
+        add(build_keys(camel, keyed), "words:camel", spelling=True)
     qualified = without_qualifier(name)
     if qualified is not None:
         add(build_keys(qualified, keyed), "qualifier", words=qualified)

@@ -796,3 +796,31 @@ def test_the_resolve_command_reads_names_from_standard_input(lexicon_path: Path)
     ]
     text = CliRunner().invoke(cli, [*args, "--limit", "1"], input=stdin).output
     assert [line.split("\t")[0] for line in text.splitlines()] == ["Sooran", "Kafrzeita", "Suran"]
+
+
+def test_a_latin_query_is_compared_with_its_candidates_other_latin_names(tmp_path: Path) -> None:
+    # s:KNTR names Quneitra's canonical `Al Qunayţirah`; its name `Al-Kuneytra`, under the same
+    # skeleton, is the Turkish press's `Kuneytra` but for the article (0.54 by the canonical)
+    places: list[Place] = [
+        ("geonames:173334", "SY", "03", 4000, ["Al Qunayţirah", "Al-Kuneytra", "القنيطرة"]),
+    ]
+    (top,) = firsts(tmp_path, places, "SY", "Kuneytra")
+    assert top.id == "geonames:173334" and top.matched_name == "Al-Kuneytra", top
+    assert top.score > 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("AnNaqura", "geonames:284939"), ("DeirEzZor", "geonames:170794")],
+)
+def test_a_name_in_camel_case_is_read_as_its_words(
+    tmp_path: Path, query: str, expected: str
+) -> None:
+    places: list[Place] = [
+        ("geonames:284939", "PS", "WE", 0, ["An Nāqūrah", "الناقورة"]),
+        ("geonames:170794", "SY", "07", 242565, ["Deir ez-Zor", "دير الزور"]),
+        ("geonames:294946", "PS", "WE", 0, ["Ankara Street"]),
+    ]
+    (top,) = firsts(tmp_path, places, None, query)
+    assert top.id == expected, top
+    assert "words:camel" in top.why, top.why

@@ -6,6 +6,7 @@ Fixtures are chosen to be the smallest that work; special cases are built inline
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,30 @@ def default_lexicon_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     else:
         path = tmp_path_factory.mktemp("default-lexicon") / "default.lexicon"
     return ensure_default_lexicon(path, progress=False)
+
+
+@pytest.fixture()
+def rule_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str, str], Path]]:
+    """Write a rule table (file name, text) into a copy of `lexicons/rules` that the loaders
+    read instead, forgetting every cached table; give the rules back afterwards. Returns the
+    table's path, which an error message names."""
+    import shutil
+
+    from normalise import rules
+    from normalise.reset import reset_caches
+
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.rules_dir(), folder)
+
+    def write(name: str, text: str) -> Path:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(rules, "rules_dir", lambda: folder)
+        reset_caches()
+        return path
+
+    yield write
+    monkeypatch.undo()
+    reset_caches()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from normalise import clitics, rules
+from normalise import clitics
 from normalise.clitics import without_proclitics
 from normalise.errors import RuleTableError
 from normalise.variants import proclitic_readings
@@ -42,22 +43,15 @@ def test_a_rest_with_a_descriptor_is_read_without_it_too() -> None:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("bi\t\"\"\tattached\n", "arabic_proclitics.tsv:3: form 'bi' must be Arabic letters"),
+        ('bi\t""\tattached\n', "arabic_proclitics.tsv:3: form 'bi' must be Arabic letters"),
         ("ب\tال\tword\n", "arabic_proclitics.tsv:3: to 'ال' must be"),
-        ("ف\t\"\"\tglued\n", "arabic_proclitics.tsv:3: position 'glued' is not one of"),
-        ("و\t\"\"\tattached\n", "arabic_proclitics.tsv:3: duplicate entry 'و'"),
+        ('ف\t""\tglued\n', "arabic_proclitics.tsv:3: position 'glued' is not one of"),
+        ('و\t""\tattached\n', "arabic_proclitics.tsv:3: duplicate entry 'و'"),
     ],
 )
 def test_a_bad_proclitic_row_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str, message: str
+    rule_table: Callable[[str, str], Path], row: str, message: str
 ) -> None:
-    header = "form\tto\tposition\tnote\nو\t\"\"\tattached\n"
-    (tmp_path / "arabic_proclitics.tsv").write_text(header + row, "utf-8")
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    clitics.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match=message):
-            clitics.proclitics()
-    finally:
-        monkeypatch.undo()
-        clitics.reset_caches()
+    rule_table("arabic_proclitics.tsv", 'form\tto\tposition\tnote\nو\t""\tattached\n' + row)
+    with pytest.raises(RuleTableError, match=message):
+        clitics.proclitics()

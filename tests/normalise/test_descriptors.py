@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from normalise import descriptors, rules
+from normalise import descriptors
 from normalise.descriptors import region_stem, without_descriptor
 from normalise.errors import RuleTableError
 
@@ -99,21 +100,15 @@ def test_no_descriptor_or_nothing_left(name: str) -> None:
     ],
 )
 def test_a_bad_row_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str, message: str
+    rule_table: Callable[[str, str], Path], row: str, message: str
 ) -> None:
-    (tmp_path / "descriptors.tsv").write_text(
-        f"# comment\nterm\tlang\tkind\tposition\tas\tnote\n{row}\n", encoding="utf-8"
+    path = rule_table(
+        "descriptors.tsv", f"# comment\nterm\tlang\tkind\tposition\tas\tnote\n{row}\n"
     )
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    descriptors.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match=message) as info:
-            descriptors.descriptors()
-        assert info.value.line == 3
-        assert str(info.value).startswith(f"{tmp_path / 'descriptors.tsv'}:3:")
-    finally:
-        monkeypatch.undo()
-        descriptors.reset_caches()
+    with pytest.raises(RuleTableError, match=message) as info:
+        descriptors.descriptors()
+    assert info.value.line == 3
+    assert str(info.value).startswith(f"{path}:3:")
 
 
 @pytest.mark.parametrize(
@@ -122,7 +117,5 @@ def test_a_bad_row_names_file_and_line(
      ("Musul kırsalı", "musul"), ("Halep kırsalında", "halep"), ("ريف الموصل", "الموصل"),
      ("Aleppo city", None), ("Hama", None)],
 )  # fmt: skip
-def test_a_region_descriptor_speaks_of_the_area_around_a_place(
-    name: str, stem: str | None
-) -> None:
+def test_a_region_descriptor_speaks_of_the_area_around_a_place(name: str, stem: str | None) -> None:
     assert region_stem(name) == stem

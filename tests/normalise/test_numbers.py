@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from normalise import numbers, rules
+from normalise import numbers
 from normalise.errors import RuleTableError
 from normalise.keys import build_keys
 from normalise.numbers import spelled_numbers
@@ -64,15 +65,8 @@ def test_an_ordinal_ending_keys_as_its_figure() -> None:
     ],
 )
 def test_a_bad_numbers_row_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, message: str
+    rule_table: Callable[[str, str], Path], table: str, message: str
 ) -> None:
-    header = "system\tnumber\twords\tnote\nen\t1\tone\n"
-    (tmp_path / "numbers.tsv").write_text(header + table, "utf-8")
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    numbers.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match=message):
-            numbers.number_words()
-    finally:
-        monkeypatch.undo()
-        numbers.reset_caches()
+    rule_table("numbers.tsv", "system\tnumber\twords\tnote\nen\t1\tone\n" + table)
+    with pytest.raises(RuleTableError, match=message):
+        numbers.number_words()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from normalise import rules, suffixes
+from normalise import suffixes
 from normalise.errors import RuleTableError
 from normalise.suffixes import (
     marked_ending,
@@ -36,30 +37,18 @@ def test_no_ending_or_too_short_a_stem(name: str) -> None:
     assert without_case_suffix(name) is None
 
 
-def test_a_bad_form_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "case_suffixes.tsv").write_text("form\tlang\tnote\nde\ttr\n'da\ttr\n", "utf-8")
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    suffixes.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match="case_suffixes.tsv:3: form \"'da\" must be"):
-            suffixes.case_suffixes()
-    finally:
-        monkeypatch.undo()
-        suffixes.reset_caches()
+def test_a_bad_form_names_file_and_line(rule_table: Callable[[str, str], Path]) -> None:
+    rule_table("case_suffixes.tsv", "form\tlang\tnote\nde\ttr\n'da\ttr\n")
+    with pytest.raises(RuleTableError, match='case_suffixes.tsv:3: form "\'da" must be'):
+        suffixes.case_suffixes()
 
 
 def test_a_bad_turkish_only_letter_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    rule_table: Callable[[str, str], Path],
 ) -> None:
-    (tmp_path / "turkish_only.tsv").write_text("letter\tnote\nı\nöü\n", "utf-8")
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    suffixes.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match="turkish_only.tsv:3: letter 'öü' must be one"):
-            suffixes.turkish_only_letters()
-    finally:
-        monkeypatch.undo()
-        suffixes.reset_caches()
+    rule_table("turkish_only.tsv", "letter\tnote\nı\nöü\n")
+    with pytest.raises(RuleTableError, match="turkish_only.tsv:3: letter 'öü' must be one"):
+        suffixes.turkish_only_letters()
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from normalise import rules, syllables
+from normalise import syllables
 from normalise.errors import RuleTableError
 from normalise.keys import build_keys, words_of
 from normalise.syllables import pinyin_parts, pinyin_spellings, pinyin_syllable, spelled_names
@@ -103,15 +104,8 @@ def test_a_korean_name_with_two_alternate_letters_reads_each_set() -> None:
     ],
 )
 def test_a_bad_row_names_file_and_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, message: str
+    rule_table: Callable[[str, str], Path], table: str, message: str
 ) -> None:
-    header = "system\tpart\tkind\treading\talternate\tnote\n"
-    (tmp_path / "syllables.tsv").write_text(header + table, "utf-8")
-    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    syllables.reset_caches()
-    try:
-        with pytest.raises(RuleTableError, match=message):
-            syllables.syllable_tables()
-    finally:
-        monkeypatch.undo()
-        syllables.reset_caches()
+    rule_table("syllables.tsv", "system\tpart\tkind\treading\talternate\tnote\n" + table)
+    with pytest.raises(RuleTableError, match=message):
+        syllables.syllable_tables()

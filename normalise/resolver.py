@@ -860,11 +860,17 @@ class Resolver:
         found = self.source.candidates(wanted, country=context.country)
         if not found:
             return
-        spellings = {r.spelling for r in unclitic}
+        folded = {r.spelling: r.folded for r in unclitic}
         arabic = self.source.names_by_skeleton(
             [row.entity_id for row in found], [r.skeleton for r in unclitic], arabic=True
         )
-        named = [row for row in arabic if arabic_spelling(row.name_text) in spellings]
+        # a name spelled as the rest is found as the query writes it, as its folded key would
+        # find it (`_found_as_written`): بسوريا is Syria's سوريا after ب
+        named = [
+            row._replace(key=f"f:{folded[spelling]}")
+            for row in arabic
+            if (spelling := arabic_spelling(row.name_text)) in folded
+        ]
         keep_better(best, self._score(named, [*query_readings, *unclitic], context, True))
 
     def _score_province_around(

@@ -449,6 +449,8 @@ PROCLITICS = [
     ("وكفرزيتا", "SY", "geonames:168620", True),
     ("بالموصل", None, "geonames:99072", True),
     ("وأنقرة", None, "geonames:323786", True),
+    ("بسوريا", None, "iso3166:SY", True),  # in Syria: found as written after ب, so a match
+    ("بإيران", None, "iso3166:IR", True),
     ("بغداد", None, "geonames:98182", False),
     ("بيروت", None, "geonames:276781", False),
 ]

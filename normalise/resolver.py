@@ -277,7 +277,8 @@ def named_as_spelled(top: Scored) -> bool:
     its names as the query spells it (its exact or folded key, the query's own reading; an
     organisation's or person's name also spelled alike but for the article or an ending,
     `_spelled_alike`): not by a country's ISO code, and by an organisation's or
-    person's abbreviation only when the query writes it in capitals alike (`HTS`, not `hts`).
+    person's abbreviation only when the query writes it in capitals alike (`HTS`, not `hts`),
+    or in Arabic script as it is written (`حماس`, `داعش`: Arabic has no capitals).
 
     Such a top candidate clearly ahead of the next is a confident match whatever the decision
     model says: the model is fitted on the protocol's places, and a country's name in any of
@@ -298,7 +299,12 @@ def named_as_spelled(top: Scored) -> bool:
         return False
     if row.name_kind != "abbreviation":
         return True
-    return row.kind != "country" and top.features[_ACRONYM] == 1
+    if row.kind == "country":
+        return False
+    # Arabic writes no capitals: an abbreviation in Arabic script found as the query writes it
+    # (حماس, داعش) is the organisation's, as initials in capitals are (HTS)
+    arabic = is_arabic_text(row.name_text) and top.features[_EXACT] == 1
+    return arabic or top.features[_ACRONYM] == 1
 
 
 def _spelled_alike(top: Scored) -> bool:

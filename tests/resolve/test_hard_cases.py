@@ -270,6 +270,10 @@ INITIALS = [
     ("IRGC", "nz:org/islamic-revolutionary-guard-corps"),
     ("UN", "nz:org/united-nations"),  # not the Indian town of Un
     ("NATO", "nz:org/nato"),  # not the Philippine town of Nato
+    # Arabic writes no capitals: an abbreviation in Arabic script as it is written
+    ("حماس", "nz:org/hamas"),  # not Hamm, Germany, whose Arabic name romanises alike
+    ("داعش", "nz:org/islamic-state"),
+    ("لحماس", "nz:org/hamas"),  # to Hamas: after a preposition, as written
 ]
 
 # The article English text puts before a name the lexicon holds without it: its initials (in

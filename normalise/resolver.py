@@ -955,10 +955,12 @@ class Resolver:
 
         A key row names one name per entity; its siblings under the same skeleton (`الدالية`
         beside `Ad Dālīyah`) may be closer to the query (letter for letter), so the best
-        `SIBLING_ENTITIES` entities have their names in the other script read and scored,
-        each against the reading that found its entity and the query's own reading; for an
-        Arabic query their Arabic names too, the closest comparison of all (البريقه, Brega's
-        name with its ta marbuta written as ha, is البريقة more than any Latin `brq`). No sibling
+        `SIBLING_ENTITIES` entities have their names in both scripts read and scored, each
+        against the reading that found its entity and the query's own reading: an Arabic
+        query's Arabic names are the closest comparison of all (البريقه, Brega's name with its
+        ta marbuta written as ha, is البريقة more than any Latin `brq`), and a Latin query's
+        other Latin names (`Kuneytra` is Quneitra's `Al-Kuneytra` more than its canonical `Al
+        Qunayţirah`, the name its key row points at). No sibling
         comes closer than a name spelled as the query (found by its exact or folded key), so
         of a `settled` query none are read when its best entity was found so, and else only
         those of the entities not found so.
@@ -972,11 +974,7 @@ class Resolver:
         seen = {(entity_id, s.row.name_text) for entity_id, s in top.items()}
         skeletons = sorted({s.row.skeleton for s in top.values()})
         primary = query_readings[0]
-        # names in both scripts: the other (those a letter-by-letter or long-vowel comparison
-        # reads) and the query's own (an Arabic query's البريقة; a Latin query's `Al-Kuneytra`,
-        # which a key row naming Quneitra's canonical `Al Qunayţirah` leaves unread)
-        arabic = None
-        others = self.source.names_by_skeleton(list(top), skeletons, arabic=arabic)
+        others = self.source.names_by_skeleton(list(top), skeletons)  # in both scripts
         for row in others:
             if (row.entity_id, row.name_text) in seen or (query_arabic and latin_initials(row)):
                 continue

@@ -897,28 +897,30 @@ class Resolver:
         )  # fmt: skip
         if stem is None or found is None or found[0] is None:
             return
-        if found[1] is None:
-            self._score_within_country(stem, found[0], best, lang)
+        if found[1] is None:  # the stem names a country: the area is within it
+            self._add_as_named(best, f"iso3166:{found[0]}", stem, found[0], lang, f"within:{stem}")
             return
         province = self.source.province(found[0], found[1])
         display = None if province is None else self.source.display_names([province])
         if province is None or not display:
             return
-        scored = self._scored_text(display[province], Context(found[0]), None)[1].get(province)
-        if scored is not None:
-            reading = replace(scored.reading, reason=f"province:{stem}")
-            keep_better(best, {province: replace(scored, reading=reading)})
+        self._add_as_named(best, province, display[province], found[0], None, f"province:{stem}")
 
-    def _score_within_country(
-        self, stem: str, country: str, best: dict[str, Scored], lang: str | None
+    def _add_as_named(
+        self,
+        best: dict[str, Scored],
+        entity_id: str,
+        text: str,
+        country: str,
+        lang: str | None,
+        reason: str,
     ) -> None:
-        """Add the country a region descriptor's name names (`northern Syria`), scored as its
-        own name reads (`within:syria` in `why`)."""
-        country_id = f"iso3166:{country}"
-        scored = self._scored_text(stem, Context(country), lang)[1].get(country_id)
-        if scored is not None and scored.row.kind == "country":
-            reading = replace(scored.reading, reason=f"within:{stem}")
-            keep_better(best, {country_id: replace(scored, reading=reading)})
+        """Add the entity `text` names, scored as that text reads in `country` (a province's
+        own name, a country's), with `reason` in `why` (`province:mosul`, `within:syria`)."""
+        scored = self._scored_text(text, Context(country), lang)[1].get(entity_id)
+        if scored is not None:
+            reading = replace(scored.reading, reason=reason)
+            keep_better(best, {entity_id: replace(scored, reading=reading)})
 
     def _score_abroad(
         self,

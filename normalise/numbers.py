@@ -3,8 +3,8 @@
 Gazetteers write a numbered district or village in words (`Evka-Altı`, `Al Twar First`,
 `Ath Thumāmah Sittah wa Arba‘ūn`), sources often in figures (`Evka-6`, `Al Twar 1`,
 `althmamt 46`). The words of each system (a language and the form its names use) are the
-rule table `lexicons/rules/numbers.tsv`. The keys read a figure with an English ordinal ending
-as the figure (`6th` is `6`: `keys.py`).
+rule table `lexicons/rules/numbers.tsv`. The keys read a figure with an ordinal ending
+(`lexicons/rules/ordinal_endings.tsv`) as the figure (`6th` is `6`: `keys.py`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,6 @@ from normalise.rules import Row, load_rows
 LARGEST = 99  # the largest number spelled in words
 COMPOUND = "compound"
 MAX_READINGS = 3  # systems a query's figures are read in
-# A figure standing as a word of its own, with an ordinal ending or not (`6`, `6th`, `2nd`):
-# not one glued inside a word (`ramadan10rishiti`) or a longer number (`34000`).
-FIGURE = re.compile(r"(?<![^\W\d_])(\d{1,2})(?:st|nd|rd|th)?(?![^\W_])")
-ORDINAL_ENDING = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +60,29 @@ def _compound(row: Row) -> str:
 
 
 @cache
+def ordinal_endings() -> tuple[str, ...]:
+    """Load `ordinal_endings.tsv` strictly (file:line on any error): the endings a figure
+    takes as an ordinal (`th`, `st`), longest first."""
+    endings = []
+    for row in load_rows("ordinal_endings.tsv"):
+        ending = row["ending"]
+        if not (ending.isascii() and ending.isalpha() and ending.islower()):
+            raise row.error(f"ending {ending!r} must be lower-case ASCII letters")
+        endings.append(ending)
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return a figure standing as a word of its own, with an ordinal ending or not (`6`,
+    `6th`: not one glued inside a word, `ramadan10rishiti`, or a longer number, `34000`), and
+    a folded word that is a figure with an ordinal ending."""
+    endings = "|".join(map(re.escape, ordinal_endings()))
+    figure = re.compile(rf"(?<![^\W\d_])(\d{{1,2}})(?:{endings})?(?![^\W_])")
+    return figure, re.compile(rf"(\d+)(?:{endings})")
+
+
+@cache
 def number_words() -> tuple[NumberWords, ...]:
     """Load `numbers.tsv` strictly (file:line on any error): each system's words, in the
     table's order."""
@@ -84,7 +103,7 @@ def spelled_numbers(text: str, first: str | None = None) -> list[tuple[str, str]
     of language `first` (a Turkish name's) first. Empty when the name holds no figure; a
     system that cannot spell every figure is passed over.
     """
-    if FIGURE.search(text) is None:
+    if _patterns()[0].search(text) is None:
         return []
     out: list[tuple[str, str]] = []
     for words in sorted(number_words(), key=lambda words: words.lang != first):
@@ -97,7 +116,7 @@ def spelled_numbers(text: str, first: str | None = None) -> list[tuple[str, str]
 
 
 def _spelled(text: str, words: NumberWords) -> str | None:
-    parts = FIGURE.split(text)  # text, figure, text, ...
+    parts = _patterns()[0].split(text)  # text, figure, text, ...
     for index in range(1, len(parts), 2):
         spelled = words.spell(int(parts[index]))
         if spelled is None:
@@ -107,12 +126,14 @@ def _spelled(text: str, words: NumberWords) -> str | None:
 
 
 def without_ordinal_ending(word: str) -> str:
-    """Return a folded word that is a figure with an English ordinal ending as the figure
-    (`6th` -> `6`), any other word as it is."""
-    found = ORDINAL_ENDING.fullmatch(word)
+    """Return a folded word that is a figure with an ordinal ending (`ordinal_endings.tsv`) as
+    the figure (`6th` -> `6`), any other word as it is."""
+    found = _patterns()[1].fullmatch(word)
     return found.group(1) if found else word
 
 
 def reset_caches() -> None:
-    """Forget the loaded table."""
+    """Forget the loaded tables."""
     number_words.cache_clear()
+    ordinal_endings.cache_clear()
+    _patterns.cache_clear()

@@ -38,6 +38,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "turkish_only.tsv": ("letter", "note?"),
     "arabic_proclitics.tsv": ("form", "to", "position", "note?"),
     "numbers.tsv": ("system", "number", "words", "note?"),
+    "ordinal_endings.tsv": ("ending", "lang", "note?"),
     "syllables.tsv": ("system", "part", "kind", "reading", "alternate?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
 }

@@ -70,3 +70,9 @@ def test_a_bad_numbers_row_names_file_and_line(
     rule_table("numbers.tsv", "system\tnumber\twords\tnote\nen\t1\tone\n" + table)
     with pytest.raises(RuleTableError, match=message):
         numbers.number_words()
+
+
+def test_a_bad_ordinal_ending_names_file_and_line(rule_table: Callable[[str, str], Path]) -> None:
+    rule_table("ordinal_endings.tsv", "ending\tlang\tnote\nth\ten\nème\tfr\n")
+    with pytest.raises(RuleTableError, match="ordinal_endings.tsv:3: ending 'ème' must be"):
+        numbers.ordinal_endings()

@@ -101,12 +101,20 @@ def fold_lowered(low: str) -> str:
 _SCHOLARLY_MARK = regex.compile(r"[\u0304\u0323]|[^sScC]\u0327")
 
 
+def is_scholarly(text: str) -> bool:
+    """Return True if `text` carries a mark of a scholarly romanisation of Arabic (`Şūrān`,
+    `Ar Raḑā‘ī`), which Turkish and English-style spellings never do."""
+    if text.isascii():
+        return False
+    return _SCHOLARLY_MARK.search(unicodedata.normalize("NFD", text)) is not None
+
+
 def spell_turkish_letters(text: str) -> tuple[str, tuple[str, ...]] | None:
     """Return cleaned `text` lower-cased the Turkish way with ş and ğ written as an
     English-style romanisation of Arabic writes them (`Heyş` -> `heysh`, `Şuğur` -> `shughur`;
     the table is `lexicons/rules/turkish_letters.tsv`) and the rewrites made (`ş→sh`), or None
     when it has none of them or is a scholarly romanisation (`Şūrān`, `Şalkhad Ḩalab`)."""
-    if text.isascii() or _SCHOLARLY_MARK.search(unicodedata.normalize("NFD", text)):
+    if text.isascii() or is_scholarly(text):
         return None
     return rewrite_letters(lower(text, "tr"), "turkish_letters.tsv")
 

@@ -15,7 +15,7 @@ from functools import cache
 from normalise.clitics import without_proclitics
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import without_descriptor
-from normalise.fold import is_turkic, spell_turkish_letters
+from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
@@ -305,7 +305,8 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # when a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`).
     # Before a vowel an apostrophe mostly writes ayn or hamza (Ar Raḑā‘ī, Bil'in): unless
     # Turkish letters or initials mark it (`suffixes.marked_ending`), the folded words are
-    # read without the ending, as another reading.
+    # read without the ending, as another reading; a new spelling of the same skeleton too
+    # (`Halep'e`: halep) unless scholarly marks say the apostrophe is a letter (Al Badā’i‘).
     marked = marked_ending(name)
     if marked is not None:
         keyed_stem = build_keys(marked[0], lang or ending_lang(marked[1]))
@@ -313,7 +314,8 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     else:
         bare_case = without_case_suffix(name, lang)
         if bare_case is not None:
-            add(build_keys(bare_case[0], lang or "tr"), f"case:'{bare_case[1]}")
+            stem_keys = build_keys(bare_case[0], lang or "tr")
+            add(stem_keys, f"case:'{bare_case[1]}", spelling=not is_scholarly(name))
     described = without_descriptor(name, lang)
     if described is not None:
         text = described[0]

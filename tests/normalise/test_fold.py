@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.fold import fold, lower, to_ascii
+from normalise.fold import fold, is_scholarly, lower, to_ascii
 from normalise.text import clean
 
 
@@ -55,3 +55,12 @@ def test_lower_turkish_ascii() -> None:
     every_ascii = "".join(map(chr, range(128)))
     assert lower(every_ascii, "tr") == str(icu.UnicodeString(every_ascii).toLower(icu.Locale("tr")))
     assert lower("ISPARTA", "tr") == "ısparta"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Şūrān", True), ("Ar Raḑā‘ī", True), ("Ḩalab", True), ("Halep'e", False),
+     ("Cisr eş-Şuğur", False), ("Çobanbey", False), ("Dar'a", False)],
+)  # fmt: skip
+def test_is_scholarly(text: str, expected: bool) -> None:
+    assert is_scholarly(text) is expected

@@ -304,6 +304,18 @@ SPELLED_ALIKE = [
 # country hint on): Turkish letters (ş is sh, c is j, h is kh), vowel colour, q written k,
 # glued heads.
 PRESS_SPELLINGS = [
+    # towns of the 2024 offensive the curated tables hold, in spellings they do not list
+    ("Kumhana", "SY", "nz:place/qamhana"),
+    ("Sheizar", "SY", "nz:place/shaizar"),
+    ("Kensafra", "SY", "nz:place/kansafra"),
+    ("Barişa", "SY", "nz:place/barisha"),
+    ("Teir Maala", "SY", "nz:place/teir-maalah"),
+    ("Kefr Hamra", "SY", "nz:place/kafr-hamrah"),
+    ("Ebu Dali", "SY", "nz:place/abu-dali"),
+    ("Mastume", "SY", "nz:place/al-mastumah"),
+    ("Deyr Hassan", "SY", "nz:place/deir-hassan"),
+    ("Urum el-Kübra", "SY", "nz:place/urum-al-kubra"),
+    ("Qasr Bin Wardan", "SY", "nz:place/qasr-ibn-wardan"),
     ("Han Şeyhun", "SY", "geonames:168325"),
     ("Cisr eş-Şuğur", "SY", "geonames:169023"),
     ("Djisr el Choughour", "SY", "geonames:169023"),

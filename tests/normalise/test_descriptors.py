@@ -59,6 +59,8 @@ from normalise.errors import RuleTableError
         ("Houthi rebels", None, "houthi", "rebels"),
         ("Halep kentinde", None, "halep", "kenti"),  # a Turkish case ending, no apostrophe
         ("Esed rejiminin", None, "esed", "rejimi"),
+        ("the Iraqi government", None, "iraqi", "government"),
+        ("Suriye hükümetinin", None, "suriye", "hukumeti"),
         ("İdlib kırsalında", None, "idlib ili", "kirsali"),
     ],
 )

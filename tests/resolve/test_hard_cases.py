@@ -198,6 +198,9 @@ ACTORS = [
     ("Esed rejiminin", None, "nz:person/bashar-al-assad"),  # of the Assad regime
     ("the Assad regime", None, "nz:person/bashar-al-assad"),
     ("نظام الأسد", None, "nz:person/bashar-al-assad"),
+    ("Syrian government", None, "iso3166:SY"),  # a government named by its state's demonym
+    ("Irak hükümeti", None, "iso3166:IQ"),
+    ("حكومة العراق", None, "iso3166:IQ"),
     ("IS", None, "nz:org/islamic-state"),  # not Iceland's ISO code (nor a confident match)
     ("HTS-held", None, "nz:org/hayat-tahrir-al-sham"),  # English compound adjectives
     ("SDF-controlled", None, "nz:org/syrian-democratic-forces"),

@@ -319,6 +319,21 @@ PRESS_SPELLINGS = [
     ("Deyr Hassan", "SY", "nz:place/deir-hassan"),
     ("Urum el-Kübra", "SY", "nz:place/urum-al-kubra"),
     ("Qasr Bin Wardan", "SY", "nz:place/qasr-ibn-wardan"),
+    # towns, suburbs, neighbourhoods and camps of Lebanon, Gaza and Iraq the curated tables
+    # hold (levant.tsv, iraq.tsv), in spellings they do not list
+    ("Aïta ech Chaab", "LB", "nz:place/ayta-ash-shab"),
+    ("Maroun er-Ras", "LB", "nz:place/maroun-al-ras"),
+    ("Burj al-Barajneh", "LB", "nz:place/bourj-el-barajneh"),
+    ("Ain al-Helweh", "LB", "nz:place/ain-al-hilweh"),
+    ("Shujaiyeh", "PS", "nz:place/shujaiyya"),
+    ("Nour Shams", "PS", "nz:place/nur-shams"),
+    ("Aqabat Jabr", "PS", "nz:place/aqabat-jaber"),
+    ("Jenin camp", "PS", "nz:place/jenin-camp"),  # Jenin, before: a camp is a place of its own
+    ("Jurf as-Sakhar", "IQ", "nz:place/jurf-al-sakhar"),
+    ("Başika", "IQ", "nz:place/bashiqa"),
+    ("Azamiyah", "IQ", "nz:place/adhamiyah"),
+    ("Ain al-Assad", "IQ", "nz:place/al-asad-airbase"),
+    ("Tel Keppe", "IQ", "geonames:90353"),  # Tallkayf, by its Syriac-derived name
     ("Han Şeyhun", "SY", "geonames:168325"),
     ("Cisr eş-Şuğur", "SY", "geonames:169023"),
     ("Djisr el Choughour", "SY", "geonames:169023"),

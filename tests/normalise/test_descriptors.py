@@ -60,6 +60,8 @@ from normalise.errors import RuleTableError
         ("Halep kentinde", None, "halep", "kenti"),  # a Turkish case ending, no apostrophe
         ("Esed rejiminin", None, "esed", "rejimi"),
         ("the Iraqi government", None, "iraqi", "government"),
+        ("downtown Beirut", None, "beirut", "downtown"),
+        ("العاصمة دمشق", None, "دمشق", "العاصمة"),
         ("Suriye hükümetinin", None, "suriye", "hukumeti"),
         ("İdlib kırsalında", None, "idlib ili", "kirsali"),
     ],

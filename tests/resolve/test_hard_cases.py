@@ -100,6 +100,11 @@ DESCRIBED = [
     ("مخيم الهول", "geonames:173797"),  # al-Hol camp: the camp at al-Hol
     ("al-Hol camp", "geonames:173797"),
     ("Hol Kampı", "geonames:173797"),
+    ("العاصمة دمشق", "geonames:170654"),  # the capital, the centre of a city: the city
+    ("başkent Şam", "geonames:170654"),
+    ("the capital Damascus", "geonames:170654"),
+    ("central Damascus", "geonames:170654"),
+    ("Aleppo city centre", "geonames:170063"),
 ]
 
 # The countryside of a town is its province (`province:` in `why`): one not named after the

@@ -339,6 +339,9 @@ PRESS_SPELLINGS = [
     ("Azamiyah", "IQ", "nz:place/adhamiyah"),
     ("Ain al-Assad", "IQ", "nz:place/al-asad-airbase"),
     ("Tel Keppe", "IQ", "geonames:90353"),  # Tallkayf, by its Syriac-derived name
+    ("Bab al-Mandab", None, "nz:other/bab-al-mandab"),  # yemen_sudan_libya.tsv
+    ("Jabal Marra", "SD", "nz:region/jebel-marra"),
+    ("Ras Lanouf", "LY", "nz:place/ras-lanuf"),
     ("Han Şeyhun", "SY", "geonames:168325"),
     ("Cisr eş-Şuğur", "SY", "geonames:169023"),
     ("Djisr el Choughour", "SY", "geonames:169023"),

@@ -324,6 +324,10 @@ PRESS_SPELLINGS = [
     ("Deyr Hassan", "SY", "nz:place/deir-hassan"),
     ("Urum el-Kübra", "SY", "nz:place/urum-al-kubra"),
     ("Qasr Bin Wardan", "SY", "nz:place/qasr-ibn-wardan"),
+    ("Tishreen Dam", "SY", "nz:place/tishrin-dam"),  # Damascus's districts, dams, bases
+    ("Mezze", "SY", "nz:place/mezzeh"),
+    ("Sayyida Zeinab", "SY", "nz:place/sayyidah-zaynab"),
+    ("Kafr Souseh", "SY", "nz:place/kafr-sousa"),
     # towns, suburbs, neighbourhoods and camps of Lebanon, Gaza and Iraq the curated tables
     # hold (levant.tsv, iraq.tsv), in spellings they do not list
     ("Aïta ech Chaab", "LB", "nz:place/ayta-ash-shab"),

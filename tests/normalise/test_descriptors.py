@@ -61,6 +61,7 @@ from normalise.errors import RuleTableError
         ("Esed rejiminin", None, "esed", "rejimi"),
         ("the Iraqi government", None, "iraqi", "government"),
         ("downtown Beirut", None, "beirut", "downtown"),
+        ("Rafah crossing", None, "rafah", "crossing"),
         ("العاصمة دمشق", None, "دمشق", "العاصمة"),
         ("Suriye hükümetinin", None, "suriye", "hukumeti"),
         ("İdlib kırsalında", None, "idlib ili", "kirsali"),

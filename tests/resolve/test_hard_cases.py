@@ -105,6 +105,9 @@ DESCRIBED = [
     ("the capital Damascus", "geonames:170654"),
     ("central Damascus", "geonames:170654"),
     ("Aleppo city centre", "geonames:170063"),
+    ("Jarabulus crossing", "geonames:169179"),  # a border crossing named after its town
+    ("معبر باب الهوى", "nz:place/bab-al-hawa"),
+    ("Cerablus Sınır Kapısı", "geonames:169179"),
 ]
 
 # The countryside of a town is its province (`province:` in `why`): one not named after the

@@ -346,6 +346,9 @@ PRESS_SPELLINGS = [
     ("Azamiyah", "IQ", "nz:place/adhamiyah"),
     ("Ain al-Assad", "IQ", "nz:place/al-asad-airbase"),
     ("Tel Keppe", "IQ", "geonames:90353"),  # Tallkayf, by its Syriac-derived name
+    ("Nir-Oz", "IL", "nz:place/nir-oz"),  # israel.tsv, borders.tsv
+    ("Oncupinar", "TR", "nz:place/oncupinar"),
+    ("Fesh Khabur", "IQ", "nz:place/faysh-khabur"),
     ("Bab al-Mandab", None, "nz:other/bab-al-mandab"),  # yemen_sudan_libya.tsv
     ("Jabal Marra", "SD", "nz:region/jebel-marra"),
     ("Ras Lanouf", "LY", "nz:place/ras-lanuf"),

@@ -349,7 +349,7 @@ PRESS_SPELLINGS = [
     ("Nir-Oz", "IL", "nz:place/nir-oz"),  # israel.tsv, borders.tsv
     ("Oncupinar", "TR", "nz:place/oncupinar"),
     ("Fesh Khabur", "IQ", "nz:place/faysh-khabur"),
-    ("Bab al-Mandab", None, "nz:other/bab-al-mandab"),  # yemen_sudan_libya.tsv
+    ("Bab al-Mandab", None, "nz:other/bab-al-mandab"),  # a strait of no country
     ("Jabal Marra", "SD", "nz:region/jebel-marra"),
     ("Ras Lanouf", "LY", "nz:place/ras-lanuf"),
     ("Han Şeyhun", "SY", "geonames:168325"),

@@ -23,7 +23,7 @@ from normalise.suffixes import MIN_STEM, case_suffixes, uninflected
 from normalise.tokens import tables
 
 KINDS = ("place", "region", "person", "organisation")
-POSITIONS = ("after", "before")
+POSITIONS = ("after", "before", "first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,9 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     """Return the name read without its descriptors, and the first one; None without one.
 
     A descriptor is the last word, or the first when it is an adjective written before the
-    name (`rural Hama`, `northern Hama`) or an of-word follows it (`city of Homs`); they are
+    name (`rural Hama`, `northern Hama`) or an of-word follows it (`city of Homs`); one written
+    only first is never read off the end (`the capital Damascus`; `the Syrian capital` is no
+    Syria); they are
     taken off while one is found (`northern Hama countryside`), leading function words (`the`)
     are passed over, and some word of the name must remain. A region descriptor among them
     puts its `as` word after the name, or before it in Arabic. A name mixing Arabic and Latin
@@ -98,10 +100,10 @@ def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor]
     found: list[Descriptor] = []
     while len(texts) >= 2:
         last, first = _last_descriptor(texts[-1]), table.get(texts[0])
-        if last is not None:
+        if last is not None and last.position != "first":
             found.append(last)
             texts = texts[:-1]
-        elif first is not None and (first.position == "before" or texts[1] in stop):
+        elif first is not None and (first.position != "after" or texts[1] in stop):
             found.append(first)
             texts = _without_leading(stop, texts[1:])
         else:

@@ -86,6 +86,8 @@ def test_a_name_is_read_without_its_descriptor(
         "Cityville",
         "مدينة",
         "مدينة Idlib",
+        "the Syrian capital",  # a descriptor written only first is never read off the end
+        "دمشق العاصمة",
     ],
 )
 def test_no_descriptor_or_nothing_left(name: str) -> None:
@@ -101,7 +103,7 @@ def test_no_descriptor_or_nothing_left(name: str) -> None:
         ("City\ten\tplace\tafter", "must be one folded word"),
         ("أرياف\tar\tregion\tbefore\tمحافظة", "must be one folded word"),  # folded: ارياف
         ("шахар\tru\tplace\tafter", "must be one folded word"),
-        ("city\ten\tplace\taround", "position 'around' is not one of after, before"),
+        ("city\ten\tplace\taround", "position 'around' is not one of after, before, first"),
     ],
 )
 def test_a_bad_row_names_file_and_line(

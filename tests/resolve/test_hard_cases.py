@@ -206,9 +206,6 @@ ACTORS = [
     ("Esed rejiminin", None, "nz:person/bashar-al-assad"),  # of the Assad regime
     ("the Assad regime", None, "nz:person/bashar-al-assad"),
     ("نظام الأسد", None, "nz:person/bashar-al-assad"),
-    ("Syrian government", None, "iso3166:SY"),  # a government named by its state's demonym
-    ("Irak hükümeti", None, "iso3166:IQ"),
-    ("حكومة العراق", None, "iso3166:IQ"),
     ("IS", None, "nz:org/islamic-state"),  # not Iceland's ISO code (nor a confident match)
     ("HTS-held", None, "nz:org/hayat-tahrir-al-sham"),  # English compound adjectives
     ("SDF-controlled", None, "nz:org/syrian-democratic-forces"),
@@ -438,6 +435,23 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
 def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expected: str) -> None:
     matches = nz.resolve(name, kind=kind)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
+# A government named by its state (its demonym, its name): the country, read without the word
+# (`Syrian government` found Syria at 0.03 by one word's token before), never a confident match.
+GOVERNMENTS = [
+    ("Syrian government", "iso3166:SY"),
+    ("Irak hükümeti", "iso3166:IQ"),
+    ("حكومة العراق", "iso3166:IQ"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), GOVERNMENTS)
+def test_a_government_is_its_state(nz: Normaliser, name: str, expected: str) -> None:
+    top = nz.resolve(name)[0]
+    assert (top.id, top.match) == (expected, False)
+    assert top.score >= 0.5 and any(r.startswith("descriptor:") for r in top.why), top
 
 
 @pytest.mark.slow

@@ -7,7 +7,10 @@ is (`تنظيم داعش`, the organisation Daesh; `PKK terör örgütü`). The 
 entity without them, so a query is also read without its descriptor. A descriptor of kind
 `region` speaks of the area around a place (`Hama countryside`, `Halep kırsalı`, `ريف حماة`),
 which sources code as its province: that reading puts the table's `as` word in its place
-(`Hama province`, `Halep ili`, `محافظة حماة`), the way the lexicon names provinces.
+(`Hama province`, `Halep ili`, `محافظة حماة`), the way the lexicon names provinces. A
+descriptor of kind `capital` is a word for a capital: before a name it is read off as a place
+descriptor is (`the capital Damascus`); with a country's name or demonym it names that
+country's capital (`capital_of`: `the Syrian capital`, `Suriye'nin başkenti`, `العاصمة السورية`).
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from normalise.keys import words_of
 from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import MIN_STEM, case_suffixes, uninflected
-from normalise.tokens import tables
+from normalise.tokens import Word, strip_article, tables
 
-KINDS = ("place", "region", "person", "organisation")
+FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
+KINDS = ("place", "region", "person", "organisation", "capital")
 POSITIONS = ("after", "before", "first")
 
 
@@ -85,6 +89,42 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
     if described is None or not any(d.replacement for d in described[1]):
         return None
     return " ".join(described[0])
+
+
+def capital_of(name: str, lang: str | None = None) -> list[str] | None:
+    """Return the texts that may name the country whose capital a name speaks of, best first:
+    the words before its capital word (`the Syrian capital`: Syrian; `Syria's capital`,
+    `Suriye'nin başkenti`: Syria, Suriye, without the ending), else the words after it and
+    their first one (`the capital of Saudi Arabia`: Saudi Arabia, Saudi); an Arabic adjective
+    also without its article and feminine ending, as the lexicon names a demonym
+    (`العاصمة السورية دمشق`: السورية دمشق, السورية, سورية, سوري); [] for a capital word
+    alone (`the capital`, `başkenti`); None without a capital word, or for a name mixing
+    Arabic and Latin words."""
+    _, words, _ = words_of(name, lang)
+    arabic = [w.arabic for w in words]
+    if any(arabic) and not all(arabic):
+        return None
+    stop = frozenset[str]() if all(arabic) else tables().stopwords
+    texts = [w.text if w.arabic else uninflected(w.text)[0] for w in words]
+    table = descriptors()
+    at = next((i for i, text in enumerate(texts) if _is_capital(table.get(text))), None)
+    if at is None:
+        return None
+    before = _without_leading(stop, texts[:at])
+    if before:
+        return [" ".join(before)]
+    after = _without_leading(stop, texts[at + 1 :])
+    if not after:
+        return []
+    found = [" ".join(after), after[0]]
+    if all(arabic):
+        bare = strip_article([Word(after[0], True, False)])[0][0].text
+        found += [bare, bare.removesuffix(FEMININE_ENDING)]
+    return list(dict.fromkeys(found))
+
+
+def _is_capital(found: Descriptor | None) -> bool:
+    return found is not None and found.kind == "capital"
 
 
 def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor], bool] | None:

@@ -20,8 +20,9 @@ from typing import Any, cast
 
 from rapidfuzz.distance import Indel
 
+from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
-from normalise.descriptors import region_stem
+from normalise.descriptors import capital_of, region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -58,6 +59,7 @@ from normalise.variants import (
     Reading,
     inner_article_reading,
     own_reading,
+    possessor_of,
     proclitic_readings,
     qualifier_of,
     readings,
@@ -223,6 +225,22 @@ def _region_stem(name: str, lang: str | None) -> str | None:
         if stem is not None:
             return stem
     return None
+
+
+def _spelled_ahead(ranked: list[tuple[str, Scored]]) -> bool:
+    """Return True when the best candidate was found by a name spelled as the text read
+    (its exact or folded key), well enough to settle it (`SETTLED`), clearly ahead of the
+    next (`clearly_ahead`)."""
+    top = ranked[0][1]
+    second = ranked[1][1].score if len(ranked) > 1 else 0.0
+    spelled = top.row.key[:1] in "xf" and top.score >= SETTLED["f"]
+    return spelled and clearly_ahead(top.score, second)
+
+
+def _found_for(scored: Scored, reason: str) -> Scored:
+    """Return a candidate found by reading a text beside the query, with the reason the
+    query led to it (`province:mosul`, `capital:SY`) as its reading's."""
+    return replace(scored, reading=replace(scored.reading, reason=reason))
 
 
 def _names_a_region(best: dict[str, Scored]) -> bool:
@@ -450,11 +468,15 @@ class Resolver:
         with self._snapshot():
             if division is not None:
                 country, admin1 = self._division_hinted(division, country, lang)
+            given_lang = lang
             lang, keys = self.query_keys(name, country, lang)
             if division is None:
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
+            possessed = None if division else self._possessed(name, best, context, given_lang)
+            if possessed is not None:
+                keys, context, best = possessed
             ranked = rank(best)
             decision = self.decide(ranked, context)
             return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
@@ -498,6 +520,53 @@ class Resolver:
         qualifier = qualifier_of(name)
         found = None if qualifier is None else self._division_of(qualifier, country, lang)
         return (country, None) if found is None else found
+
+    def _possessed(
+        self, name: str, best: dict[str, Scored], context: Context, lang: str | None
+    ) -> tuple[Keys, Context, dict[str, Scored]] | None:
+        """Return the keys, context and candidates of the name a possessor owns (`possessor_of`:
+        `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), read in
+        the country or division the possessor names (`_possessor_context`), when its best
+        candidate scores better than the query's as a whole (`best`): a name of the lexicon
+        may be written so (`Martha's Vineyard`). None when not; `possessor:` in `why`."""
+        found = possessor_of(name)
+        where = None if found is None else self._possessor_context(found[0], context, lang)
+        if found is None or where is None:
+            return None
+        possessor, text = found
+        lang, keys = self.query_keys(text, where[0], lang)
+        own = query_context(text, keys, Context(where[0], where[1], context.kind))
+        scored = self.score_candidates(text, keys, own, lang)
+        if _best_score(scored) <= _best_score(best):
+            return None
+        reason = f"possessor:{build_keys(possessor, lang).folded}"
+        marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}
+        return keys, own, marked
+
+    def _possessor_context(
+        self, possessor: str, context: Context, lang: str | None
+    ) -> tuple[str, str | None] | None:
+        """Return the country a possessor names (`_country_named`: `Syria`, `Suriye`, whatever
+        the caller's hint), or the country and first-level division of what it names in the
+        hinted country, or anywhere without a hint, where a sure division counts too
+        (`_division_of`: `Aleppo`; `Hatay`, a province and its capital named alike); None
+        when neither, or a place of no division."""
+        country = self._country_named(possessor, lang)
+        if country is not None:
+            return country, None
+        found = self._division_of(possessor, context.country, lang, anywhere=True)
+        if found is None or found[0] is None or found[1] is None:
+            return None
+        return found[0], found[1]
+
+    def _country_named(self, text: str, lang: str | None) -> str | None:
+        """Return the ISO code of the country a text names confidently (`Syria`, `Syrian`,
+        `Suriye`, `سوري`: its names and demonyms), else None."""
+        context, scored = self._scored_text(text, Context(kind="country"), lang)
+        ranked = rank(scored)
+        if not ranked or ranked[0][1].row.kind != "country":
+            return None
+        return ranked[0][1].row.country if self.decide(ranked, context) >= self.threshold else None
 
     def admin1_context(
         self, admin1: str, country: str | None = None, lang: str | None = None
@@ -674,6 +743,8 @@ class Resolver:
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if settled is None and not _names_a_region(best):
             self._score_province_around(name, best, context, lang)
+        if settled is None:
+            self._score_capital(name, best, context, lang)
         if query_arabic and not any(row.key[0] in "xf" for row in found):
             # not a name as written (وحلب, found by its skeleton as حلب is, is no name)
             self._score_proclitics(name, best, query_readings, context, lang)
@@ -919,8 +990,32 @@ class Resolver:
         own name, a country's), with `reason` in `why` (`province:mosul`, `within:syria`)."""
         scored = self._scored_text(text, Context(country), lang)[1].get(entity_id)
         if scored is not None:
-            reading = replace(scored.reading, reason=reason)
-            keep_better(best, {entity_id: replace(scored, reading=reading)})
+            keep_better(best, {entity_id: _found_for(scored, reason)})
+
+    def _score_capital(
+        self, name: str, best: dict[str, Scored], context: Context, lang: str | None
+    ) -> None:
+        """Add the capital of the country a name speaks of (`capital_of`): `the Syrian
+        capital`, `the capital of Syria`, `Suriye'nin başkenti` (`başkenti` in Syria, read so
+        by `_possessed`), `العاصمة السورية` are Damascus, and a capital word alone is the
+        hinted country's (`the capital` with SY). The capital is the city GeoNames names so
+        (`capitals.capital_names`), found by that name as spelled in its country, clearly
+        ahead of any other place (`_spelled_ahead`: Sanaa, beside the village Şanā’), scored
+        as it reads there (`capital:SY` in `why`). The country, which the words beside the
+        capital word name (`السورية`, Syrian, is also Syria's name سورية), is no answer."""
+        texts = capital_of(name, lang)
+        if texts is None:
+            return
+        named = (self._country_named(text, lang) for text in texts)
+        code = next((c for c in named if c is not None), None) if texts else context.country
+        capital = None if code is None else capital_names().get(code)
+        if code is None or capital is None:
+            return
+        ranked = rank(self._scored_text(capital, Context(code, kind="place"), None)[1])
+        if not ranked or not _spelled_ahead(ranked):
+            return
+        best.pop(f"iso3166:{code}", None)
+        keep_better(best, {ranked[0][0]: _found_for(ranked[0][1], f"capital:{code}")})
 
     def _score_abroad(
         self,

@@ -173,6 +173,25 @@ def qualifier_of(name: str) -> str | None:
     return (found.group(2).strip() or None) if found else None
 
 
+# A possessor written before a name, which says where the name is: the English possessive
+# (`Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`) and the Turkish genitive (`Suriye'nin
+# İdlib ili`, `Hatay'ın Reyhanlı ilçesi`), after a typed apostrophe.
+_POSSESSED = re.compile(r"^(\S.*?)['’](s|n?[ıiuü]n)\s+(\S.*)$", re.IGNORECASE)
+MIN_POSSESSOR = 3  # letters of a possessor (Ra's al Khaymah: ra's is a word, the head)
+
+
+def possessor_of(name: str) -> tuple[str, str] | None:
+    """Return the possessor a name begins with and the name it possesses (`Syria's Idlib
+    province` -> `Syria`, `Idlib province`; `Suriye'nin başkenti` -> `Suriye`, `başkenti`),
+    or None. A name of the lexicon may be written so too (`Martha's Vineyard`, `People's
+    Protection Units`): the resolver reads the possessed name only where the possessor
+    names a country or a division, and keeps what fits the query better."""
+    found = _POSSESSED.match(clean(name))
+    if found is None or sum(c.isalpha() for c in found.group(1)) < MIN_POSSESSOR:
+        return None
+    return found.group(1), found.group(3)
+
+
 # A word written in camel case, its words' spaces dropped (`ArRuheybah`, `AthThumamah`,
 # `DeirEzZor`): a lower-case letter followed by a capital.
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalise import descriptors
-from normalise.descriptors import region_stem, without_descriptor
+from normalise.descriptors import capital_of, region_stem, without_descriptor
 from normalise.errors import RuleTableError
 
 
@@ -126,3 +126,17 @@ def test_a_bad_row_names_file_and_line(
 )  # fmt: skip
 def test_a_region_descriptor_speaks_of_the_area_around_a_place(name: str, stem: str | None) -> None:
     assert region_stem(name) == stem
+
+
+@pytest.mark.parametrize(
+    ("name", "texts"),
+    [("the Syrian capital", ["syrian"]), ("Syria's capital", ["syria"]),
+     ("Suriye'nin başkenti", ["suriye"]), ("the Lebanese capital Beirut", ["lebanese"]),
+     ("the capital of Saudi Arabia", ["saudi arabia", "saudi"]),
+     ("العاصمة السورية", ["السورية", "سورية", "سوري"]), ("عاصمة سوريا", ["سوريا"]),
+     ("the capital", []), ("başkenti", []), ("Damascus", None), ("capital Damascus", ["damascus"])],
+)  # fmt: skip
+def test_a_capital_word_names_the_country_whose_capital_it_is(
+    name: str, texts: list[str] | None
+) -> None:
+    assert capital_of(name) == texts

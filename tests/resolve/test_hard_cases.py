@@ -178,6 +178,63 @@ def test_a_part_or_the_government_of_a_country_is_the_country(
     assert top.score >= 0.5 and any(r.startswith(reason) for r in top.why), top
 
 
+# A capital named by its country (its demonym, its name, an Arabic adjective of it): the city
+# GeoNames names the country's capital, a confident match (`Resolver._score_capital`). Before,
+# each found Syria, Washington or nothing; `the Yemeni capital` is Sanaa beside the village
+# Şanā’, and a capital word alone is the hinted country's.
+CAPITALS = [
+    ("the Syrian capital", None, "geonames:170654"),
+    ("Syria's capital", None, "geonames:170654"),
+    ("the capital of Syria", None, "geonames:170654"),
+    ("Suriye'nin başkenti", None, "geonames:170654"),
+    ("Suriye başkenti Şam", None, "geonames:170654"),
+    ("العاصمة السورية", None, "geonames:170654"),
+    ("عاصمة سوريا", None, "geonames:170654"),
+    ("the capital", "SY", "geonames:170654"),
+    ("العاصمة العراقية بغداد", None, "geonames:98182"),
+    ("the Lebanese capital Beirut", None, "geonames:276781"),
+    ("Türkiye'nin başkenti", None, "geonames:323786"),
+    ("the Yemeni capital", None, "geonames:71137"),
+    ("العاصمة اليمنية", None, "geonames:71137"),
+    ("the Libyan capital", None, "geonames:2210247"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected"), CAPITALS)
+def test_a_capital_named_by_its_country_is_the_capital(
+    nz: Normaliser, name: str, country: str | None, expected: str
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert (top.id, top.match) == (expected, True), top
+    assert any(r.startswith("capital:") for r in top.why), top
+
+
+# A possessor before a name says where it is: the English possessive and the Turkish genitive
+# (`Syria's Idlib province`, `Hatay'ın Reyhanlı ilçesi`), read in the country or division it
+# names, whatever the hint (Turkey's province in a report on Syria). Before, each found
+# another province, a port or Taiwan. A name of the lexicon written so keeps its entity.
+POSSESSED = [
+    ("Syria's Idlib province", None, "iso3166-2:SY-ID", "possessor:syria"),
+    ("Suriye'nin İdlib ili", None, "iso3166-2:SY-ID", "possessor:suriye"),
+    ("Turkey's Hatay province", "SY", "iso3166-2:TR-31", "possessor:turkey"),
+    ("Hatay'ın Reyhanlı ilçesi", None, "geonames:302355", "possessor:hatay"),
+    ("Aleppo's Sheikh Maqsoud", None, "nz:place/sheikh-maqsoud", "possessor:aleppo"),
+    ("Ra's al Khaymah", None, "geonames:291074", None),
+    ("People's Protection Units", None, "nz:org/peoples-defense-units", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "reason"), POSSESSED)
+def test_a_possessor_places_the_name_it_owns(
+    nz: Normaliser, name: str, country: str | None, expected: str, reason: str | None
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert (top.id, top.match) == (expected, True), top
+    assert (reason in top.why) if reason else not any("possessor:" in r for r in top.why), top
+
+
 # People and organisations of the curated lexicon as news text names them: with a title, an
 # Arabic or Turkish abbreviation, a nom de guerre; the kind hint a pipeline's NER gives.
 ACTORS = [

@@ -477,6 +477,25 @@ def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser
     assert comma.id == "geonames:163915" and "context:admin1=10" in comma.why
 
 
+
+def test_a_possessor_is_read_off_and_gives_its_division(nz: Normaliser) -> None:
+    from normalise.variants import possessor_of
+
+    assert possessor_of("Syria's Idlib province") == ("Syria", "Idlib province")
+    assert possessor_of("Syria’s capital") == ("Syria", "capital")
+    assert possessor_of("Suriye'nin İdlib ili") == ("Suriye", "İdlib ili")
+    assert possessor_of("Hatay'ın Reyhanlı ilçesi") == ("Hatay", "Reyhanlı ilçesi")
+    # ra's (head) writes a hamza; a name alone or ending in the possessive owns nothing
+    assert possessor_of("Ra's al Khaymah") is None
+    assert possessor_of("Assad's") is None and possessor_of("Dar'a") is None
+    # two villages named Şūrān: the possessor names the governorate, as a qualifier would
+    hama = nz.resolve("Hama's Suran", country="SY")[0]
+    assert (hama.id, hama.match) == ("geonames:163915", True), hama
+    assert "possessor:hama" in hama.why and "context:admin1=10" in hama.why
+    assert not nz.resolve("Suran", country="SY")[0].match  # two of the name, unplaced
+    idlib = nz.resolve("Idlib's Suran", country="SY")[0]
+    assert not idlib.match  # neither Şūrān is in Idlib (12): both contradict the possessor
+
 Place = tuple[str, str, str | None, int | None, list[str]]
 
 

@@ -186,6 +186,8 @@ def possessor_of(name: str) -> tuple[str, str] | None:
     or None. A name of the lexicon may be written so too (`Martha's Vineyard`, `People's
     Protection Units`): the resolver reads the possessed name only where the possessor
     names a country or a division, and keeps what fits the query better."""
+    if "'" not in name and "’" not in name:
+        return None  # most queries: no apostrophe to read
     found = _POSSESSED.match(clean(name))
     if found is None or sum(c.isalpha() for c in found.group(1)) < MIN_POSSESSOR:
         return None

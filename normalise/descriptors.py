@@ -138,6 +138,9 @@ def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor]
     table = descriptors()
     texts = _without_leading(stop, [w.text if w.arabic else uninflected(w.text)[0] for w in words])
     found: list[Descriptor] = []
+    phrase = _of_phrase(texts, stop)
+    if phrase is not None:
+        texts, found = phrase[0], [phrase[1]]
     while len(texts) >= 2:
         last, first = _last_descriptor(texts[-1]), table.get(texts[0])
         if last is not None and last.position != "first":
@@ -151,6 +154,19 @@ def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor]
     if not found or not texts:
         return None
     return texts, found, bool(arabic) and all(arabic)
+
+
+def _of_phrase(texts: list[str], stop: frozenset[str]) -> tuple[list[str], Descriptor] | None:
+    """Return the words after a place descriptor and an of-word written after other words
+    (`the northern Syrian town of Manbij`, `the Damascus suburb of Douma`, `the rebel-held
+    town of Saraqib`: what is written before them says what the place is, not its name),
+    and the descriptor; None without one. A descriptor first is the caller's (`city of Homs`)."""
+    table = descriptors()
+    for at in range(1, len(texts) - 2):
+        found = table.get(texts[at])
+        if found is not None and found.kind == "place" and texts[at + 1] in stop:
+            return texts[at + 2 :], found
+    return None
 
 
 def _last_descriptor(word: str) -> Descriptor | None:

@@ -18,6 +18,10 @@ from normalise.errors import RuleTableError
         ("Aleppo city", None, "aleppo", "city"),
         ("the town of Kafr Nabl", None, "kafr nabl", "town"),
         ("city of Homs", None, "homs", "city"),
+        # after other words: what they say is what the place is, not its name
+        ("the northern Syrian town of Manbij", None, "manbij", "town"),
+        ("the Damascus suburb of Douma", None, "douma", "suburb"),
+        ("the Aleppo neighbourhood of Sheikh Maqsoud", None, "sheikh maqsoud", "neighbourhood"),
         ("Hama countryside", None, "hama province", "countryside"),
         ("rural Hama", None, "hama province", "rural"),
         ("northern Hama", None, "hama province", "northern"),

@@ -84,6 +84,12 @@ DESCRIBED = [
     ("city of Homs", "geonames:169577"),
     ("the town of Khan Sheikhoun", "geonames:168325"),
     ("Manbij town", "geonames:167357"),
+    # a place descriptor and an of-word after other words: Northern State (Sudan), Damascus,
+    # Erbil Governorate were first before
+    ("the northern Syrian town of Manbij", "geonames:167357"),
+    ("the Damascus suburb of Douma", "geonames:170592"),
+    ("the rebel-held town of Saraqib", "geonames:164816"),
+    ("the Idlib village of Kafr Nabl", "geonames:168661"),
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
     ("southern Idlib", "iso3166-2:SY-ID"),

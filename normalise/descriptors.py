@@ -59,8 +59,12 @@ def descriptors() -> dict[str, Descriptor]:
     return {d.term: d for d in map(_descriptor, load_rows("descriptors.tsv"))}
 
 
-def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descriptor] | None:
+def without_descriptor(
+    name: str, lang: str | None = None, *, outer: bool = False
+) -> tuple[str, Descriptor] | None:
     """Return the name read without its descriptors, and the first one; None without one.
+    With `outer`, only the outermost is taken off: the rest may be a name that begins or ends
+    with a descriptor's word (`the occupied West Bank`: West Bank, not `bank province`).
 
     A descriptor is the last word, or the first when it is an adjective written before the
     name (`rural Hama`, `northern Hama`) or an of-word follows it (`city of Homs`); one written
@@ -71,7 +75,7 @@ def without_descriptor(name: str, lang: str | None = None) -> tuple[str, Descrip
     puts its `as` word after the name, or before it in Arabic. A name mixing Arabic and Latin
     words has no descriptor.
     """
-    described = _described(name, lang)
+    described = _described(name, lang, outer=outer)
     if described is None:
         return None
     texts, found, arabic = described
@@ -127,21 +131,31 @@ def _is_capital(found: Descriptor | None) -> bool:
     return found is not None and found.kind == "capital"
 
 
-def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor], bool] | None:
-    """Return the words of the name left when its descriptors are taken off, the descriptors
-    (outermost first) and whether the name is in Arabic script; None without a descriptor."""
+def _described(
+    name: str, lang: str | None, *, outer: bool = False
+) -> tuple[list[str], list[Descriptor], bool] | None:
+    """Return the words of the name left when its descriptors are taken off (with `outer`,
+    the outermost only), the descriptors (outermost first) and whether the name is in Arabic
+    script; None without a descriptor."""
     _, words, _ = words_of(name, lang)
     arabic = [w.arabic for w in words]
     if any(arabic) and not all(arabic):
         return None
     stop = frozenset[str]() if all(arabic) else tables().stopwords
     table = descriptors()
-    texts = _without_leading(stop, [w.text if w.arabic else uninflected(w.text)[0] for w in words])
+    texts = [w.text if w.arabic else uninflected(w.text)[0] for w in words]
+    lead = len(texts) - len(_without_leading(stop, texts))
     found: list[Descriptor] = []
+    compound = _compound(texts[lead:], [w.hyphen_after for w in words[lead:]])
+    if compound is not None and not all(t in table for t in texts[lead + 2 :]):
+        found.append(compound)
+        lead += 2
+    texts = _without_leading(stop, texts[lead:])
     phrase = _of_phrase(texts, stop)
     if phrase is not None:
-        texts, found = phrase[0], [phrase[1]]
-    while len(texts) >= 2:
+        texts = phrase[0]
+        found.append(phrase[1])
+    while len(texts) >= 2 and not (outer and found):
         last, first = _last_descriptor(texts[-1]), table.get(texts[0])
         if last is not None and last.position != "first":
             found.append(last)
@@ -154,6 +168,17 @@ def _described(name: str, lang: str | None) -> tuple[list[str], list[Descriptor]
     if not found or not texts:
         return None
     return texts, found, bool(arabic) and all(arabic)
+
+
+def _compound(texts: list[str], hyphens: list[bool]) -> Descriptor | None:
+    """Return the descriptor of a compound adjective a name begins with, a word and a
+    descriptor joined by a hyphen (`Kurdish-led SDF`, `Israeli-occupied Golan`, `Iran-backed
+    Hezbollah`: what leads, occupies or backs the entity, not its name), when more words
+    follow; else None. The caller reads the name after it only when some word there is no
+    descriptor (`HTS-led rebels` is HTS, led by no one named)."""
+    if len(texts) < 3 or not hyphens[0] or hyphens[1]:
+        return None
+    return descriptors().get(texts[1])
 
 
 def _of_phrase(texts: list[str], stop: frozenset[str]) -> tuple[list[str], Descriptor] | None:

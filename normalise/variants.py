@@ -341,6 +341,10 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     if described is not None:
         text = described[0]
         add(build_keys(text, keyed), f"descriptor:{described[1].term}", words=text)
+        outermost = without_descriptor(name, lang, outer=True)
+        if outermost is not None and outermost[0] != text:
+            text = outermost[0]
+            add(build_keys(text, keyed), f"descriptor:{outermost[1].term}", words=text)
     # `the US`, `the PKK`: the lexicon names them without the article news text puts before
     # them (a longer name's skeleton already leaves it out; its written keys did not); and
     # without an ending after it too (`the PKK's`).

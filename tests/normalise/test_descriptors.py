@@ -22,6 +22,10 @@ from normalise.errors import RuleTableError
         ("the northern Syrian town of Manbij", None, "manbij", "town"),
         ("the Damascus suburb of Douma", None, "douma", "suburb"),
         ("the Aleppo neighbourhood of Sheikh Maqsoud", None, "sheikh maqsoud", "neighbourhood"),
+        # a compound adjective first: what leads or occupies it, not its name
+        ("Kurdish-led SDF", None, "sdf", "led"),
+        ("Israeli-occupied Golan", None, "golan", "occupied"),
+        ("HTS-led rebels", None, "hts", "rebels"),  # nothing named after the compound
         ("Hama countryside", None, "hama province", "countryside"),
         ("rural Hama", None, "hama province", "rural"),
         ("northern Hama", None, "hama province", "northern"),
@@ -144,3 +148,16 @@ def test_a_capital_word_names_the_country_whose_capital_it_is(
     name: str, texts: list[str] | None
 ) -> None:
     assert capital_of(name) == texts
+
+
+def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> None:
+    # `west` is a region descriptor too: read off, West Bank would be `bank province`
+    assert without_descriptor("the occupied West Bank") == (
+        "bank province",
+        descriptors.descriptors()["occupied"],
+    )
+    assert without_descriptor("the occupied West Bank", outer=True) == (
+        "west bank",
+        descriptors.descriptors()["occupied"],
+    )
+    assert without_descriptor("Aleppo city", outer=True) == without_descriptor("Aleppo city")

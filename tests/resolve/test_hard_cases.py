@@ -90,6 +90,9 @@ DESCRIBED = [
     ("the Damascus suburb of Douma", "geonames:170592"),
     ("the rebel-held town of Saraqib", "geonames:164816"),
     ("the Idlib village of Kafr Nabl", "geonames:168661"),
+    # a compound adjective before the name (Şidfā, Gilan province were near or first before)
+    ("Kurdish-led SDF", "nz:org/syrian-democratic-forces"),
+    ("Israeli-occupied Golan", "nz:region/golan-heights"),
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
     ("southern Idlib", "iso3166-2:SY-ID"),
@@ -704,10 +707,19 @@ PROVINCES = [
 ]
 
 
+# A name made of descriptor words after a descriptor: read without the outermost one alone
+# (`west` is a region descriptor too, and `the occupied West Bank` found Tabuk Province)
+OCCUPIED = [
+    ("the occupied West Bank", "nz:region/west-bank"),
+    ("occupied East Jerusalem", "geonames:7303419"),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected"), [*COUNTRY_NAMES, *PROVINCES])
+@pytest.mark.parametrize(("name", "expected"), [*COUNTRY_NAMES, *PROVINCES, *OCCUPIED])
 def test_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
-    """Country short names and codes (COUNTRY_NAMES) and provinces (PROVINCES)."""
+    """Country short names and codes (COUNTRY_NAMES), provinces (PROVINCES) and places named
+    with descriptor words (OCCUPIED)."""
     matches = nz.resolve(name)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 

@@ -156,7 +156,7 @@ def _described(
         texts = phrase[0]
         found.append(phrase[1])
     while len(texts) >= 2 and not (outer and found):
-        last, first = _last_descriptor(texts[-1]), table.get(texts[0])
+        last, first = _last_descriptor(texts[-1]), _first_descriptor(texts[0])
         if last is not None and last.position != "first":
             found.append(last)
             texts = texts[:-1]
@@ -206,6 +206,22 @@ def _last_descriptor(word: str) -> Descriptor | None:
     for cut in range(len(word) - 1, MIN_STEM - 1, -1):
         if endings.get(word[cut:]) == "tr" and word[:cut] in table:
             return table[word[:cut]]
+    return None
+
+
+def _first_descriptor(word: str) -> Descriptor | None:
+    """Return the descriptor a name's first word is, or a place descriptor for a Turkish
+    descriptor with a locative ending in `ki` (the one in), an adjective of the name after it:
+    `kuzeyindeki Menbiç` (kuzeyi + ndeki: Manbij, in the north), as in `Suriye'nin kuzeyindeki
+    Menbiç`; the area it speaks of is the possessor's, not the name's."""
+    table = descriptors()
+    found = table.get(word)
+    if found is not None or not word.isascii() or not word.endswith("ki"):
+        return found
+    endings = case_suffixes()
+    for cut in range(len(word) - 2, MIN_STEM - 1, -1):
+        if endings.get(word[cut:]) == "tr" and word[:cut] in table:
+            return Descriptor(word[:cut], "place", "before", "")
     return None
 
 

@@ -26,6 +26,7 @@ from normalise.errors import RuleTableError
         ("Kurdish-led SDF", None, "sdf", "led"),
         ("Israeli-occupied Golan", None, "golan", "occupied"),
         ("HTS-led rebels", None, "hts", "rebels"),  # nothing named after the compound
+        ("kuzeyindeki Menbiç", "tr", "menbic", "kuzeyi"),  # in the north: an adjective of it
         ("Hama countryside", None, "hama province", "countryside"),
         ("rural Hama", None, "hama province", "rural"),
         ("northern Hama", None, "hama province", "northern"),

@@ -93,6 +93,7 @@ DESCRIBED = [
     # a compound adjective before the name (Şidfā, Gilan province were near or first before)
     ("Kurdish-led SDF", "nz:org/syrian-democratic-forces"),
     ("Israeli-occupied Golan", "nz:region/golan-heights"),
+    ("Şam yönetimi", "geonames:170654"),  # the administration in Damascus; Samoa before
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
     ("southern Idlib", "iso3166-2:SY-ID"),
@@ -228,6 +229,9 @@ POSSESSED = [
     ("Suriye'nin İdlib ili", None, "iso3166-2:SY-ID", "possessor:suriye"),
     ("Turkey's Hatay province", "SY", "iso3166-2:TR-31", "possessor:turkey"),
     ("Hatay'ın Reyhanlı ilçesi", None, "geonames:302355", "possessor:hatay"),
+    # a Turkish locative adjective between them (kuzeyindeki: in the north of), read off
+    ("Suriye'nin kuzeyindeki Menbiç", None, "geonames:167357", "possessor:suriye"),
+    ("Halep'in kuzeyindeki Tel Rıfat", None, "geonames:163476", "possessor:halep"),
     ("Aleppo's Sheikh Maqsoud", None, "nz:place/sheikh-maqsoud", "possessor:aleppo"),
     ("Ra's al Khaymah", None, "geonames:291074", None),
     ("People's Protection Units", None, "nz:org/peoples-defense-units", None),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from normalise.clitics import without_proclitics
 from normalise.fold import fold
 from normalise.keys import words_of
 from normalise.matres import is_arabic_text
@@ -95,6 +96,38 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
     return " ".join(described[0])
 
 
+def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
+    """Return an Arabic name cut before a clause that says where it is, and the clause: a
+    word after the name that writes where as a region descriptor written first does (شمال,
+    شرقي: north of, east of; ريف: the countryside of; قرب: near), joined to a preposition or
+    not (بريف, in the countryside of). `مدينة منبج شمال شرقي حلب` (the city of Manbij,
+    north-east of Aleppo): `مدينة منبج`, `شمال شرقي حلب`; `بلدة سراقب بريف إدلب الشرقي`:
+    `بلدة سراقب`, `بريف إدلب الشرقي`. None for a name without one after a word of its own
+    (شمال سوريا is a region descriptor and its country; شمال سيناء a name)."""
+    _, words, _ = words_of(name, lang)
+    if len(words) < 3 or not all(w.arabic for w in words):
+        return None
+    texts = [w.text for w in words]
+    own = 0  # words of the name itself seen so far (not descriptors)
+    for at, text in enumerate(texts):
+        if own and at < len(texts) - 1 and _is_locator(text):
+            return " ".join(texts[:at]), " ".join(texts[at:])
+        if text not in descriptors():
+            own += 1
+    return None
+
+
+def _is_locator(text: str) -> bool:
+    """Return True for a word that begins a clause saying where a name is (`located`): a
+    region descriptor or a place descriptor written first, alone or after a proclitic."""
+    table = descriptors()
+    for form in (text, *(rest for rest, _ in without_proclitics(text))):
+        found = table.get(form)
+        if found is not None and found.position != "after" and found.kind in ("region", "place"):
+            return found.kind == "region" or found.position == "first"
+    return False
+
+
 def capital_of(name: str, lang: str | None = None) -> list[str] | None:
     """Return the texts that may name the country whose capital a name speaks of, best first:
     the words before its capital word (`the Syrian capital`: Syrian; `Syria's capital`,
@@ -136,8 +169,10 @@ def _described(
 ) -> tuple[list[str], list[Descriptor], bool] | None:
     """Return the words of the name left when its descriptors are taken off (with `outer`,
     the outermost only), the descriptors (outermost first) and whether the name is in Arabic
-    script; None without a descriptor."""
-    _, words, _ = words_of(name, lang)
+    script; None without a descriptor. An Arabic name's clause that says where it is belongs
+    to the place it names (`located`): `بلدة سراقب بريف إدلب الشرقي` is read as `بلدة سراقب`."""
+    where = located(name, lang)
+    _, words, _ = words_of(name if where is None else where[0], lang)
     arabic = [w.arabic for w in words]
     if any(arabic) and not all(arabic):
         return None

@@ -14,7 +14,7 @@ from functools import cache
 
 from normalise.clitics import without_proclitics
 from normalise.conventions import rewrite_alternates
-from normalise.descriptors import without_descriptor
+from normalise.descriptors import located, without_descriptor
 from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, words_of
@@ -156,9 +156,13 @@ _QUALIFIED = re.compile(r"^(.*?\S)\s*[(\[（]([^()\[\]（）]*)[)\]）]\s*$")
 
 
 def without_qualifier(name: str) -> str | None:
-    """Return the name without a bracketed qualifier at its end, or None when it has none."""
+    """Return the name without a bracketed qualifier at its end, or an Arabic name without
+    the clause that says where it is (`descriptors.located`), or None when it has neither."""
     found = _QUALIFIED.match(name)
-    return found.group(1) if found else None
+    if found:
+        return found.group(1)
+    where = located(name)
+    return where[0] if where else None
 
 
 # The same after a comma, Latin or Arabic (`Suran, Hama`, `الاداگ، ادنا`); the keys already read
@@ -168,9 +172,14 @@ _COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*([^,،]*?)\s*$")
 
 def qualifier_of(name: str) -> str | None:
     """Return the qualifier a name ends with, in brackets or after its one comma (`Suran
-    (Hama)`, `Suran, Hama` -> `Hama`), or None."""
+    (Hama)`, `Suran, Hama` -> `Hama`), or the clause an Arabic name ends with that says where
+    it is (`descriptors.located`: `بلدة سراقب بريف إدلب الشرقي` -> `بريف ادلب الشرقي`), or
+    None."""
     found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
-    return (found.group(2).strip() or None) if found else None
+    if found:
+        return found.group(2).strip() or None
+    where = located(name)
+    return where[1] if where else None
 
 
 # A possessor written before a name, which says where the name is: the English possessive

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalise import descriptors
-from normalise.descriptors import capital_of, region_stem, without_descriptor
+from normalise.descriptors import capital_of, located, region_stem, without_descriptor
 from normalise.errors import RuleTableError
 
 
@@ -162,3 +162,19 @@ def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> N
         descriptors.descriptors()["occupied"],
     )
     assert without_descriptor("Aleppo city", outer=True) == without_descriptor("Aleppo city")
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [("مدينة منبج شمال شرقي حلب", ("مدينة منبج", "شمال شرقي حلب")),
+     ("بلدة سراقب بريف إدلب الشرقي", ("بلدة سراقب", "بريف ادلب الشرقي")),
+     ("مخيم اليرموك جنوب دمشق", ("مخيم اليرموك", "جنوب دمشق")),
+     ("منبج قرب حلب", ("منبج", "قرب حلب")),
+     ("شمال سوريا", None),  # a region descriptor first, and its country
+     ("ريف إدلب الجنوبي", None), ("كويرس شرقي", None),  # شرقي last: an adjective of the name
+     ("Saraqib near Idlib", None)],
+)  # fmt: skip
+def test_an_arabic_name_is_cut_before_the_clause_that_says_where_it_is(
+    name: str, cut: tuple[str, str] | None
+) -> None:
+    assert located(name) == cut

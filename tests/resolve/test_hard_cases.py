@@ -220,6 +220,26 @@ def test_a_capital_named_by_its_country_is_the_capital(
     assert any(r.startswith("capital:") for r in top.why), top
 
 
+# An Arabic name with a clause after it that says where it is: the clause is a qualifier,
+# its region descriptor is not the name's (Idlib Governorate answered the first confidently,
+# and Aleppo the second, before)
+LOCATED = [
+    ("بلدة سراقب بريف إدلب الشرقي", "geonames:164816"),
+    ("مدينة منبج شمال شرقي حلب", "geonames:167357"),
+    ("مخيم اليرموك جنوب دمشق", "geonames:166716"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), LOCATED)
+def test_an_arabic_clause_of_where_a_name_is_places_it(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    top = nz.resolve(name, country="SY")[0]
+    assert (top.id, top.match) == (expected, True), top
+    assert any(r.startswith("context:admin1=") for r in top.why), top  # the clause's division
+
+
 # A possessor before a name says where it is: the English possessive and the Turkish genitive
 # (`Syria's Idlib province`, `Hatay'ın Reyhanlı ilçesi`), read in the country or division it
 # names, whatever the hint (Turkey's province in a report on Syria). Before, each found

@@ -28,7 +28,7 @@ from normalise.tokens import Word, strip_article, tables
 
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
 KINDS = ("place", "region", "person", "organisation", "capital")
-POSITIONS = ("after", "before", "first")
+POSITIONS = ("after", "before", "first", "clause")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,34 +97,49 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
 
 
 def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
-    """Return an Arabic name cut before a clause that says where it is, and the clause: a
-    word after the name that writes where as a region descriptor written first does (شمال,
-    شرقي: north of, east of; ريف: the countryside of; قرب: near), joined to a preposition or
-    not (بريف, in the countryside of). `مدينة منبج شمال شرقي حلب` (the city of Manbij,
-    north-east of Aleppo): `مدينة منبج`, `شمال شرقي حلب`; `بلدة سراقب بريف إدلب الشرقي`:
-    `بلدة سراقب`, `بريف إدلب الشرقي`. None for a name without one after a word of its own
-    (شمال سوريا is a region descriptor and its country; شمال سيناء a name)."""
+    """Return a name cut before a clause that says where it is, and the clause: a word after
+    the name that writes where, as a descriptor written first does. In Arabic a word of
+    direction or place, joined to a preposition or not (شمال, شرقي: north of, east of; ريف:
+    the countryside of; قرب: near; بريف, in the countryside of): `مدينة منبج شمال شرقي حلب`
+    (the city of Manbij, north-east of Aleppo) is `مدينة منبج` and `شمال شرقي حلب`. In English
+    `in` or `near`, or a direction and `of`: `Saraqib in Idlib province`, `Tel Rifaat north of
+    Aleppo`. None for a name without one after a word of its own (شمال سوريا is a region
+    descriptor and its country), or mixing Arabic and Latin words."""
     _, words, _ = words_of(name, lang)
-    if len(words) < 3 or not all(w.arabic for w in words):
+    arabic = [w.arabic for w in words]
+    if len(words) < 3 or (any(arabic) and not all(arabic)):
         return None
     texts = [w.text for w in words]
     own = 0  # words of the name itself seen so far (not descriptors)
-    for at, text in enumerate(texts):
-        if own and at < len(texts) - 1 and _is_locator(text):
-            return " ".join(texts[:at]), " ".join(texts[at:])
+    table = descriptors()
+    for at, text in enumerate(texts[:-1]):
+        if own and _is_locator(text, texts[at + 1], all(arabic)):
+            found = table.get(text)
+            clause = texts[at + 1 :] if found and found.position == "clause" else texts[at:]
+            return " ".join(texts[:at]), " ".join(clause)
         if text not in descriptors():
             own += 1
     return None
 
 
-def _is_locator(text: str) -> bool:
-    """Return True for a word that begins a clause saying where a name is (`located`): a
-    region descriptor or a place descriptor written first, alone or after a proclitic."""
+def _is_locator(text: str, following: str, arabic: bool) -> bool:
+    """Return True for a word that begins a clause saying where a name is (`located`): one
+    that does nothing else (position `clause`: in, near), a place descriptor written first
+    (قرب, near), or a region descriptor written before a
+    name (شمال, شرقي; in English only before `of`: north of), alone or, in Arabic, after a
+    proclitic (بريف)."""
     table = descriptors()
-    for form in (text, *(rest for rest, _ in without_proclitics(text))):
+    forms = (text, *(rest for rest, _ in without_proclitics(text))) if arabic else (text,)
+    for form in forms:
         found = table.get(form)
-        if found is not None and found.position != "after" and found.kind in ("region", "place"):
-            return found.kind == "region" or found.position == "first"
+        if found is None or found.position == "after":
+            continue
+        if found.position == "clause":
+            return True
+        if found.kind == "place":
+            return found.position == "first"
+        if found.kind == "region":
+            return arabic or following in tables().stopwords
     return False
 
 
@@ -192,10 +207,12 @@ def _described(
         found.append(phrase[1])
     while len(texts) >= 2 and not (outer and found):
         last, first = _last_descriptor(texts[-1]), _first_descriptor(texts[0])
-        if last is not None and last.position != "first":
+        if last is not None and last.position in ("after", "before"):
             found.append(last)
             texts = texts[:-1]
-        elif first is not None and (first.position != "after" or texts[1] in stop):
+        elif first is not None and first.position != "clause" and (
+            first.position != "after" or texts[1] in stop
+        ):
             found.append(first)
             texts = _without_leading(stop, texts[1:])
         else:

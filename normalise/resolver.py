@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
-from normalise.descriptors import capital_of, region_stem
+from normalise.descriptors import capital_of, located, region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -525,21 +525,28 @@ class Resolver:
         self, name: str, best: dict[str, Scored], context: Context, lang: str | None
     ) -> tuple[Keys, Context, dict[str, Scored]] | None:
         """Return the keys, context and candidates of the name a possessor owns (`possessor_of`:
-        `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), read in
-        the country or division the possessor names (`_possessor_context`), when its best
-        candidate scores better than the query's as a whole (`best`): a name of the lexicon
-        may be written so (`Martha's Vineyard`). None when not; `possessor:` in `why`."""
+        `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), or that a
+        clause after it places (`descriptors.located`: `Suran in northern Hama`, `بلدة سراقب
+        بريف إدلب الشرقي`), read on its own in the country or division the possessor or the
+        clause names (`_possessor_context`), when its best candidate scores at least as well
+        as the query's as a whole (`best`): a name of the lexicon may be written so (`Martha's
+        Vineyard`). Read on its own, the name is the query's own reading, as the part before a
+        comma is (`Suran, northern Hama`). None when not; `possessor:` or `qualifier` in `why`.
+        """
         found = possessor_of(name)
+        reason = None if found is None else f"possessor:{build_keys(found[0], lang).folded}"
+        if found is None:
+            where_is = located(name, lang)
+            found, reason = (None, None) if where_is is None else (where_is[::-1], "qualifier")
         where = None if found is None else self._possessor_context(found[0], context, lang)
-        if found is None or where is None:
+        if found is None or reason is None or where is None:
             return None
-        possessor, text = found
+        text = found[1]
         lang, keys = self.query_keys(text, where[0], lang)
         own = query_context(text, keys, Context(where[0], where[1], context.kind))
         scored = self.score_candidates(text, keys, own, lang)
-        if _best_score(scored) <= _best_score(best):
+        if _best_score(scored) < _best_score(best):
             return None
-        reason = f"possessor:{build_keys(possessor, lang).folded}"
         marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}
         return keys, own, marked
 

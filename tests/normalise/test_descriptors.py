@@ -172,9 +172,11 @@ def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> N
      ("منبج قرب حلب", ("منبج", "قرب حلب")),
      ("شمال سوريا", None),  # a region descriptor first, and its country
      ("ريف إدلب الجنوبي", None), ("كويرس شرقي", None),  # شرقي last: an adjective of the name
-     ("Saraqib near Idlib", None)],
+     ("Saraqib near Idlib", ("saraqib", "idlib")), ("In Salah", None),  # in: only a clause's
+     ("Tel Rifaat north of Aleppo", ("tel rifaat", "north of aleppo")),
+     ("North Gaza", None), ("Kafr Nabl North", None)],  # a direction not before `of`
 )  # fmt: skip
-def test_an_arabic_name_is_cut_before_the_clause_that_says_where_it_is(
+def test_a_name_is_cut_before_the_clause_that_says_where_it_is(
     name: str, cut: tuple[str, str] | None
 ) -> None:
     assert located(name) == cut

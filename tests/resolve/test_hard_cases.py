@@ -220,19 +220,23 @@ def test_a_capital_named_by_its_country_is_the_capital(
     assert any(r.startswith("capital:") for r in top.why), top
 
 
-# An Arabic name with a clause after it that says where it is: the clause is a qualifier,
-# its region descriptor is not the name's (Idlib Governorate answered the first confidently,
-# and Aleppo the second, before)
+# A name with a clause after it that says where it is: the clause is a qualifier, its region
+# descriptor is not the name's, and the name is read on its own in the clause's division
+# (before: Idlib Governorate answered the first confidently, Aleppo the second, and the
+# English ones were first but not confident, or the Syrian National Army)
 LOCATED = [
     ("بلدة سراقب بريف إدلب الشرقي", "geonames:164816"),
     ("مدينة منبج شمال شرقي حلب", "geonames:167357"),
     ("مخيم اليرموك جنوب دمشق", "geonames:166716"),
+    ("Saraqib in Idlib province", "geonames:164816"),
+    ("Suran in northern Hama", "geonames:163915"),  # Hama's, not Aleppo's Şūrān
+    ("Tel Rifaat north of Aleppo", "geonames:163476"),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected"), LOCATED)
-def test_an_arabic_clause_of_where_a_name_is_places_it(
+def test_a_clause_of_where_a_name_is_places_it(
     nz: Normaliser, name: str, expected: str
 ) -> None:
     top = nz.resolve(name, country="SY")[0]

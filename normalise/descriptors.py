@@ -105,6 +105,8 @@ def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
     `in` or `near`, or a direction and `of`: `Saraqib in Idlib province`, `Tel Rifaat north of
     Aleppo`. None for a name without one after a word of its own (شمال سوريا is a region
     descriptor and its country), or mixing Arabic and Latin words."""
+    if name.count(" ") + name.count("-") < 2:
+        return None  # fewer than three words: most queries, and asked of each
     _, words, _ = words_of(name, lang)
     arabic = [w.arabic for w in words]
     if len(words) < 3 or (any(arabic) and not all(arabic)):

@@ -743,11 +743,22 @@ OCCUPIED = [
 ]
 
 
+# Rivers and mountains news of the region names (Vratsa, Balashikha were first before); a
+# river's bare name that a town has stays the town's (Dicle, a district of Diyarbakır)
+NATURAL = [
+    ("the Euphrates", "nz:other/euphrates"),
+    ("الفرات", "nz:other/euphrates"),
+    ("Jabal al-Sheikh", "nz:other/mount-hermon"),
+    ("جبل الشيخ", "nz:other/mount-hermon"),
+    ("Dicle", "geonames:316746"),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected"), [*COUNTRY_NAMES, *PROVINCES, *OCCUPIED])
+@pytest.mark.parametrize(("name", "expected"), [*COUNTRY_NAMES, *PROVINCES, *OCCUPIED, *NATURAL])
 def test_resolves_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:
-    """Country short names and codes (COUNTRY_NAMES), provinces (PROVINCES) and places named
-    with descriptor words (OCCUPIED)."""
+    """Country short names and codes (COUNTRY_NAMES), provinces (PROVINCES), places named
+    with descriptor words (OCCUPIED), rivers and mountains (NATURAL)."""
     matches = nz.resolve(name)
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 

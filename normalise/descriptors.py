@@ -119,7 +119,7 @@ def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
             found = table.get(text)
             clause = texts[at + 1 :] if found and found.position == "clause" else texts[at:]
             return " ".join(texts[:at]), " ".join(clause)
-        if text not in descriptors():
+        if text not in table:
             own += 1
     return None
 
@@ -127,9 +127,8 @@ def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
 def _is_locator(text: str, following: str, arabic: bool) -> bool:
     """Return True for a word that begins a clause saying where a name is (`located`): one
     that does nothing else (position `clause`: in, near), a place descriptor written first
-    (قرب, near), or a region descriptor written before a
-    name (شمال, شرقي; in English only before `of`: north of), alone or, in Arabic, after a
-    proclitic (بريف)."""
+    (قرب, near), or a region descriptor written before a name (شمال, شرقي; in English only
+    before `of`: north of), alone or, in Arabic, after a proclitic (بريف)."""
     table = descriptors()
     forms = (text, *(rest for rest, _ in without_proclitics(text))) if arabic else (text,)
     for form in forms:

@@ -474,7 +474,7 @@ class Resolver:
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
-            possessed = None if division else self._possessed(name, best, context, given_lang)
+            possessed = None if division else self._placed(name, best, context, given_lang)
             if possessed is not None:
                 keys, context, best = possessed
             ranked = rank(best)
@@ -521,27 +521,30 @@ class Resolver:
         found = None if qualifier is None else self._division_of(qualifier, country, lang)
         return (country, None) if found is None else found
 
-    def _possessed(
+    def _placed(
         self, name: str, best: dict[str, Scored], context: Context, lang: str | None
     ) -> tuple[Keys, Context, dict[str, Scored]] | None:
         """Return the keys, context and candidates of the name a possessor owns (`possessor_of`:
         `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), or that a
         clause after it places (`descriptors.located`: `Suran in northern Hama`, `بلدة سراقب
         بريف إدلب الشرقي`), read on its own in the country or division the possessor or the
-        clause names (`_possessor_context`), when its best candidate scores at least as well
+        clause names (`_place_named`), when its best candidate scores at least as well
         as the query's as a whole (`best`): a name of the lexicon may be written so (`Martha's
         Vineyard`). Read on its own, the name is the query's own reading, as the part before a
         comma is (`Suran, northern Hama`). None when not; `possessor:` or `qualifier` in `why`.
         """
-        found = possessor_of(name)
-        reason = None if found is None else f"possessor:{build_keys(found[0], lang).folded}"
-        if found is None:
-            where_is = located(name, lang)
-            found, reason = (None, None) if where_is is None else (where_is[::-1], "qualifier")
-        where = None if found is None else self._possessor_context(found[0], context, lang)
-        if found is None or reason is None or where is None:
+        possessed, clause = possessor_of(name), located(name, lang)
+        if possessed is not None:
+            placer, text = possessed
+            reason = f"possessor:{build_keys(placer, lang).folded}"
+        elif clause is not None:
+            text, placer = clause
+            reason = "qualifier"
+        else:
             return None
-        text = found[1]
+        where = self._place_named(placer, context, lang)
+        if where is None:
+            return None
         lang, keys = self.query_keys(text, where[0], lang)
         own = query_context(text, keys, Context(where[0], where[1], context.kind))
         scored = self.score_candidates(text, keys, own, lang)
@@ -550,18 +553,18 @@ class Resolver:
         marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}
         return keys, own, marked
 
-    def _possessor_context(
-        self, possessor: str, context: Context, lang: str | None
+    def _place_named(
+        self, placer: str, context: Context, lang: str | None
     ) -> tuple[str, str | None] | None:
-        """Return the country a possessor names (`_country_named`: `Syria`, `Suriye`, whatever
-        the caller's hint), or the country and first-level division of what it names in the
-        hinted country, or anywhere without a hint, where a sure division counts too
-        (`_division_of`: `Aleppo`; `Hatay`, a province and its capital named alike); None
-        when neither, or a place of no division."""
-        country = self._country_named(possessor, lang)
+        """Return the country a possessor or a clause of where a name is names (`_country_named`:
+        `Syria`, `Suriye`, whatever the caller's hint), or the country and first-level division
+        of what it names in the hinted country, or anywhere without a hint, where a sure
+        division counts too (`_division_of`: `Aleppo`; `Hatay`, a province and its capital
+        named alike); None when neither, or a place of no division."""
+        country = self._country_named(placer, lang)
         if country is not None:
             return country, None
-        found = self._division_of(possessor, context.country, lang, anywhere=True)
+        found = self._division_of(placer, context.country, lang, anywhere=True)
         if found is None or found[0] is None or found[1] is None:
             return None
         return found[0], found[1]
@@ -1004,7 +1007,7 @@ class Resolver:
     ) -> None:
         """Add the capital of the country a name speaks of (`capital_of`): `the Syrian
         capital`, `the capital of Syria`, `Suriye'nin başkenti` (`başkenti` in Syria, read so
-        by `_possessed`), `العاصمة السورية` are Damascus, and a capital word alone is the
+        by `_placed`), `العاصمة السورية` are Damascus, and a capital word alone is the
         hinted country's (`the capital` with SY). The capital is the city GeoNames names so
         (`capitals.capital_names`), found by that name as spelled in its country, clearly
         ahead of any other place (`_spelled_ahead`: Sanaa, beside the village Şanā’), scored

@@ -201,7 +201,6 @@ CAPITALS = [
 ]
 
 
-
 # A name with a clause after it that says where it is: the clause is a qualifier, its region
 # descriptor is not the name's, and the name is read on its own in the clause's division
 # (before: Idlib Governorate answered the first confidently, Aleppo the second, and the

@@ -94,6 +94,10 @@ DESCRIBED = [
     ("Kurdish-led SDF", "nz:org/syrian-democratic-forces"),
     ("Israeli-occupied Golan", "nz:region/golan-heights"),
     ("Şam yönetimi", "geonames:170654"),  # the administration in Damascus; Samoa before
+    # a port, an airport, an area the lexicon does not name: the town's (0.41-0.77 before)
+    ("Latakia port", "geonames:173576"),
+    ("Qamishli airport", "geonames:173377"),
+    ("the Kobani area", "geonames:172256"),
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
     ("southern Idlib", "iso3166-2:SY-ID"),

@@ -98,6 +98,9 @@ DESCRIBED = [
     ("Latakia port", "geonames:173576"),
     ("Qamishli airport", "geonames:173377"),
     ("the Kobani area", "geonames:172256"),
+    # a refugee camp: both words read off (Ha'il, Zaatari refugee camp were first before)
+    ("al-Hol refugee camp", "geonames:173797"),
+    ("Yarmouk refugee camp", "geonames:166716"),
     ("Hama countryside", "iso3166-2:SY-HM"),
     ("Idlib countryside", "iso3166-2:SY-ID"),
     ("southern Idlib", "iso3166-2:SY-ID"),

@@ -45,7 +45,7 @@ _ARABIC_LATIN_ONLY = re.compile(f"[{_LATIN}{_ARABIC}]*")
 _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
-KEYS_VERSION = "7"
+KEYS_VERSION = "8"
 MEMO_WORDS = 2**16  # words whose keys are remembered (about 20 MB a process)
 MEMO_NAMES = 2**15  # names whose keys and words are remembered (about 45 MB a process)
 
@@ -290,7 +290,9 @@ def _keys_of(exact: str, folded: str, turkish: bool) -> Keys:
         if "'" in folded_key:
             folded_key = folded_key.replace("'", "")
     else:
-        folded_key = " ".join(w if w.isascii() else roman_word(w) for w in all_words)
+        # a word that romanises to nothing (ع, ء alone) leaves no space behind
+        romanised = (w if w.isascii() else roman_word(w) for w in all_words)
+        folded_key = " ".join(w for w in romanised if w)
     articles = tuple(found) if found else ()
     if last == 0:
         # One word: what the loop below gives.

@@ -16,14 +16,15 @@ country's capital (`capital_of`: `the Syrian capital`, `Suriye'nin başkenti`, `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from normalise.clitics import without_proclitics
 from normalise.fold import fold
 from normalise.keys import words_of
 from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
-from normalise.suffixes import MIN_STEM, case_suffixes, uninflected
+from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, uninflected
+from normalise.text import MEMO_TEXTS
 from normalise.tokens import Word, strip_article, tables
 
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
@@ -96,6 +97,7 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
     return " ".join(described[0])
 
 
+@lru_cache(maxsize=MEMO_TEXTS)
 def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
     """Return a name cut before a clause that says where it is, and the clause: a word after
     the name that writes where, as a descriptor written first does. In Arabic a word of
@@ -104,7 +106,8 @@ def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
     (the city of Manbij, north-east of Aleppo) is `مدينة منبج` and `شمال شرقي حلب`. In English
     `in` or `near`, or a direction and `of`: `Saraqib in Idlib province`, `Tel Rifaat north of
     Aleppo`. None for a name without one after a word of its own (شمال سوريا is a region
-    descriptor and its country), or mixing Arabic and Latin words."""
+    descriptor and its country), or mixing Arabic and Latin words. Memoised: a query's
+    qualifier, readings, descriptors and placed name all ask it."""
     if name.count(" ") + name.count("-") < 2:
         return None  # fewer than three words: most queries, and asked of each
     _, words, _ = words_of(name, lang)
@@ -153,12 +156,10 @@ def capital_of(name: str, lang: str | None = None) -> list[str] | None:
     (`العاصمة السورية دمشق`: السورية دمشق, السورية, سورية, سوري); [] for a capital word
     alone (`the capital`, `başkenti`); None without a capital word, or for a name mixing
     Arabic and Latin words."""
-    _, words, _ = words_of(name, lang)
-    arabic = [w.arabic for w in words]
-    if any(arabic) and not all(arabic):
+    split = _words(name, lang)
+    if split is None:
         return None
-    stop = frozenset[str]() if all(arabic) else tables().stopwords
-    texts = [w.text if w.arabic else uninflected(w.text)[0] for w in words]
+    _, texts, stop, arabic = split
     table = descriptors()
     at = next((i for i, text in enumerate(texts) if _is_capital(table.get(text))), None)
     if at is None:
@@ -170,10 +171,25 @@ def capital_of(name: str, lang: str | None = None) -> list[str] | None:
     if not after:
         return []
     found = [" ".join(after), after[0]]
-    if all(arabic):
+    if arabic:
         bare = strip_article([Word(after[0], True, False)])[0][0].text
         found += [bare, bare.removesuffix(FEMININE_ENDING)]
     return list(dict.fromkeys(found))
+
+
+def _words(
+    name: str, lang: str | None
+) -> tuple[list[Word], list[str], frozenset[str], bool] | None:
+    """Return a name's words, their texts (a Latin word without its case ending), the function
+    words to pass over (none in Arabic) and whether the name is in Arabic script; None for a
+    name mixing Arabic and Latin words."""
+    _, words, _ = words_of(name, lang)
+    arabic = [w.arabic for w in words]
+    if any(arabic) and not all(arabic):
+        return None
+    stop = frozenset[str]() if all(arabic) else tables().stopwords
+    texts = [w.text if w.arabic else uninflected(w.text)[0] for w in words]
+    return words, texts, stop, bool(arabic) and all(arabic)
 
 
 def _is_capital(found: Descriptor | None) -> bool:
@@ -188,13 +204,11 @@ def _described(
     script; None without a descriptor. An Arabic name's clause that says where it is belongs
     to the place it names (`located`): `بلدة سراقب بريف إدلب الشرقي` is read as `بلدة سراقب`."""
     where = located(name, lang)
-    _, words, _ = words_of(name if where is None else where[0], lang)
-    arabic = [w.arabic for w in words]
-    if any(arabic) and not all(arabic):
+    split = _words(name if where is None else where[0], lang)
+    if split is None:
         return None
-    stop = frozenset[str]() if all(arabic) else tables().stopwords
+    words, texts, stop, arabic = split
     table = descriptors()
-    texts = [w.text if w.arabic else uninflected(w.text)[0] for w in words]
     lead = len(texts) - len(_without_leading(stop, texts))
     found: list[Descriptor] = []
     compound = _compound(texts[lead:], [w.hyphen_after for w in words[lead:]])
@@ -211,8 +225,10 @@ def _described(
         if last is not None and last.position in ("after", "before"):
             found.append(last)
             texts = texts[:-1]
-        elif first is not None and first.position != "clause" and (
-            first.position != "after" or texts[1] in stop
+        elif (
+            first is not None
+            and first.position != "clause"
+            and (first.position != "after" or texts[1] in stop)
         ):
             found.append(first)
             texts = _without_leading(stop, texts[1:])
@@ -220,7 +236,7 @@ def _described(
             break
     if not found or not texts:
         return None
-    return texts, found, bool(arabic) and all(arabic)
+    return texts, found, arabic
 
 
 def _compound(texts: list[str], hyphens: list[bool]) -> Descriptor | None:
@@ -251,31 +267,38 @@ def _last_descriptor(word: str) -> Descriptor | None:
     """Return the descriptor a name's last word is, or is with a Turkish case ending, which
     Turkish writes on a common noun without an apostrophe (`Halep kentinde`: kenti + nde, in
     the city of Aleppo; `Esed rejiminin`: rejimi + nin)."""
-    table = descriptors()
-    found = table.get(word)
-    if found is not None or not word.isascii():
+    found = descriptors().get(word)
+    if found is not None:
         return found
-    endings = case_suffixes()
+    cut = _with_ending(word)
+    return None if cut is None else descriptors()[cut[0]]
+
+
+def _with_ending(word: str) -> tuple[str, str] | None:
+    """Return the descriptor term a Latin word is with a Turkish case ending, and the ending
+    (`kentinde`: kenti, nde); None when it is none."""
+    if not word.isascii():
+        return None
+    table, endings = descriptors(), case_suffixes()
     for cut in range(len(word) - 1, MIN_STEM - 1, -1):
         if endings.get(word[cut:]) == "tr" and word[:cut] in table:
-            return table[word[:cut]]
+            return word[:cut], word[cut:]
     return None
 
 
 def _first_descriptor(word: str) -> Descriptor | None:
     """Return the descriptor a name's first word is, or a place descriptor for a Turkish
-    descriptor with a locative ending in `ki` (the one in), an adjective of the name after it:
-    `kuzeyindeki Menbiç` (kuzeyi + ndeki: Manbij, in the north), as in `Suriye'nin kuzeyindeki
-    Menbiç`; the area it speaks of is the possessor's, not the name's."""
-    table = descriptors()
-    found = table.get(word)
-    if found is not None or not word.isascii() or not word.endswith("ki"):
+    descriptor with a relative ending (`case_suffixes.tsv`: locative + ki, the one in), an
+    adjective of the name after it: `kuzeyindeki Menbiç` (kuzeyi + ndeki: Manbij, in the
+    north), as in `Suriye'nin kuzeyindeki Menbiç`; the area it speaks of is the possessor's,
+    not the name's."""
+    found = descriptors().get(word)
+    if found is not None:
         return found
-    endings = case_suffixes()
-    for cut in range(len(word) - 2, MIN_STEM - 1, -1):
-        if endings.get(word[cut:]) == "tr" and word[:cut] in table:
-            return Descriptor(word[:cut], "place", "before", "")
-    return None
+    cut = _with_ending(word)
+    if cut is None or cut[1] not in endings_of("relative"):
+        return None
+    return Descriptor(cut[0], "place", "before", "")
 
 
 def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
@@ -285,5 +308,6 @@ def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
 
 
 def reset_caches() -> None:
-    """Forget the loaded table."""
+    """Forget the loaded table and what was read with it."""
     descriptors.cache_clear()
+    located.cache_clear()

@@ -34,7 +34,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "glossary.tsv": ("term", "lang", "head", "role", "note?"),
     "stopwords.tsv": ("word", "lang", "note?"),
     "descriptors.tsv": ("term", "lang", "kind", "position", "as?", "note?"),
-    "case_suffixes.tsv": ("form", "lang", "note?"),
+    "case_suffixes.tsv": ("form", "lang", "case", "note?"),
     "turkish_only.tsv": ("letter", "note?"),
     "arabic_proclitics.tsv": ("form", "to", "position", "note?"),
     "numbers.tsv": ("system", "number", "words", "note?"),

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from normalise.fold import fold
 from normalise.keys import latinise, words_of
-from normalise.rules import Row, char_map, load_rows
+from normalise.rules import Row, char_map, check_choice, load_rows
 from normalise.text import MEMO_TEXTS, acronym, clean
 from normalise.tokens import without_leading_stopwords
 
@@ -30,10 +30,28 @@ def _form(row: Row) -> str:
     return form
 
 
+CASES = ("accusative", "genitive", "dative", "locative", "ablative", "relative", "instrumental")
+
+
+@cache
+def _case_rows() -> tuple[tuple[str, str, str], ...]:
+    """Load `case_suffixes.tsv` strictly (file:line on any error): each ending's form,
+    language and case."""
+    rows = load_rows("case_suffixes.tsv")
+    return tuple((_form(row), row["lang"], check_choice(row, "case", CASES)) for row in rows)
+
+
 @cache
 def case_suffixes() -> dict[str, str]:
-    """Load `case_suffixes.tsv` strictly (file:line on any error): each ending's language."""
-    return {_form(row): row["lang"] for row in load_rows("case_suffixes.tsv")}
+    """Return each ending's language (`case_suffixes.tsv`)."""
+    return {form: lang for form, lang, _ in _case_rows()}
+
+
+@cache
+def endings_of(case: str) -> frozenset[str]:
+    """Return the endings of one case (`genitive`: in, nin, un, nun and the English s;
+    `relative`: daki, ndeki ...)."""
+    return frozenset(form for form, _, found in _case_rows() if found == case)
 
 
 def _letter(row: Row) -> str:
@@ -138,7 +156,9 @@ def query_capitals(name: str) -> str:
 
 def reset_caches() -> None:
     """Forget the loaded tables and what was read with them."""
+    _case_rows.cache_clear()
     case_suffixes.cache_clear()
+    endings_of.cache_clear()
     turkish_only_letters.cache_clear()
     written_without_case.cache_clear()
     _apostrophes.cache_clear()

@@ -15,14 +15,20 @@ from functools import cache
 from normalise.clitics import without_proclitics
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import located, without_descriptor
-from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
+from normalise.fold import fold, is_scholarly, is_turkic, spell_turkish_letters
 from normalise.generic import VILLAGE_HEAD, village_stem
-from normalise.keys import Keys, build_keys, words_of
+from normalise.keys import Keys, build_keys, latinise, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
-from normalise.suffixes import ending_lang, marked_ending, uninflected, without_case_suffix
+from normalise.suffixes import (
+    ending_lang,
+    endings_of,
+    marked_ending,
+    uninflected,
+    without_case_suffix,
+)
 from normalise.syllables import spelled_names
 from normalise.text import clean
 from normalise.tokens import Word, head_of, strip_article, tables, without_leading_stopwords
@@ -182,10 +188,11 @@ def qualifier_of(name: str) -> str | None:
     return where[1] if where else None
 
 
-# A possessor written before a name, which says where the name is: the English possessive
-# (`Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`) and the Turkish genitive (`Suriye'nin
-# İdlib ili`, `Hatay'ın Reyhanlı ilçesi`), after a typed apostrophe.
-_POSSESSED = re.compile(r"^(\S.*?)['’](s|n?[ıiuü]n)\s+(\S.*)$", re.IGNORECASE)
+# A possessor written before a name, which says where the name is: a word with a genitive
+# ending after a typed apostrophe (`case_suffixes.tsv`: the English possessive, `Syria's Idlib
+# province`, `Aleppo's Sheikh Maqsoud`; the Turkish genitive, `Suriye'nin İdlib ili`,
+# `Hatay'ın Reyhanlı ilçesi`).
+_POSSESSED = re.compile(r"^(\S.*?)['’](\w+)\s+(\S.*)$")
 MIN_POSSESSOR = 3  # letters of a possessor (Ra's al Khaymah: ra's is a word, the head)
 
 
@@ -199,6 +206,8 @@ def possessor_of(name: str) -> tuple[str, str] | None:
         return None  # most queries: no apostrophe to read
     found = _POSSESSED.match(clean(name))
     if found is None or sum(c.isalpha() for c in found.group(1)) < MIN_POSSESSOR:
+        return None
+    if latinise(fold(found.group(2))) not in endings_of("genitive"):
         return None
     return found.group(1), found.group(3)
 

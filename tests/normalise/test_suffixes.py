@@ -38,7 +38,7 @@ def test_no_ending_or_too_short_a_stem(name: str) -> None:
 
 
 def test_a_bad_form_names_file_and_line(rule_table: Callable[[str, str], Path]) -> None:
-    rule_table("case_suffixes.tsv", "form\tlang\tnote\nde\ttr\n'da\ttr\n")
+    rule_table("case_suffixes.tsv", "form\tlang\tcase\tnote\nde\ttr\tlocative\n'da\ttr\tlocative\n")
     with pytest.raises(RuleTableError, match='case_suffixes.tsv:3: form "\'da" must be'):
         suffixes.case_suffixes()
 
@@ -94,3 +94,16 @@ def test_an_apostrophe_surely_marks_an_ending_only_so(
     name: str, marked: tuple[str, str] | None
 ) -> None:
     assert marked_ending(name) == marked
+
+
+def test_an_endings_case_says_what_it_makes_of_a_name() -> None:
+    # genitive: a possessor (Hama'nın, Assad's); relative: an adjective (kuzeyindeki)
+    assert {"in", "nin", "un", "nun", "s"} <= suffixes.endings_of("genitive")
+    assert {"daki", "ndeki"} <= suffixes.endings_of("relative")
+    assert not suffixes.endings_of("genitive") & suffixes.endings_of("locative")
+
+
+def test_a_bad_case_names_file_and_line(rule_table: Callable[[str, str], Path]) -> None:
+    rule_table("case_suffixes.tsv", "form\tlang\tcase\tnote\nde\ttr\tlocative\nda\ttr\tlocal\n")
+    with pytest.raises(RuleTableError, match="case_suffixes.tsv:3: case 'local' is not one of"):
+        suffixes.case_suffixes()

@@ -370,7 +370,7 @@ ACTORS = [
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names
 # (Huntington's HTS, Louisville's SDF, Sanandaj's SDG) and names towns as initials spell
-# (Saa); written in capitals, the initials are the organisation's.
+# (Saa); written in capitals, the initials are the organisation's (or the country's).
 INITIALS = [
     ("HTS", "nz:org/hayat-tahrir-al-sham"),
     ("SDF", "nz:org/syrian-democratic-forces"),
@@ -388,6 +388,16 @@ INITIALS = [
     ("IRGC", "nz:org/islamic-revolutionary-guard-corps"),
     ("UN", "nz:org/united-nations"),  # not the Indian town of Un
     ("NATO", "nz:org/nato"),  # not the Philippine town of Nato
+    # a country's ISO 3166 alpha-3 code, as event data write it: SYR is not Asir (عسير),
+    # HND not India (Persian هند), each a romanisation the code shares
+    ("SYR", "iso3166:SY"),
+    ("TUR", "iso3166:TR"),
+    ("IRQ", "iso3166:IQ"),
+    ("JOR", "iso3166:JO"),
+    ("SAU", "iso3166:SA"),
+    ("LBY", "iso3166:LY"),
+    ("HND", "iso3166:HN"),
+    ("USA", "iso3166:US"),
     # Arabic writes no capitals: an abbreviation in Arabic script as it is written
     ("حماس", "nz:org/hamas"),  # not Hamm, Germany, whose Arabic name romanises alike
     ("داعش", "nz:org/islamic-state"),

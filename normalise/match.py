@@ -147,6 +147,11 @@ class CandidateSource(Protocol):
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
         ...
 
+    def largest_population(self, country: str, admin1: str) -> int:
+        """Return the population of the most populous place of `country` with GeoNames
+        admin1 code `admin1` (0 for none)."""
+        ...
+
     def divisions(self) -> dict[Hashable, object]:
         """Return a memo of what admin1 hints were read as, kept per lexicon version (a
         source without versions may return a new dict each time)."""

@@ -72,6 +72,11 @@ class LexiconSource:
         found: str | None = self.lexicon.province(country, admin1)
         return found
 
+    def largest_population(self, country: str, admin1: str) -> int:
+        """Return the population of the most populous place of a division (0 for none)."""
+        population: int = self.lexicon.largest_population(country, admin1)
+        return population
+
     def divisions(self) -> dict[Hashable, object]:
         """Return the lexicon version's memo of what admin1 hints were read as."""
         memo: dict[Hashable, object] = self.lexicon.divisions()

@@ -84,6 +84,10 @@ FALLBACK_BELOW = 0.5
 # How well a name must score to settle a query (`_settle`), by the key family that found it: the
 # query's exact or folded key (spelled as it is), or its skeleton key. No other family settles.
 SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
+# A town whose countryside is its province: one of the province's first cities, at least this
+# share of its most populous place's population (Mosul, Qamishli, İzmit beside Gebze); the
+# countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
+FIRST_CITY_SHARE = 1 / 3
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
 MIN_COMPOUND = 8  # letters of a one-word query that may be split
 MIN_COMPOUND_HEAD = 4  # letters the first part keeps
@@ -674,6 +678,16 @@ class Resolver:
         and won 1 and 3 with it, losing none. `anywhere`: a sure division counts without a
         hint too, for a text that surely names a place (the place a region descriptor
         speaks of)."""
+        top = self._named_place(text, country, lang, anywhere=anywhere)
+        if top is None:
+            return None
+        return top.country, None if top.kind == "country" else top.admin1
+
+    def _named_place(
+        self, text: str, country: str | None, lang: str | None, *, anywhere: bool = False
+    ) -> CandidateRow | None:
+        """Return the top candidate of `text` read on its own when `_division_of` may take
+        its division (confident, or sure of its division), else None."""
         context, scored = self._scored_text(text, Context(country), lang)
         ranked = rank(scored)
         if not ranked:
@@ -684,7 +698,7 @@ class Resolver:
         top = ranked[0][1].row
         if country is not None and top.country != country:
             return None
-        return top.country, None if top.kind == "country" else top.admin1
+        return top
 
     def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
         """Return the probability that the top candidate is right (0 with no candidate)."""
@@ -972,20 +986,29 @@ class Resolver:
         reads (`province:mosul` in `why`). A country's north or countryside is the country
         (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
         stem = _region_stem(name, lang)
-        found = (
+        place = (
             None if stem is None
-            else self._division_of(stem, context.country, lang, anywhere=True)
+            else self._named_place(stem, context.country, lang, anywhere=True)
         )  # fmt: skip
-        if stem is None or found is None or found[0] is None:
+        if stem is None or place is None or place.country is None:
             return
-        if found[1] is None:  # the stem names a country: the area is within it
-            self._add_as_named(best, f"iso3166:{found[0]}", stem, found[0], lang, f"within:{stem}")
+        if place.kind == "country":  # the area is within it
+            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"within:{stem}")
             return
-        province = self.source.province(found[0], found[1])
+        if place.admin1 is None:
+            return
+        if place.kind == "place" and (place.population or 0) < FIRST_CITY_SHARE * (
+            self.source.largest_population(place.country, place.admin1)
+        ):
+            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"around:{stem}")
+            return
+        province = self.source.province(place.country, place.admin1)
         display = None if province is None else self.source.display_names([province])
         if province is None or not display:
             return
-        self._add_as_named(best, province, display[province], found[0], None, f"province:{stem}")
+        self._add_as_named(
+            best, province, display[province], place.country, None, f"province:{stem}"
+        )
 
     def _add_as_named(
         self,

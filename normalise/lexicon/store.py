@@ -274,6 +274,12 @@ class Lexicon:
         with self._read() as conn:
             return self._current_memo(conn).province(conn, country, admin1)
 
+    def largest_population(self, country: str, admin1: str) -> int:
+        """Return the population of the most populous active place of `country` whose
+        GeoNames admin1 code is `admin1` (0 for none)."""
+        with self._read() as conn:
+            return self._current_memo(conn).largest_population(conn, country, admin1)
+
     def divisions(self) -> dict[Hashable, object]:
         """Return this version's memo of the admin1 hints a resolver has read
         (`VersionMemo.divisions`)."""

@@ -128,8 +128,10 @@ DESCRIBED = [
 ]
 
 # The countryside of a town is its province (`province:` in `why`): one not named after the
-# town (Nineveh, Anbar, Hatay), or named in English and Arabic only (Humus is Homs in Turkish).
+# town (Nineveh, Anbar, Hatay), or named in English and Arabic only (Humus is Homs in Turkish);
+# the town is one of the province's first cities (`resolver.FIRST_CITY_SHARE`).
 PROVINCE_OF_TOWN = [
+    ("Qamishli countryside", "SY", "iso3166-2:SY-HA"),  # beside al-Hasakah, the largest
     ("Mosul countryside", "IQ", "iso3166-2:IQ-NI"),
     ("ريف الموصل", "IQ", "iso3166-2:IQ-NI"),
     ("Musul kırsalı", None, "iso3166-2:IQ-NI"),
@@ -141,6 +143,19 @@ PROVINCE_OF_TOWN = [
     ("محافظة الموصل", None, "iso3166-2:IQ-NI"),
     ("Antakya province", None, "iso3166-2:TR-31"),
     ("Enbar vilayeti", None, "iso3166-2:IQ-AN"),
+]
+
+# The countryside or region of a lesser town is the town's own (`around:` in `why`): the
+# Afrin region is not Aleppo Governorate, which each of these answered confidently before.
+AROUND_TOWN = [
+    ("Afrin region", "SY", "geonames:174186"),
+    ("the Afrin region", None, "geonames:174186"),
+    ("Afrin bölgesi", None, "geonames:174186"),  # Turkish: its region
+    ("Manbij countryside", None, "geonames:167357"),
+    ("ريف منبج", None, "geonames:167357"),
+    ("Kobani region", "SY", "geonames:172256"),
+    ("al-Bab countryside", "SY", "geonames:174018"),
+    ("Tal Abyad region", "SY", "geonames:163750"),
 ]
 
 
@@ -227,6 +242,7 @@ LOCATED = [
     ("name", "country", "expected", "reason"),
     [
         *((name, country, expected, "province:") for name, country, expected in PROVINCE_OF_TOWN),
+        *((name, country, expected, "around:") for name, country, expected in AROUND_TOWN),
         *((name, country, expected, "capital:") for name, country, expected in CAPITALS),
         # the clause's division is the context the name is read in
         *((name, "SY", expected, "context:admin1=") for name, expected in LOCATED),
@@ -235,7 +251,8 @@ LOCATED = [
 def test_a_name_read_through_another_is_what_that_gives(
     nz: Normaliser, name: str, country: str | None, expected: str, reason: str
 ) -> None:
-    """A town's countryside is its province (PROVINCE_OF_TOWN), a capital named by its country
+    """A town's countryside is its province (PROVINCE_OF_TOWN) or, for a lesser town, the
+    town's (AROUND_TOWN), a capital named by its country
     the capital (CAPITALS), a name placed by a clause the place in the clause's division
     (LOCATED): a confident match, read as the reason says."""
     top = nz.resolve(name, country=country)[0]

@@ -300,6 +300,28 @@ def test_an_admin1_hint_may_name_the_province(tmp_path: Path) -> None:
             nz.resolve("Suran", country="SY", admin1=10)  # type: ignore[arg-type]
 
 
+def test_a_towns_countryside_is_its_province_only_for_a_first_city(tmp_path: Path) -> None:
+    """`X countryside` is X's province when X is one of its first cities (at least a third of
+    the largest place's population), else X's own; the largest place is read again when a
+    batch changes the lexicon."""
+    path = tmp_path / "around.lexicon"
+    syria = upsert("iso3166:SY", "SY", None, None, ["Syria"], "country")
+    province = upsert("iso3166-2:SY-ID", "SY", "12", None, ["Idlib Governorate"], "region")
+    province["entity"]["parent"] = "iso3166:SY"  # type: ignore[index]
+    with Lexicon.create(path) as lex:
+        lex.apply([upsert(*p) for p in PLACES] + [syria, province])
+    with Normaliser.open(path) as nz:
+        top = nz.resolve("Idlib countryside", country="SY")[0]
+        assert (top.id, "province:idlib" in top.why) == ("iso3166-2:SY-ID", True)
+        top = nz.resolve("Khan Shaykhun countryside", country="SY")[0]  # 35,000 to 128,840
+        assert (top.id, top.match) == ("geonames:170794", True)
+        assert "around:khan shaykhun" in top.why
+        with Lexicon.open(path) as writer:  # Idlib's population unknown: 35,000 to 40,000
+            writer.apply([upsert("geonames:169389", "SY", "12", None, ["Idlib", "إدلب"])])
+        top = nz.resolve("Khan Shaykhun countryside", country="SY")[0]
+        assert (top.id, "province:khan shaykhun" in top.why) == ("iso3166-2:SY-ID", True)
+
+
 def test_an_admin1_hint_is_read_once_a_lexicon_version(tmp_path: Path) -> None:
     """A batch passes one province's name with many names: it is read once per lexicon
     version, and again when a batch changes the lexicon."""

@@ -98,6 +98,9 @@ DESCRIBED = [
     ("Latakia port", "geonames:173576"),
     ("Qamishli airport", "geonames:173377"),
     ("the Kobani area", "geonames:172256"),
+    # a garrison, a naval base at a place (0.09-0.25 before)
+    ("the al-Tanf garrison", "nz:place/al-tanf"),
+    ("Tartus naval base", "geonames:163345"),
     # a refugee camp: both words read off (Ha'il, Zaatari refugee camp were first before)
     ("al-Hol refugee camp", "geonames:173797"),
     ("Yarmouk refugee camp", "geonames:166716"),

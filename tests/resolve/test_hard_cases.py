@@ -386,6 +386,17 @@ ACTORS = [
     ("الجيش السوري", None, "nz:org/syrian-arab-army"),
     ("Kataib Hezbollah", None, "nz:org/kataib-hezbollah"),  # not Hezbollah
     ("MİT", None, "nz:org/national-intelligence-organization"),  # not Mito, Japan
+    # the groups, outlets and people news names beside them (junk or a town before: Hebron,
+    # Abidjan, Tremp, Aş Şuwayrah)
+    ("Faylaq al-Rahman", None, "nz:org/al-rahman-legion"),
+    ("Tiger Forces", None, "nz:org/25th-special-mission-forces-division"),
+    ("Rojava", None, "nz:org/aanes"),
+    ("الجامعة العربية", None, "nz:org/arab-league"),
+    ("Al Jazeera", None, "nz:org/al-jazeera"),
+    ("Maher al-Assad", None, "nz:person/maher-al-assad"),  # not his brother
+    ("Biden", None, "nz:person/joe-biden"),
+    ("Trump", None, "nz:person/donald-trump"),
+    ("Geir Pedersen", None, "nz:person/geir-pedersen"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names
@@ -408,6 +419,10 @@ INITIALS = [
     ("IRGC", "nz:org/islamic-revolutionary-guard-corps"),
     ("UN", "nz:org/united-nations"),  # not the Indian town of Un
     ("NATO", "nz:org/nato"),  # not the Philippine town of Nato
+    ("SARC", "nz:org/syrian-arab-red-crescent"),  # not Sark, whose Gaelic name is Sarc
+    ("SANA", "nz:org/syrian-arab-news-agency"),  # not Sanaa
+    ("OCHA", "nz:org/ocha"),  # Chad at 0.58 before
+    ("KRG", "nz:org/kurdistan-regional-government"),  # not Karaj
     # a country's ISO 3166 alpha-3 code, as event data write it: SYR is not Asir (عسير),
     # HND not India (Persian هند), each a romanisation the code shares
     ("SYR", "iso3166:SY"),

@@ -397,6 +397,9 @@ ACTORS = [
     ("Biden", None, "nz:person/joe-biden"),
     ("Trump", None, "nz:person/donald-trump"),
     ("Geir Pedersen", None, "nz:person/geir-pedersen"),
+    ("Sinwar", None, "nz:person/yahya-sinwar"),  # a surname the press uses alone (Qāshqāl before)
+    ("Peskov", None, "nz:person/dmitry-peskov"),  # not Pskov, which stays the city
+    ("Pskov", None, "geonames:504341"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

@@ -216,7 +216,7 @@ def _described(
         found.append(compound)
         lead += 2
     texts = _without_leading(stop, texts[lead:])
-    phrase = _of_phrase(texts, stop)
+    phrase = _of_phrase(texts, stop) or _titled(texts)
     if phrase is not None:
         texts = phrase[0]
         found.append(phrase[1])
@@ -232,6 +232,8 @@ def _described(
         ):
             found.append(first)
             texts = _without_leading(stop, texts[1:])
+            if arabic and first.kind == "person":
+                texts = _without_adjectives(texts)
         else:
             break
     if not found or not texts:
@@ -261,6 +263,32 @@ def _of_phrase(texts: list[str], stop: frozenset[str]) -> tuple[list[str], Descr
         if found is not None and found.kind == "place" and texts[at + 1] in stop:
             return texts[at + 2 :], found
     return None
+
+
+def _titled(texts: list[str]) -> tuple[list[str], Descriptor] | None:
+    """Return the words after a person's title written after other words, and the title:
+    what is written before it says whose title it is (`Iranian Foreign Minister Abbas
+    Araghchi`, `SDF commander Mazloum Abdi`, `UN envoy Geir Pedersen`, `Suriye Dışişleri
+    Bakanı Esad Hasan Şeybani`), not the name; None without one. The last title word counts
+    (`Prime Minister`), and a name must follow it. A title first is the caller's."""
+    table = descriptors()
+    for at in range(len(texts) - 2, 0, -1):
+        found = table.get(texts[at])
+        if found is not None and found.kind == "person":
+            return texts[at + 1 :], found
+    return None
+
+
+def _without_adjectives(texts: list[str]) -> list[str]:
+    """Return an Arabic name after a person's title without the words with the article that
+    follow the title, an adjective or a complement of it, while a name of two words or more
+    remains: `الرئيس التركي رجب طيب أردوغان` (the Turkish president), `وزير الخارجية السوري
+    أسعد الشيباني` (the Syrian foreign minister); a name's own words seldom begin with one
+    (`الرئيس بشار الأسد` keeps both)."""
+    forms = tables().attached_articles
+    while len(texts) > 2 and any(texts[0].startswith(form) for form in forms):
+        texts = texts[1:]
+    return texts
 
 
 def _last_descriptor(word: str) -> Descriptor | None:

@@ -53,7 +53,13 @@ from normalise.errors import RuleTableError
         ("Güney İdlib", None, "idlib ili", "guney"),
         ("İdlib'in güneyi", None, "idlib ili", "guneyi"),  # the genitive ending comes off
         ("President Erdoğan", None, "erdogan", "president"),  # a person's title
-        ("Dışişleri Bakanı Hakan Fidan", "tr", "hakan fidan", "disisleri"),
+        ("Dışişleri Bakanı Hakan Fidan", "tr", "hakan fidan", "bakani"),  # the last title word
+        # a title after the words that say whose it is; in Arabic, its adjectives after it
+        ("Iranian Foreign Minister Abbas Araghchi", None, "abbas araghchi", "minister"),
+        ("SDF commander Mazloum Abdi", None, "mazloum abdi", "commander"),
+        ("Suriye Dışişleri Bakanı Esad Hasan Şeybani", "tr", "esad hasan seybani", "bakani"),
+        ("الرئيس التركي رجب طيب أردوغان", None, "رجب طيب اردوغان", "الرييس"),
+        ("وزير الخارجية السوري أسعد الشيباني", None, "اسعد الشيباني", "وزير"),
         ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),
         ("تنظيم داعش", None, "داعش", "تنظيم"),  # what an organisation is
         ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),

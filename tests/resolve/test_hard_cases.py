@@ -400,6 +400,14 @@ ACTORS = [
     ("Sinwar", None, "nz:person/yahya-sinwar"),  # a surname the press uses alone (Qāshqāl before)
     ("Peskov", None, "nz:person/dmitry-peskov"),  # not Pskov, which stays the city
     ("Pskov", None, "geonames:504341"),
+    # a title after the words that say whose it is (Iran, Slovenia, Cambodia, junk before)
+    ("Iranian Foreign Minister Abbas Araghchi", None, "nz:person/abbas-araghchi"),
+    ("Syrian Foreign Minister Asaad al-Shaibani", None, "nz:person/asaad-al-shaibani"),
+    ("SDF commander Mazloum Abdi", None, "nz:person/mazloum-abdi"),
+    ("UN envoy Geir Pedersen", None, "nz:person/geir-pedersen"),
+    ("Suriye Dışişleri Bakanı Esad Hasan Şeybani", None, "nz:person/asaad-al-shaibani"),
+    ("الرئيس التركي رجب طيب أردوغان", None, "nz:person/recep-tayyip-erdogan"),
+    ("وزير الخارجية السوري أسعد الشيباني", None, "nz:person/asaad-al-shaibani"),
 ]
 
 # Organisations' initials with no hint at all: GeoNames lists airport codes among towns' names

@@ -180,11 +180,19 @@ WITHIN_COUNTRY = [
 
 
 # A government named by its state (its demonym, its name): the country, read without the word
-# (`Syrian government` found Syria at 0.03 by one word's token before), never a confident match.
+# (`Syrian government` found Syria at 0.03 by one word's token before), never a confident match;
+# so are a state's forces where the lexicon names none so (US forces: Les Forges, Syrian forces:
+# the SDF before).
 GOVERNMENTS = [
     ("Syrian government", "iso3166:SY"),
     ("Irak hükümeti", "iso3166:IQ"),
     ("حكومة العراق", "iso3166:IQ"),
+    ("US forces", "iso3166:US"),
+    ("Syrian forces", "iso3166:SY"),
+    ("Syrian government forces", "iso3166:SY"),
+    ("Israeli troops", "iso3166:IL"),
+    ("the Russian military", "iso3166:RU"),
+    ("Russian warplanes", "iso3166:RU"),
 ]
 
 

@@ -25,7 +25,7 @@ from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, uninflected
 from normalise.text import MEMO_TEXTS
-from normalise.tokens import Word, strip_article, tables
+from normalise.tokens import ARABIC_ARTICLE_MIN, Word, strip_article, tables
 
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
 KINDS = ("place", "region", "person", "organisation", "capital")
@@ -234,6 +234,8 @@ def _described(
             texts = _without_leading(stop, texts[1:])
             if arabic and first.kind == "person":
                 texts = _without_adjectives(texts)
+            elif arabic and first.kind == "organisation" and len(texts) == 1:
+                texts = [_demonym(texts[0])]
         else:
             break
     if not found or not texts:
@@ -323,10 +325,29 @@ def _first_descriptor(word: str) -> Descriptor | None:
     found = descriptors().get(word)
     if found is not None:
         return found
+    if is_arabic_text(word):
+        # an Arabic noun with its article before an adjective: الحكومة السورية, القوات التركية
+        bare = _without_article(word)
+        found = None if bare is None else descriptors().get(bare)
+        return found if found is not None and found.kind == "organisation" else None
     cut = _with_ending(word)
     if cut is None or cut[1] not in endings_of("relative"):
         return None
     return Descriptor(cut[0], "place", "before", "")
+
+
+def _without_article(word: str) -> str | None:
+    """Return an Arabic word without the article joined to it (الحكومة: حكومة), else None."""
+    form = next((f for f in tables().attached_articles if word.startswith(f)), None)
+    return None if form is None or len(word) < ARABIC_ARTICLE_MIN else word[len(form) :]
+
+
+def _demonym(word: str) -> str:
+    """Return an Arabic adjective after an organisation's word without its feminine ending,
+    as the lexicon names a demonym (`السورية` in الحكومة السورية, the Syrian government:
+    السوري). Its article stays: the query's article is the scorer's, and a name without one
+    then disagrees with it (read as سوري, الحكومة السورية found Surrey first)."""
+    return word.removesuffix(FEMININE_ENDING)
 
 
 def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:

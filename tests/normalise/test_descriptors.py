@@ -63,6 +63,9 @@ from normalise.errors import RuleTableError
         ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),
         ("تنظيم داعش", None, "داعش", "تنظيم"),  # what an organisation is
         ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),
+        # an Arabic noun with its article, and the adjective after it as its demonym
+        ("الحكومة السورية", None, "السوري", "حكومة"),
+        ("القوات التركية", None, "التركي", "قوات"),
         ("PKK terör örgütü", "tr", "pkk", "orgutu"),
         ("terör örgütü PKK", "tr", "pkk", "teror"),
         ("Islamic State group", None, "islamic state", "group"),

@@ -193,6 +193,9 @@ GOVERNMENTS = [
     ("Israeli troops", "iso3166:IL"),
     ("the Russian military", "iso3166:RU"),
     ("Russian warplanes", "iso3166:RU"),
+    ("الحكومة السورية", "iso3166:SY"),  # the Syrian government (Syrian Interim Government)
+    ("الجيش التركي", "iso3166:TR"),  # the Turkish army (Joshua Tree)
+    ("القوات الأمريكية", "iso3166:US"),  # the American forces (Catamarca)
 ]
 
 

@@ -65,6 +65,8 @@ from normalise.errors import RuleTableError
         ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),
         # an Arabic noun with its article, and the adjective after it as its demonym
         ("الحكومة السورية", None, "السوري", "حكومة"),
+        ("Afrin merkezi", "tr", "afrin", "merkezi"),  # its centre
+        ("وسط دمشق", None, "دمشق", "وسط"),  # the centre of Damascus
         ("القوات التركية", None, "التركي", "قوات"),
         ("PKK terör örgütü", "tr", "pkk", "orgutu"),
         ("terör örgütü PKK", "tr", "pkk", "teror"),

@@ -321,7 +321,9 @@ def _first_descriptor(word: str) -> Descriptor | None:
     descriptor with a relative ending (`case_suffixes.tsv`: locative + ki, the one in), an
     adjective of the name after it: `kuzeyindeki Menbiç` (kuzeyi + ndeki: Manbij, in the
     north), as in `Suriye'nin kuzeyindeki Menbiç`; the area it speaks of is the possessor's,
-    not the name's."""
+    not the name's. An Arabic word with its article joined is an organisation's word too
+    (`الحكومة`, `القوات`: the government, the forces), which Arabic writes so before the
+    adjective that says whose (`الحكومة السورية`)."""
     found = descriptors().get(word)
     if found is not None:
         return found

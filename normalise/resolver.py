@@ -981,10 +981,13 @@ class Resolver:
         was found well by its name (`_names_a_region`): `Musul kırsalı`, `ريف الموصل`,
         `Mosul countryside` (the countryside of Mosul) is Nineveh Governorate, a province not
         named after its capital, and `Humus kırsalı` Homs Governorate, which the lexicon
-        names in English and Arabic only. The place's division (`_division_of`, a sure one
+        names in English and Arabic only. The place's division (`_named_place`, a sure one
         anywhere) gives the province (`CandidateSource.province`), scored as its own name
-        reads (`province:mosul` in `why`). A country's north or countryside is the country
-        (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
+        reads (`province:mosul` in `why`), when the place is one of its province's first
+        cities (`FIRST_CITY_SHARE`); a lesser town's area is the town, scored as the stem
+        reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before). A
+        country's north or countryside is the country (`northern Syria`, `شمال سوريا`,
+        `Kuzey Suriye`: `within:syria`)."""
         stem = _region_stem(name, lang)
         place = (
             None if stem is None

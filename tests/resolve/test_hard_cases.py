@@ -402,6 +402,8 @@ ACTORS = [
     ("Faylaq al-Rahman", None, "nz:org/al-rahman-legion"),
     ("Tiger Forces", None, "nz:org/25th-special-mission-forces-division"),
     ("Rojava", None, "nz:org/aanes"),
+    ("the US-led coalition", None, "nz:org/cjtf-oir"),  # Colton before
+    ("التحالف الدولي", None, "nz:org/cjtf-oir"),  # At Taḩāluf before
     ("الجامعة العربية", None, "nz:org/arab-league"),
     ("Al Jazeera", None, "nz:org/al-jazeera"),
     ("Maher al-Assad", None, "nz:person/maher-al-assad"),  # not his brother

@@ -1062,8 +1062,10 @@ class Resolver:
         arabic: bool,
     ) -> None:
         """Add the entities of other countries spelled as the query (its exact and folded
-        keys); called when no candidate of the caller's country scores `FALLBACK_BELOW`, by
-        any reading of the query (the fallback readings' too).
+        keys) or as a reading of it that is a whole other name (`Reading.folded`: a title or
+        a descriptor read off, `President Erdogan` read as `erdogan`); called when no
+        candidate of the caller's country scores `FALLBACK_BELOW`, by any reading of the query
+        (the fallback readings' too).
 
         A caller may give every name of a text the text's country: `Moscow`, `Russia` or
         `Türkiye` in a report on Syria name no place of Syria, and the Syrian names that
@@ -1072,7 +1074,8 @@ class Resolver:
         match (`contradicts`)."""
         if context.country is None:
             return
-        rows = self.source.candidates(written_keys(keys))
+        read = [f"f:{r.folded}" for r in query_readings if r.folded]
+        rows = self.source.candidates([*written_keys(keys), *read])
         found = [row for row in rows if row.country != context.country]
         keep_better(best, self._score(found, query_readings, context, arabic))
 

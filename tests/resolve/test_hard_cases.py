@@ -723,6 +723,10 @@ ABROAD = [
     ("Israel", "iso3166:IL"),
     ("Erdogan", "nz:person/recep-tayyip-erdogan"),
     ("Hezbollah", "nz:org/hezbollah"),
+    # by the name a title or an ending read off leaves (Ra's al 'Ayn, Bustan al-Basha before)
+    ("President Erdogan", "nz:person/recep-tayyip-erdogan"),
+    ("Iranian Foreign Minister Abbas Araghchi", "nz:person/abbas-araghchi"),
+    ("Erdoğan'ın", "nz:person/recep-tayyip-erdogan"),
 ]
 
 

@@ -404,6 +404,9 @@ ACTORS = [
     ("Rojava", None, "nz:org/aanes"),
     ("the US-led coalition", None, "nz:org/cjtf-oir"),  # Colton before
     ("التحالف الدولي", None, "nz:org/cjtf-oir"),  # At Taḩāluf before
+    ("Mount Sinjar", None, "nz:other/sinjar-mountains"),  # Mount Sinai before
+    ("the Bekaa valley", None, "iso3166-2:LB-BI"),  # Spokane Valley before
+    ("Beirut's southern suburbs", None, "nz:place/dahieh"),  # Harare Western Suburbs before
     ("الجامعة العربية", None, "nz:org/arab-league"),
     ("Al Jazeera", None, "nz:org/al-jazeera"),
     ("Maher al-Assad", None, "nz:person/maher-al-assad"),  # not his brother

@@ -619,6 +619,28 @@ def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expec
     assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
+# A city's own name as written, without a hint: first and confident when the city is large and
+# its namesakes small (each was first but not confident before: Bierutów, the Damascus of
+# Maryland); two cities of one name and of like size stay unsure (Tripoli, Libya and Lebanon).
+CITIES = [
+    ("Beirut", "geonames:276781", True),
+    ("Damascus", "geonames:170654", True),
+    ("Amman", "geonames:250441", True),
+    ("Cairo", "geonames:360630", True),
+    ("Jerusalem", "geonames:281184", True),
+    ("Tripoli", "geonames:2210247", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "confident"), CITIES)
+def test_a_large_city_as_written_is_confident_without_a_hint(
+    nz: Normaliser, name: str, expected: str, confident: bool
+) -> None:
+    top = nz.resolve(name)[0]
+    assert (top.id, top.match) == (expected, confident), top
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected"), INITIALS)
 def test_initials_resolve_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:

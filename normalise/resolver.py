@@ -338,6 +338,13 @@ CITY_RATIO = 100
 CITY_LEAD = 2.0
 
 
+def _read_off(reading: Reading) -> bool:
+    """Return True for a reading of the query's words without a title, a descriptor or an
+    ending (`President Erdogan`: erdogan; `Erdoğan'ın`), not one respelled or cut otherwise
+    (an article split off: `elbiwk` read as `biwk` found a town abroad)."""
+    return reading.written or (reading.reason or "").startswith("descriptor:")
+
+
 def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]]) -> bool:
     """Return True when the top candidate is a city of `CITY_POPULATION` or more found by one
     of its Latin-script names as the query writes it (its exact or folded key, by the query's
@@ -1113,7 +1120,7 @@ class Resolver:
         match (`contradicts`)."""
         if context.country is None:
             return
-        read = [f"f:{r.folded}" for r in query_readings if r.folded]
+        read = [f"f:{r.folded}" for r in query_readings if r.folded and _read_off(r)]
         rows = self.source.candidates([*written_keys(keys), *read])
         found = [row for row in rows if row.country != context.country]
         keep_better(best, self._score(found, query_readings, context, arabic))

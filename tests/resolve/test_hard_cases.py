@@ -101,6 +101,9 @@ DESCRIBED = [
     # a garrison, a naval base at a place (0.09-0.25 before)
     ("the al-Tanf garrison", "nz:place/al-tanf"),
     ("Tartus naval base", "geonames:163345"),
+    ("Ain al-Asad air base", "nz:place/al-asad-airbase"),  # 0.14 before
+    ("قاعدة عين الأسد", "nz:place/al-asad-airbase"),  # the base of Ain al-Asad (0.11 before)
+    ("Al-Tabqa air base", "geonames:172374"),  # the town's, where the lexicon names no base
     # a refugee camp: both words read off (Ha'il, Zaatari refugee camp were first before)
     ("al-Hol refugee camp", "geonames:173797"),
     ("Yarmouk refugee camp", "geonames:166716"),

@@ -353,11 +353,12 @@ def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]]) -> bool:
 
     The decision model is fitted on the protocol's queries, none of which is a place's own
     name as the lexicon writes it, and without a hint it left `Beirut`, `Damascus`, `Amman`,
-    `Cairo` and `Aleppo` first but not confident (Bierutów, the Damascus of Maryland). On the
-    dev split it adds 8 confident answers, none wrong (test: 43, one wrong: `Akra`, a town's
-    name, for Aqrah). Not for an Arabic-script name, which a village often shares with a
-    city abroad (`تالين`: Tallinn and Syria's Talin; in `bench/arabic_names.py` 10 of 38 so
-    were namesakes), nor one read with a proclitic off (`برقه` as Raqqa)."""
+    `Cairo` and `Jerusalem` first but not confident (Bierutów, the Damascus of Maryland). On
+    the dev split it adds 8 confident answers, none wrong (test: 43, one wrong: `Akra`, a
+    town's name, for Aqrah). Not for an Arabic-script name, which a village often shares with
+    a city abroad (`تالين`: Tallinn and Syria's Talin; in `bench/arabic_names.py` 10 of 38 so
+    were namesakes), nor for a name found by another reading of the query (a word, an
+    article or an ending read off: `برقه` read as `رقه` found Raqqa)."""
     row = top.row
     if row.kind != "place" or (row.population or 0) < CITY_POPULATION:
         return False

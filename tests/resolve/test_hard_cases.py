@@ -408,6 +408,7 @@ ACTORS = [
     ("the US-led coalition", None, "nz:org/cjtf-oir"),  # Colton before
     ("التحالف الدولي", None, "nz:org/cjtf-oir"),  # At Taḩāluf before
     ("Mount Sinjar", None, "nz:other/sinjar-mountains"),  # Mount Sinai before
+    ("Qalamoun", None, "nz:region/qalamoun-mountains"),  # Karaman before
     ("the Bekaa valley", None, "iso3166-2:LB-BI"),  # Spokane Valley before
     ("Beirut's southern suburbs", None, "nz:place/dahieh"),  # Harare Western Suburbs before
     ("الجامعة العربية", None, "nz:org/arab-league"),

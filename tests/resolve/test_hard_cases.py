@@ -410,6 +410,7 @@ ACTORS = [
     ("Mount Sinjar", None, "nz:other/sinjar-mountains"),  # Mount Sinai before
     ("Qalamoun", None, "nz:region/qalamoun-mountains"),  # Karaman before
     ("حوران", None, "nz:region/hauran"),  # Hoorn before
+    ("the Syrian Badia", None, "nz:region/syrian-desert"),  # Seredyna-Buda before
     ("Jabal al-Arab", None, "nz:region/jabal-al-druze"),  # Jabal al Gharbi District before
     ("the Bekaa valley", None, "iso3166-2:LB-BI"),  # Spokane Valley before
     ("Beirut's southern suburbs", None, "nz:place/dahieh"),  # Harare Western Suburbs before

@@ -25,7 +25,7 @@ from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
 from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, uninflected
 from normalise.text import MEMO_TEXTS
-from normalise.tokens import ARABIC_ARTICLE_MIN, Word, strip_article, tables
+from normalise.tokens import Word, cut_articles, tables
 
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
 KINDS = ("place", "region", "person", "organisation", "capital")
@@ -172,7 +172,7 @@ def capital_of(name: str, lang: str | None = None) -> list[str] | None:
         return []
     found = [" ".join(after), after[0]]
     if arabic:
-        bare = strip_article([Word(after[0], True, False)])[0][0].text
+        bare = _without_article(after[0]) or after[0]
         found += [bare, bare.removesuffix(FEMININE_ENDING)]
     return list(dict.fromkeys(found))
 
@@ -287,8 +287,7 @@ def _without_adjectives(texts: list[str]) -> list[str]:
     remains: `الرئيس التركي رجب طيب أردوغان` (the Turkish president), `وزير الخارجية السوري
     أسعد الشيباني` (the Syrian foreign minister); a name's own words seldom begin with one
     (`الرئيس بشار الأسد` keeps both)."""
-    forms = tables().attached_articles
-    while len(texts) > 2 and any(texts[0].startswith(form) for form in forms):
+    while len(texts) > 2 and _without_article(texts[0]) is not None:
         texts = texts[1:]
     return texts
 
@@ -339,9 +338,10 @@ def _first_descriptor(word: str) -> Descriptor | None:
 
 
 def _without_article(word: str) -> str | None:
-    """Return an Arabic word without the article joined to it (الحكومة: حكومة), else None."""
-    form = next((f for f in tables().attached_articles if word.startswith(f)), None)
-    return None if form is None or len(word) < ARABIC_ARTICLE_MIN else word[len(form) :]
+    """Return an Arabic word without the article joined to it (الحكومة: حكومة), else None
+    (`tokens.cut_articles`, as keys read it)."""
+    texts, found, _ = cut_articles([word], [False], [True])
+    return texts[0] if found else None
 
 
 def _demonym(word: str) -> str:

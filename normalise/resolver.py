@@ -288,6 +288,7 @@ def may_be_confident(row: CandidateRow, context: Context) -> bool:
 
 
 _EXACT = FEATURES.index("exact")
+_CROSS = FEATURES.index("cross_script")
 _ACRONYM = FEATURES.index("acronym")
 _SPELLING_EQUAL = FEATURES.index("spelling_equal")
 # Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
@@ -329,7 +330,6 @@ def named_as_spelled(top: Scored) -> bool:
     return arabic or top.features[_ACRONYM] == 1
 
 
-_CROSS = FEATURES.index("cross_script")
 # A city spelled as the query writes it is a confident match without the model (`_city_as_spelled`)
 # when it has this many people or more, and the next candidate this many times fewer, or, not
 # spelled as the query, trails it by this many log-odds.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from normalise import (
     clitics,
+    compass,
     conventions,
     descriptors,
     fold,
@@ -36,6 +37,7 @@ def reset_caches() -> None:
         keys,
         generic,
         score,
+        compass,
         descriptors,
         suffixes,
         syllables,

@@ -22,6 +22,7 @@ from rapidfuzz.distance import Indel
 
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
+from normalise.compass import compass_points, other_points
 from normalise.descriptors import capital_of, located, region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
@@ -154,7 +155,8 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
-    decision: its article, folded key, letters, Arabic spelling and capitals."""
+    decision: its article, folded key, letters, Arabic spelling, capitals and compass
+    points."""
     return Context(
         context.country,
         context.admin1,
@@ -164,6 +166,7 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         letters=query_letters(name),
         spelling=arabic_spelling(name),
         capitals=query_capitals(name),
+        compass=compass_points(keys.folded, is_arabic_text(name)),
     )
 
 
@@ -266,6 +269,11 @@ def contradicts(row: CandidateRow, context: Context) -> bool:
     return context.kind is not None and row.kind != context.kind
 
 
+def _points(points: frozenset[str]) -> str:
+    """Return compass points as `why` writes them: `ne` for {n, e}."""
+    return "".join(p for p in "nsewc" if p in points)
+
+
 def latin_initials(row: CandidateRow) -> bool:
     """Return True for an abbreviation in Latin letters (`SNA`, `AAN`), which no Arabic-script
     query spells: initials are not a romanisation of Arabic words (the village سعن is not
@@ -282,9 +290,14 @@ def _row_lang(row: CandidateRow) -> str | None:
 
 def may_be_confident(row: CandidateRow, context: Context) -> bool:
     """Return False for a top candidate that is never a confident match: one that contradicts
-    what the caller knows, a name that is only the first part of the query, or a name the
-    query is only the generic head of."""
-    return not contradicts(row, context) and row.key[:1] not in NEVER_CONFIDENT
+    what the caller knows, a name that says another point of the compass than the query
+    (`Eastern Ghouta` for `Western Ghouta`: `compass.other_points`), a name that is only the
+    first part of the query, or a name the query is only the generic head of."""
+    return (
+        not contradicts(row, context)
+        and not other_points(context.compass, row.folded, row.name_text)
+        and row.key[:1] not in NEVER_CONFIDENT
+    )
 
 
 _EXACT = FEATURES.index("exact")
@@ -858,8 +871,10 @@ class Resolver:
         """Score the candidates of the query's first keys (`spelled_keys`) by its own reading
         alone, and return them when a name spelled as the query, or nearly so, settles it: the
         best candidate was found by an exact or folded key and scores at least 0.5, or by the
-        skeleton key and scores at least 0.9 (`SETTLED`), and it fits the caller's admin1 and
-        kind. Else None: the query is read every way and looked up by every key.
+        skeleton key and scores at least 0.9 (`SETTLED`), and it may be a confident match
+        (`may_be_confident`: it fits the caller's country, admin1 and kind, and says no other
+        point of the compass than the query). Else None: the query is read every way and
+        looked up by every key.
 
         On dev (both hint settings), settling costs 3 of the 11,950 top-1 answers (2 are won)
         and makes resolving 3.6 times as fast; with the decision model refitted on it, there
@@ -879,7 +894,7 @@ class Resolver:
         best = self._score(found, own, context, query_arabic)
         top = max(best.values(), key=attrgetter("score"))
         least = SETTLED.get(top.row.key[0])
-        if least is None or top.score < least or contradicts(top.row, context):
+        if least is None or top.score < least or not may_be_confident(top.row, context):
             return None
         return best
 
@@ -1193,6 +1208,9 @@ class Resolver:
                 why.append(f"context:country={context.country}")
             if context.admin1 is not None and best.row.admin1 == context.admin1:
                 why.append(f"context:admin1={context.admin1}")
+            points = other_points(context.compass, best.row.folded, best.row.name_text)
+            if points:  # `compass:w≠e`: Eastern Ghouta for Western Ghouta
+                why.append(f"compass:{_points(context.compass)}≠{_points(points)}")
             display = displays.get(entity_id, best.row.name_text)
             out.append(
                 Match(

@@ -41,6 +41,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "ordinal_endings.tsv": ("ending", "lang", "note?"),
     "syllables.tsv": ("system", "part", "kind", "reading", "alternate?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
+    "compass.tsv": ("word", "lang", "point", "note?"),
 }
 
 WHERE = (

@@ -93,6 +93,8 @@ class Context:
     spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
     # (`matres.arabic_spelling`)
     capitals: str = ""  # the query's initials in capitals (`suffixes.query_capitals`), else ""
+    compass: frozenset[str] = frozenset()  # the points of the compass the query says
+    # (`compass.compass_points`: `Western Ghouta` {w})
 
 
 @lru_cache(maxsize=MEMO_FORMS)

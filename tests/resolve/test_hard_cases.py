@@ -648,6 +648,29 @@ def test_a_large_city_as_written_is_confident_without_a_hint(
     assert (top.id, top.match) == (expected, confident), top
 
 
+# Two places named alike but for a compass word (compass.tsv): the one the query names is
+# found and confident; a name that says another point is never a confident match, however
+# alike it is spelled (`Western Ghouta` found Eastern Ghouta confidently: STRN for both).
+COMPASS = [
+    ("Western Ghouta", "SY", "nz:region/eastern-ghouta", False),
+    ("West Ghouta", "SY", "nz:region/eastern-ghouta", False),
+    ("Eastern Ghouta", "SY", "nz:region/eastern-ghouta", True),
+    ("East Jerusalem", None, "geonames:7303419", True),
+    ("West Jerusalem", None, "geonames:7498240", True),
+    ("East Darfur", None, "iso3166-2:SD-DE", True),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "confident"), COMPASS)
+def test_a_name_of_another_compass_point_is_never_confident(
+    nz: Normaliser, name: str, country: str | None, expected: str, confident: bool
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert (top.id, top.match) == (expected, confident), top
+    assert any(w.startswith("compass:") for w in top.why) is not confident, top.why
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected"), INITIALS)
 def test_initials_resolve_first_without_a_hint(nz: Normaliser, name: str, expected: str) -> None:

@@ -45,6 +45,8 @@ from normalise.errors import RuleTableError
         ("Halep kırsalı'nda", "tr", "halep ili", "kirsali"),  # a case ending comes off too
         ("Qal'at al Madiq town", None, "qal'at al madiq", "town"),  # an ayn apostrophe stays
         ("مدينة إدلب", None, "ادلب", "مدينة"),  # Arabic writes a place descriptor first
+        ("الجولان المحتل", None, "الجولان", "المحتل"),  # and an adjective after the name
+        ("الضفة الغربية المحتلة", None, "الضفة الغربية", "المحتلة"),
         ("بلدة كفرزيتا", None, "كفرزيتا", "بلدة"),
         ("ولاية صور", None, "صور", "ولاية"),  # a wilaya is named after its seat
         ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first

@@ -867,6 +867,7 @@ PROVINCES = [
 OCCUPIED = [
     ("the occupied West Bank", "nz:region/west-bank"),
     ("occupied East Jerusalem", "geonames:7303419"),
+    ("الجولان المحتل", "nz:region/golan-heights"),  # 0.02 before: المحتل, occupied, read off
 ]
 
 

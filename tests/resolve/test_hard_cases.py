@@ -423,6 +423,11 @@ ACTORS = [
     ("Sinwar", None, "nz:person/yahya-sinwar"),  # a surname the press uses alone (Qāshqāl before)
     ("Peskov", None, "nz:person/dmitry-peskov"),  # not Pskov, which stays the city
     ("Pskov", None, "geonames:504341"),
+    # the Arabic press's bare surnames (the Houthis' أنصار الله, Surabaya before; خامنئي was
+    # first at 0.69, now confident)
+    ("نصر الله", None, "nz:person/hassan-nasrallah"),
+    ("خامنئي", None, "nz:person/ali-khamenei"),
+    ("السيسي", None, "nz:person/abdel-fattah-el-sisi"),
     # a title after the words that say whose it is (Iran, Slovenia, Cambodia, junk before)
     ("Iranian Foreign Minister Abbas Araghchi", None, "nz:person/abbas-araghchi"),
     ("Syrian Foreign Minister Asaad al-Shaibani", None, "nz:person/asaad-al-shaibani"),

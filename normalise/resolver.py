@@ -343,6 +343,11 @@ def named_as_spelled(top: Scored) -> bool:
     return arabic or top.features[_ACRONYM] == 1
 
 
+# Kinds of entity whose area a region descriptor speaks of is the entity itself (a region, a
+# mountain range: `Qandil bölgesi`), not its first-level division's
+AREA_KINDS = frozenset({"region", "other"})
+
+
 # A city spelled as the query writes it is a confident match without the model (`_city_as_spelled`)
 # when it has this many people or more, and the next candidate this many times fewer, or, not
 # spelled as the query, trails it by this many log-odds.
@@ -1048,8 +1053,9 @@ class Resolver:
         reads (`province:mosul` in `why`), when the place is one of its province's first
         cities (`FIRST_CITY_SHARE`); a lesser town's area is the town, scored as the stem
         reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before). A
-        country's north or countryside is the country (`northern Syria`, `شمال سوريا`,
-        `Kuzey Suriye`: `within:syria`)."""
+        region's or a mountain range's area is itself (`Qandil bölgesi`, `the Gara region`:
+        Erbil and Duhok Governorates before). A country's north or countryside is the
+        country (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
         stem = _region_stem(name, lang)
         place = (
             None if stem is None
@@ -1059,6 +1065,12 @@ class Resolver:
             return
         if place.kind == "country":  # the area is within it
             self._add_as_named(best, place.entity_id, stem, place.country, lang, f"within:{stem}")
+            return
+        if place.kind in AREA_KINDS and (
+            place.admin1 is None
+            or self.source.province(place.country, place.admin1) != place.entity_id
+        ):  # the area of a region or a mountain range is itself (a province's, below)
+            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"around:{stem}")
             return
         if place.admin1 is None:
             return

@@ -162,7 +162,31 @@ AROUND_TOWN = [
     ("Kobani region", "SY", "geonames:172256"),
     ("al-Bab countryside", "SY", "geonames:174018"),
     ("Tal Abyad region", "SY", "geonames:163750"),
+    # a region's or a mountain range's area is itself: Erbil and Duhok Governorates before
+    ("Qandil bölgesi", "IQ", "nz:region/qandil-mountains"),
+    ("the Gara region", "IQ", "nz:region/gara-mountain"),
+    ("Zap bölgesinde", None, "nz:region/zap"),
 ]
+
+# The mountain areas of Iraq's Kurdistan Region named in reports of Turkey's operations against
+# the PKK ('Ākra, Muthanna Governorate, Kirkuk or junk were first before they were curated).
+KURDISTAN_MOUNTAINS = [
+    ("Gara", "IQ", "nz:region/gara-mountain"),
+    ("Metina'da", None, "nz:region/metina"),
+    ("Avaşin", None, "nz:region/avashin"),
+    ("Haftanin", None, "nz:region/haftanin"),
+    ("Hakurk", None, "nz:region/hakurk"),
+    ("خواكورك", None, "nz:region/hakurk"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected"), KURDISTAN_MOUNTAINS)
+def test_a_mountain_area_of_the_kurdistan_region_resolves_first(
+    nz: Normaliser, name: str, country: str | None, expected: str
+) -> None:
+    matches = nz.resolve(name, country=country)
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
 
 
 # A part of a country as news text names it is the country (`within:` in `why`): before, a

@@ -30,7 +30,10 @@ def _form(row: Row) -> str:
     return form
 
 
-CASES = ("accusative", "genitive", "dative", "locative", "ablative", "relative", "instrumental")
+CASES = (
+    "accusative", "genitive", "dative", "locative", "ablative", "relative", "instrumental",
+    "belonging",
+)  # fmt: skip
 
 
 @cache

@@ -26,6 +26,8 @@ from normalise.suffixes import (
         ("Tel Rıfat'a", "tel rifat", "a"),
         ("Madik Kalesi'nde", "madik kalesi", "nde"),  # after a possessive ending: n + de
         ("Dar'a", "dar", "a"),  # ayn, not a dative: an extra reading, the name's own wins
+        ("DEAŞ'lı", "deas", "li"),  # belonging: one of DEAŞ
+        ("DEAŞ'lılar", "deas", "lilar"),
     ],
 )
 def test_an_ending_after_an_apostrophe_is_cut(name: str, read: str, ending: str) -> None:

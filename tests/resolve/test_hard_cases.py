@@ -447,6 +447,11 @@ ACTORS = [
     ("Sinwar", None, "nz:person/yahya-sinwar"),  # a surname the press uses alone (Qāshqāl before)
     ("Peskov", None, "nz:person/dmitry-peskov"),  # not Pskov, which stays the city
     ("Pskov", None, "geonames:504341"),
+    # a Turkish ending of belonging (DEAŞ'lı, one of DEAŞ: Dassel before) and the words for
+    # an organisation's terrorists, militants, members after it (no answer before)
+    ("DEAŞ'lı", None, "nz:org/islamic-state"),
+    ("YPG'li teröristler", None, "nz:org/peoples-defense-units"),
+    ("DEAŞ militanları", None, "nz:org/islamic-state"),
     # the Arabic press's bare surnames (the Houthis' أنصار الله, Surabaya before; خامنئي was
     # first at 0.69, now confident)
     ("نصر الله", None, "nz:person/hassan-nasrallah"),

@@ -97,6 +97,12 @@ DESCRIBED = [
     # a port, an airport, an area the lexicon does not name: the town's (0.41-0.77 before)
     ("Latakia port", "geonames:173576"),
     ("Qamishli airport", "geonames:173377"),
+    # the Turkish and Arabic words for an airport (Gaziantep Province, Istanbul Province, Abu
+    # Bakr al-Baghdadi were first before; مطار القامشلي first at 0.29)
+    ("Gaziantep Havalimanı", "geonames:314830"),
+    ("İstanbul Havalimanı", "geonames:745044"),
+    ("مطار القامشلي", "geonames:173377"),
+    ("مطار بغداد الدولي", "geonames:98182"),
     ("the Kobani area", "geonames:172256"),
     # a garrison, a naval base at a place (0.09-0.25 before)
     ("the al-Tanf garrison", "nz:place/al-tanf"),

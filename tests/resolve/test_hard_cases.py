@@ -186,9 +186,20 @@ KURDISTAN_MOUNTAINS = [
 ]
 
 
+# Gaza's corridors and East Jerusalem's sites (junk, Sheikh Radwan, Silvan in Diyarbakır were
+# first before they were curated)
+GAZA_JERUSALEM = [
+    ("Netzarim corridor", None, "nz:region/netzarim-corridor"),
+    ("محور فيلادلفيا", None, "nz:region/philadelphi-corridor"),
+    ("Sheikh Jarrah", "PS", "nz:place/sheikh-jarrah"),
+    ("Silwan", "PS", "nz:place/silwan"),
+    ("al-Aqsa Mosque", None, "nz:other/al-aqsa-mosque-compound"),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), KURDISTAN_MOUNTAINS)
-def test_a_mountain_area_of_the_kurdistan_region_resolves_first(
+@pytest.mark.parametrize(("name", "country", "expected"), [*KURDISTAN_MOUNTAINS, *GAZA_JERUSALEM])
+def test_a_curated_area_of_war_reports_resolves_first(
     nz: Normaliser, name: str, country: str | None, expected: str
 ) -> None:
     matches = nz.resolve(name, country=country)

@@ -33,6 +33,7 @@ from normalise.errors import RuleTableError
         ("the northern Hama countryside", None, "hama province", "countryside"),
         ("Hama city countryside", None, "hama province", "countryside"),
         ("Halep kırsalı", "tr", "halep ili", "kirsali"),
+        ("Mahmur Mülteci Kampı", "tr", "mahmur", "kampi"),  # refugee camp: both read off
         ("Halep kenti", "tr", "halep", "kenti"),
         ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
         ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of

@@ -172,7 +172,7 @@ def _prominent(row: CandidateRow, context: Context) -> bool:
 def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     """Return the reading-independent features of a candidate (computed once per name)."""
     country = 0.0
-    if context.country is not None:
+    if context.country is not None and row.country is not None:  # none: in every country
         country = 1.0 if row.country == context.country else -1.0
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:

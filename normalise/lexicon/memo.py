@@ -2,8 +2,9 @@
 
 Each query asks the store for the judgements on its name (`not_same`) and the display names of
 its candidates, a query about a town's countryside for the province of a division
-(`province`) and the population of its largest place (`largest_population`), and a query with
-an admin1 hint for what that names (`divisions`). They change only when a batch is applied,
+(`province`) and the population of its largest place (`largest_population`), a lookup within a
+country for the keys of the entities of no country (`countryless_keys`), and a query with an
+admin1 hint for what that names (`divisions`). They change only when a batch is applied,
 and every applied batch bumps the store's version (`meta.version`), whichever process applied
 it. So a reader keeps them here and reads the version once per snapshot: the judgements whole
 (a few per thousand entities; a store with more than `JUDGEMENTS` of them is asked per query
@@ -15,6 +16,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
+
+from normalise.keys import build_keys
+from normalise.lexicon.keyindex import index_keys, key_lang
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
@@ -31,6 +35,7 @@ class VersionMemo:
         self._displays: dict[str, str | None] = {}
         self._provinces: dict[tuple[str, str], str] | None = None  # None: not read yet
         self._largest: dict[tuple[str, str], int] | None = None  # None: not read yet
+        self._countryless: frozenset[str] | None = None  # None: not read yet
         self._divisions: dict[Hashable, object] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
@@ -42,6 +47,7 @@ class VersionMemo:
             self._displays.clear()
             self._provinces = None
             self._largest = None
+            self._countryless = None
             self._divisions.clear()
         return self
 
@@ -85,6 +91,28 @@ class VersionMemo:
             )
             self._largest = {(c, a): int(population) for c, a, population in rows}
         return self._largest.get((country, admin1), 0)
+
+    def countryless_keys(self, conn: sqlite3.Connection) -> frozenset[str]:
+        """Return the index keys of the active entities of no country (the UN, Kurdistan, the
+        Euphrates, the Sinjar Mountains: a few dozen), which a lookup within a country reads
+        too. Built from their names by the index's own key function (`keyindex.index_keys`),
+        as the keys table has no index by entity (about 30 ms on the default lexicon)."""
+        if self._countryless is None:
+            ids = [
+                r[0] for r in conn.execute(
+                    "SELECT rowid FROM entities WHERE (country IS NULL OR country = '')"
+                    " AND status = 'active'"
+                )
+            ]  # fmt: skip
+            names = conn.execute(
+                f"SELECT text, lang FROM names WHERE entity IN ({','.join('?' * len(ids))})", ids
+            ).fetchall() if ids else []  # fmt: skip
+            self._countryless = frozenset(
+                key
+                for text, lang in names
+                for key in index_keys(build_keys(text, key_lang(lang, None, text)))
+            )
+        return self._countryless
 
     def divisions(self) -> dict[Hashable, object]:
         """Return the admin1 hints the resolver has read in this version and what it read

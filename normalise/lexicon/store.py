@@ -64,6 +64,10 @@ WORLD_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 16, "d": 4, "t": 4}
 # common token (`t:ZHN`, zhen, has 7,700 rows in CN) or a short near-skeleton would otherwise
 # bring thousands of rows to score, nearly all of them far from the query.
 COUNTRY_ROWS_PER_KEY = {"x": 256, "f": 256, "s": 64, "d": 16, "t": 16}
+# Within a country, the entities of no country are read by these key families only (a name
+# spelled as the query, or with its skeleton): by their near keys too, a few dozen of them came
+# to every lookup as far candidates, and made right answers unsure (Tigris for الضلع, Yemen).
+COUNTRYLESS_FAMILIES = frozenset("xfs")
 MAX_KEYS_PER_QUERY = 256  # SQLite caps the terms of a compound SELECT
 HEADED_ROWS = 64  # names of one first-level division a bare generic head reads at most
 _WORLD_KEY = (
@@ -350,11 +354,14 @@ class Lexicon:
         One indexed query. Each key contributes only its most populous entities, so many per
         key family (`COUNTRY_ROWS_PER_KEY` within `country`, `WORLD_ROWS_PER_KEY` without).
         Rows come best key first (`x:` exact, `f:`, `s:`, `d:`, `t:`), then by population, cut
-        at `limit`.
+        at `limit`. Within a country, the entities of no country (the UN, Kurdistan, the
+        Euphrates) are read too by their exact, folded and skeleton keys: they contradict no
+        country (`countryless_keys`, `COUNTRYLESS_FAMILIES`).
 
         Args:
             keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
-            country: keep only entities of this ISO alpha-2 country.
+            country: keep only entities of this ISO alpha-2 country, and of none ("" for
+                those alone).
             kind: keep only entities of this kind.
             limit: the most rows returned.
         """
@@ -383,7 +390,14 @@ class Lexicon:
         families = "".join([key[:1] for key in unique])
         sql = _candidates_sql(families, country is not None, kind is not None)
         with self._read() as conn:
-            return list(map(_candidate_row, conn.execute(sql, params)))
+            rows = list(map(_candidate_row, conn.execute(sql, params)))
+            if country:  # an entity of no country is in every country's lookup
+                countryless = self._current_memo(conn).countryless_keys(conn)
+                shared = [k for k in unique if k[:1] in COUNTRYLESS_FAMILIES and k in countryless]
+                if shared:
+                    rows = merge_rows(rows, self.candidates(shared, country="", kind=kind))
+                    rows = rows[:limit]
+            return rows
 
     def names_by_skeleton(
         self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None

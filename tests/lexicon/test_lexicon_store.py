@@ -342,3 +342,25 @@ def test_country_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
     assert exact[0].entity_id == "geonames:1"  # an exact hit comes first, whatever its size
     many = [f"s:K{i}" for i in range(600)] + [token]
     assert len(lex.candidates(many, country="CN")) == COUNTRY_ROWS_PER_KEY["t"]
+
+
+def test_a_country_lookup_reads_the_entities_of_no_country(lex: Lexicon) -> None:
+    """An entity of no country (a river, a region across borders, the UN) contradicts no
+    country, so a lookup within one reads its keys too; another writer's batch that adds or
+    removes one is seen at the next snapshot (the memo follows the store's version)."""
+    euphrates = {
+        "id": "nz:other/euphrates", "kind": "other",
+        "names": [{"text": "Euphrates", "kind": "canonical"}, {"text": "الفرات", "lang": "ar"}],
+    }  # fmt: skip
+    reader = Lexicon.open(lex.path, readonly=True)
+    keys = ["f:euphrates", "s:" + build_keys("الفرات").skeleton]
+    assert reader.candidates(keys, country="SY") == []
+    lex.apply([{"op": "upsert", "entity": euphrates}])
+    found = reader.candidates(keys, country="SY")
+    assert {row.entity_id for row in found} == {"nz:other/euphrates"}
+    assert {row.key for row in found} == set(keys)  # each key's row, its own strongest
+    assert reader.candidates(keys, country="SY", kind="place") == []
+    assert [r.entity_id for r in reader.candidates(keys, country="")] == ["nz:other/euphrates"] * 2
+    lex.apply([{"op": "delete", "id": "nz:other/euphrates"}])
+    assert reader.candidates(keys, country="SY") == []
+    reader.close()

@@ -186,6 +186,16 @@ KURDISTAN_MOUNTAINS = [
 ]
 
 
+# Syria's regions (Syria, the Syrian Arab Army, Al-'Aliyat, al-Yarmūk or junk were first before)
+SYRIA_REGIONS = [
+    ("the Syrian coast", "SY", "nz:region/syrian-coast"),
+    ("الساحل السوري", None, "nz:region/syrian-coast"),
+    ("Jabal al-Ansariya", "SY", "nz:other/syrian-coastal-mountain-range"),
+    ("الجزيرة السورية", "SY", "nz:region/syrian-jazira"),
+    ("al-Lajat", "SY", "nz:region/lajat"),
+    ("حوض اليرموك", "SY", "nz:region/yarmouk-basin"),
+]
+
 # Gaza's corridors and East Jerusalem's sites (junk, Sheikh Radwan, Silvan in Diyarbakır were
 # first before they were curated)
 GAZA_JERUSALEM = [
@@ -197,8 +207,33 @@ GAZA_JERUSALEM = [
 ]
 
 
+# An entity of no country (an international body, a river, a mountain range, a region across
+# borders) with a report's country hint: found, scored as of no country, and confident
+# (before, the hint left it out of the lookup: Gara for the Sinjar Mountains, the Syrian coast
+# for the Syrian Desert; the UN at 0.81)
+COUNTRYLESS = [
+    ("Sinjar Mountains", "IQ", "nz:other/sinjar-mountains"),
+    ("Syrian Desert", "SY", "nz:region/syrian-desert"),
+    ("the Euphrates", "SY", "nz:other/euphrates"),
+    ("United Nations", "SY", "nz:org/united-nations"),
+    ("UNHCR", "LB", "nz:org/unhcr"),
+    ("Kurdistan", "TR", "nz:region/kurdistan"),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), [*KURDISTAN_MOUNTAINS, *GAZA_JERUSALEM])
+@pytest.mark.parametrize(("name", "country", "expected"), COUNTRYLESS)
+def test_an_entity_of_no_country_is_a_match_in_any_country(
+    nz: Normaliser, name: str, country: str, expected: str
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert (top.id, top.match) == (expected, True), top
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "country", "expected"), [*KURDISTAN_MOUNTAINS, *SYRIA_REGIONS, *GAZA_JERUSALEM]
+)
 def test_a_curated_area_of_war_reports_resolves_first(
     nz: Normaliser, name: str, country: str | None, expected: str
 ) -> None:

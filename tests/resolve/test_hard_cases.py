@@ -499,6 +499,13 @@ ACTORS = [
     ("Sinwar", None, "nz:person/yahya-sinwar"),  # a surname the press uses alone (Qāshqāl before)
     ("Peskov", None, "nz:person/dmitry-peskov"),  # not Pskov, which stays the city
     ("Pskov", None, "geonames:504341"),
+    # Sudan's, Libya's, Yemen's and Somalia's actors (Hemet, Hoover, Linyi, Egypt and the
+    # village Shabāb were first before they were curated)
+    ("Hemedti", None, "nz:person/mohamed-hamdan-dagalo"),
+    ("حفتر", None, "nz:person/khalifa-haftar"),
+    ("LNA", None, "nz:org/libyan-national-army"),
+    ("AQAP", None, "nz:org/al-qaeda-in-the-arabian-peninsula"),
+    ("al-Shabaab", None, "nz:org/al-shabaab"),
     # a Turkish ending of belonging (DEAŞ'lı, one of DEAŞ: Dassel before) and the words for
     # an organisation's terrorists, militants, members after it (no answer before)
     ("DEAŞ'lı", None, "nz:org/islamic-state"),

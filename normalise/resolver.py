@@ -155,7 +155,7 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
-    decision: its article, folded key, letters, Arabic spelling, capitals and compass
+    decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
     points."""
     return Context(
         context.country,
@@ -166,6 +166,7 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         letters=query_letters(name),
         spelling=arabic_spelling(name),
         capitals=query_capitals(name),
+        script=detect_scripts(name).primary or "",
         compass=compass_points(keys.folded, is_arabic_text(name)),
     )
 
@@ -308,7 +309,7 @@ _SPELLING_EQUAL = FEATURES.index("spelling_equal")
 NAMED_KINDS = frozenset({"country", "organisation", "person"})
 
 
-def named_as_spelled(top: Scored) -> bool:
+def named_as_spelled(top: Scored, context: Context) -> bool:
     """Return True when the top candidate is a country, organisation or person found by one of
     its names as the query spells it (its exact or folded key, the query's own reading; an
     organisation's or person's name also spelled alike but for the article or an ending,
@@ -325,13 +326,17 @@ def named_as_spelled(top: Scored) -> bool:
     country but `Əlcəzair`, Algeria's Azerbaijani name and Algiers' (the model's answer); the
     199 curated names of organisations and people had 153 and 191, none wrong. A name in two
     scripts is not read so: its keys read one of them (`U.S. ᎠᏒᏂᎸ ᏂᎨᏒᎾ ᏚᎦᏚᏛᎢ`, Cherokee for
-    the U.S. Virgin Islands, is keyed as `u s`)."""
+    the U.S. Virgin Islands, is keyed as `u s`); nor is a name in capitals found by the folded
+    key a query in another script romanises to (`شبعا`, the village of Shebaa, folds as
+    `shba`, `SHBA` the Albanian initials of the United States, which it answered confidently;
+    a country's name so found is still its: `უგანდა`, Uganda)."""
     row = top.row
     if row.kind not in NAMED_KINDS:
         return False
     if top.features[_EXACT] != 1 and not _spelled_alike(top):
         return False
-    if detect_scripts(row.name_text).mixed:
+    scripts = detect_scripts(row.name_text)
+    if scripts.mixed or (_other_script(row, context) and row.name_text.isupper()):
         return False
     if row.name_kind != "abbreviation":
         return True
@@ -363,7 +368,7 @@ def _read_off(reading: Reading) -> bool:
     return reading.written or (reading.reason or "").startswith("descriptor:")
 
 
-def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]]) -> bool:
+def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Context) -> bool:
     """Return True when the top candidate is a city of `CITY_POPULATION` or more found by one
     of its Latin-script names as the query writes it (its exact or folded key, by the query's
     own reading), clearly ahead of the next, which is `CITY_RATIO` times smaller or, not found
@@ -376,13 +381,15 @@ def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]]) -> bool:
     town's name, for Aqrah). Not for an Arabic-script name, which a village often shares with
     a city abroad (`تالين`: Tallinn and Syria's Talin; in `bench/arabic_names.py` 10 of 38 so
     were namesakes), nor for a name found by another reading of the query (a word, an
-    article or an ending read off: `برقه` read as `رقه` found Raqqa)."""
+    article or an ending read off: `برقه` read as `رقه` found Raqqa), nor for a query in
+    another script, which its folded key romanises (`רעים`, Re'im, folds as `rym`, a name of
+    Rome, which it answered confidently)."""
     row = top.row
     if row.kind != "place" or (row.population or 0) < CITY_POPULATION:
         return False
     if top.features[_EXACT] != 1 or top.features[_CROSS] == 1 or top.reading.reason is not None:
         return False
-    if is_arabic_text(row.name_text):
+    if is_arabic_text(row.name_text) or _other_script(row, context):
         return False
     if len(ranked) < 2:
         return True
@@ -392,6 +399,11 @@ def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]]) -> bool:
         return False
     apart = (nxt.row.population or 0) * CITY_RATIO <= (row.population or 0)
     return apart or (lead >= CITY_LEAD and nxt.features[_EXACT] != 1)
+
+
+def _other_script(row: CandidateRow, context: Context) -> bool:
+    """Return True when a candidate name is written in another script than the query."""
+    return bool(context.script) and detect_scripts(row.name_text).primary != context.script
 
 
 def _spelled_alike(top: Scored) -> bool:
@@ -773,7 +785,7 @@ class Resolver:
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
-        if named_as_spelled(top) or _city_as_spelled(top, ranked):
+        if named_as_spelled(top, context) or _city_as_spelled(top, ranked, context):
             return 1.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None

@@ -93,6 +93,7 @@ class Context:
     spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
     # (`matres.arabic_spelling`)
     capitals: str = ""  # the query's initials in capitals (`suffixes.query_capitals`), else ""
+    script: str = ""  # the query's first script (`scripts.detect_scripts`: Latin, Arabic ...)
     compass: frozenset[str] = frozenset()  # the points of the compass the query says
     # (`compass.compass_points`: `Western Ghouta` {w})
 

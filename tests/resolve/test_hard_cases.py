@@ -732,6 +732,26 @@ CITIES = [
 ]
 
 
+# A query in another script found a name by its romanised folded key: the name is no confident
+# match by being spelled so when it is written in capitals or is a large city's (`شبعا`, Shebaa,
+# folds as `shba`, the Albanian initials of the United States; `רעים`, Re'im, as `rym`, a name
+# of Rome: both answered confidently before); a country's name in another script still is
+CROSS_SCRIPT = [
+    ("شبعا", "iso3166:US", False),
+    ("רעים", "geonames:3169070", False),
+    ("უგანდა", "iso3166:UG", True),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "confident"), CROSS_SCRIPT)
+def test_a_romanised_key_is_no_spelling_of_initials_or_a_city(
+    nz: Normaliser, name: str, expected: str, confident: bool
+) -> None:
+    top = nz.resolve(name)[0]
+    assert (top.id, top.match) == (expected, confident), top
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "expected", "confident"), CITIES)
 def test_a_large_city_as_written_is_confident_without_a_hint(

@@ -767,7 +767,7 @@ def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None
             context = query_context(text, keys, Context())
             top = rank(nz.resolver.score_candidates(text, keys, context, None))[0][1]
             assert top.row.entity_id == f"iso3166:{country}"
-            assert named_as_spelled(top) is expected, text
+            assert named_as_spelled(top, context) is expected, text
 
 
 def test_a_name_spelled_as_turkish_names_is_read_in_turkish_without_a_hint(

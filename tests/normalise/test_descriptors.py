@@ -34,6 +34,7 @@ from normalise.errors import RuleTableError
         ("Hama city countryside", None, "hama province", "countryside"),
         ("Halep kırsalı", "tr", "halep ili", "kirsali"),
         ("Mahmur Mülteci Kampı", "tr", "mahmur", "kampi"),  # refugee camp: both read off
+        ("Şucaiyye Mahallesi", "tr", "sucaiyye", "mahallesi"),  # its neighbourhood
         ("Halep kenti", "tr", "halep", "kenti"),
         ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
         ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of

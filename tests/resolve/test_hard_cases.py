@@ -204,6 +204,10 @@ GAZA_JERUSALEM = [
     ("Sheikh Jarrah", "PS", "nz:place/sheikh-jarrah"),
     ("Silwan", "PS", "nz:place/silwan"),
     ("al-Aqsa Mosque", None, "nz:other/al-aqsa-mosque-compound"),
+    # the Turkish press's names, mahallesi (its neighbourhood) read off (Sheikh Jarrah, by the
+    # token of `Şeyh Cerrah Mahallesi`, and junk before)
+    ("Şeyh Rıdvan Mahallesi", "PS", "nz:place/sheikh-radwan"),
+    ("Şucaiyye", "PS", "nz:place/shujaiyya"),
 ]
 
 

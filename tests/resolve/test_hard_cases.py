@@ -510,6 +510,11 @@ ACTORS = [
     ("LNA", None, "nz:org/libyan-national-army"),
     ("AQAP", None, "nz:org/al-qaeda-in-the-arabian-peninsula"),
     ("al-Shabaab", None, "nz:org/al-shabaab"),
+    # security bodies and a UN mission (Messaad, Chimbote, Nepal were first before)
+    ("Mossad", None, "nz:org/mossad"),
+    ("Shin Bet", None, "nz:org/shin-bet"),
+    ("قوة الرضوان", None, "nz:org/radwan-force"),
+    ("UNIFIL", None, "nz:org/unifil"),
     # a Turkish ending of belonging (DEAŞ'lı, one of DEAŞ: Dassel before) and the words for
     # an organisation's terrorists, militants, members after it (no answer before)
     ("DEAŞ'lı", None, "nz:org/islamic-state"),

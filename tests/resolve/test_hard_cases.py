@@ -510,7 +510,7 @@ ACTORS = [
     ("LNA", None, "nz:org/libyan-national-army"),
     ("AQAP", None, "nz:org/al-qaeda-in-the-arabian-peninsula"),
     ("al-Shabaab", None, "nz:org/al-shabaab"),
-    # security bodies and a UN mission (Messaad, Chimbote, Nepal were first before)
+    # security bodies and a UN mission (Messaad, Chimbote, Nepal or junk were first before)
     ("Mossad", None, "nz:org/mossad"),
     ("Shin Bet", None, "nz:org/shin-bet"),
     ("قوة الرضوان", None, "nz:org/radwan-force"),

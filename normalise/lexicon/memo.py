@@ -23,6 +23,7 @@ from normalise.lexicon.keyindex import index_keys, key_lang
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
 JUDGEMENTS = 2**17  # the most not-same judgements held in memory (about 30 MB)
+COUNTRYLESS_NAMES = 2**14  # the most names of entities of no country whose keys are held
 
 
 class VersionMemo:
@@ -35,7 +36,8 @@ class VersionMemo:
         self._displays: dict[str, str | None] = {}
         self._provinces: dict[tuple[str, str], str] | None = None  # None: not read yet
         self._largest: dict[tuple[str, str], int] | None = None  # None: not read yet
-        self._countryless: frozenset[str] | None = None  # None: not read yet
+        self._countryless: frozenset[str] | None = None  # None: too many to hold
+        self._countryless_read = False
         self._divisions: dict[Hashable, object] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
@@ -47,7 +49,7 @@ class VersionMemo:
             self._displays.clear()
             self._provinces = None
             self._largest = None
-            self._countryless = None
+            self._countryless, self._countryless_read = None, False
             self._divisions.clear()
         return self
 
@@ -92,26 +94,26 @@ class VersionMemo:
             self._largest = {(c, a): int(population) for c, a, population in rows}
         return self._largest.get((country, admin1), 0)
 
-    def countryless_keys(self, conn: sqlite3.Connection) -> frozenset[str]:
+    def countryless_keys(self, conn: sqlite3.Connection) -> frozenset[str] | None:
         """Return the index keys of the active entities of no country (the UN, Kurdistan, the
-        Euphrates, the Sinjar Mountains: a few dozen), which a lookup within a country reads
-        too. Built from their names by the index's own key function (`keyindex.index_keys`),
-        as the keys table has no index by entity (about 30 ms on the default lexicon)."""
-        if self._countryless is None:
-            ids = [
-                r[0] for r in conn.execute(
-                    "SELECT rowid FROM entities WHERE (country IS NULL OR country = '')"
-                    " AND status = 'active'"
-                )
-            ]  # fmt: skip
+        Euphrates, the Sinjar Mountains: a few dozen in the default lexicon), which a lookup
+        within a country reads too; None when their names are more than `COUNTRYLESS_NAMES`
+        (a lexicon of organisations without countries): the lookup then asks the store for
+        every key. Built from their names by the index's own key function
+        (`keyindex.index_keys`), as the keys table has no index by entity (about 30 ms on the
+        default lexicon)."""
+        if not self._countryless_read:
             names = conn.execute(
-                f"SELECT text, lang FROM names WHERE entity IN ({','.join('?' * len(ids))})", ids
-            ).fetchall() if ids else []  # fmt: skip
-            self._countryless = frozenset(
+                "SELECT n.text, n.lang FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+                " WHERE (e.country IS NULL OR e.country = '') AND e.status = 'active' LIMIT ?",
+                (COUNTRYLESS_NAMES + 1,),
+            ).fetchall()
+            self._countryless = None if len(names) > COUNTRYLESS_NAMES else frozenset(
                 key
                 for text, lang in names
                 for key in index_keys(build_keys(text, key_lang(lang, None, text)))
-            )
+            )  # fmt: skip
+            self._countryless_read = True
         return self._countryless
 
     def divisions(self) -> dict[Hashable, object]:

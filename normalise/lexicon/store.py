@@ -393,7 +393,10 @@ class Lexicon:
             rows = list(map(_candidate_row, conn.execute(sql, params)))
             if country:  # an entity of no country is in every country's lookup
                 countryless = self._current_memo(conn).countryless_keys(conn)
-                shared = [k for k in unique if k[:1] in COUNTRYLESS_FAMILIES and k in countryless]
+                shared = [
+                    k for k in unique if k[:1] in COUNTRYLESS_FAMILIES
+                    and (countryless is None or k in countryless)
+                ]  # fmt: skip
                 if shared:
                     rows = merge_rows(rows, self.candidates(shared, country="", kind=kind))
                     rows = rows[:limit]

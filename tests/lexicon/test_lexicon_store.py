@@ -344,10 +344,15 @@ def test_country_query_reads_the_most_populous_per_key(tmp_path: Path) -> None:
     assert len(lex.candidates(many, country="CN")) == COUNTRY_ROWS_PER_KEY["t"]
 
 
-def test_a_country_lookup_reads_the_entities_of_no_country(lex: Lexicon) -> None:
+@pytest.mark.parametrize("names_held", [memo.COUNTRYLESS_NAMES, 0])
+def test_a_country_lookup_reads_the_entities_of_no_country(
+    lex: Lexicon, names_held: int, monkeypatch: Any
+) -> None:
     """An entity of no country (a river, a region across borders, the UN) contradicts no
     country, so a lookup within one reads its keys too; another writer's batch that adds or
-    removes one is seen at the next snapshot (the memo follows the store's version)."""
+    removes one is seen at the next snapshot (the memo follows the store's version). With
+    more names of such entities than the memo holds (0), every key is asked of the store."""
+    monkeypatch.setattr(memo, "COUNTRYLESS_NAMES", names_held)
     euphrates = {
         "id": "nz:other/euphrates", "kind": "other",
         "names": [{"text": "Euphrates", "kind": "canonical"}, {"text": "الفرات", "lang": "ar"}],

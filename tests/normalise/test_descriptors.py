@@ -52,6 +52,9 @@ from normalise.errors import RuleTableError
         ("بلدة كفرزيتا", None, "كفرزيتا", "بلدة"),
         ("ولاية صور", None, "صور", "ولاية"),  # a wilaya is named after its seat
         ("ريف حماة", None, "محافظة حماة", "ريف"),  # and the province word first
+        ("محيط بلدة اللطامنة", None, "محافظة اللطامنة", "محيط"),  # its surroundings
+        ("محور كفرنبودة", None, "كفرنبودة", "محور"),  # a front named after it
+        ("the Kabani axis", None, "kabani", "axis"),
         ("ريف إدلب الجنوبي", None, "محافظة ادلب", "الجنوبي"),
         ("شمال حماة", None, "محافظة حماة", "شمال"),
         ("Güney İdlib", None, "idlib ili", "guney"),

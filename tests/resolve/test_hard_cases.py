@@ -103,6 +103,9 @@ DESCRIBED = [
     ("İstanbul Havalimanı", "geonames:745044"),
     ("مطار القامشلي", "geonames:173377"),
     ("مطار بغداد الدولي", "geonames:98182"),
+    # a front named after a place: محور, axis (0.47 and 0.71 before)
+    ("محور كفرنبودة", "nz:place/kafr-nabudah"),
+    ("the Kafr Nabudah axis", "nz:place/kafr-nabudah"),
     ("the Kobani area", "geonames:172256"),
     # a garrison, a naval base at a place (0.09-0.25 before)
     ("the al-Tanf garrison", "nz:place/al-tanf"),
@@ -172,6 +175,9 @@ AROUND_TOWN = [
     ("Qandil bölgesi", "IQ", "nz:region/qandil-mountains"),
     ("the Gara region", "IQ", "nz:region/gara-mountain"),
     ("Zap bölgesinde", None, "nz:region/zap"),
+    # Arabic محيط, أطراف (its surroundings, outskirts): 0.08 and 0.05 before
+    ("محيط بلدة اللطامنة", "SY", "nz:place/al-lataminah"),
+    ("أطراف بلدة كفرنبودة", "SY", "nz:place/kafr-nabudah"),
 ]
 
 # The mountain areas of Iraq's Kurdistan Region named in reports of Turkey's operations against

@@ -526,6 +526,7 @@ ACTORS = [
     ("DEAŞ'lı", None, "nz:org/islamic-state"),
     ("YPG'li teröristler", None, "nz:org/peoples-defense-units"),
     ("DEAŞ militanları", None, "nz:org/islamic-state"),
+    ("İslami Cihad Hareketi", None, "nz:org/palestinian-islamic-jihad"),  # its movement
     # the Arabic press's bare surnames (the Houthis' أنصار الله, Surabaya before; خامنئي was
     # first at 0.69, now confident)
     ("نصر الله", None, "nz:person/hassan-nasrallah"),

@@ -521,6 +521,12 @@ ACTORS = [
     ("Shin Bet", None, "nz:org/shin-bet"),
     ("قوة الرضوان", None, "nz:org/radwan-force"),
     ("UNIFIL", None, "nz:org/unifil"),
+    # international bodies (the Gulf Cooperation Council, Majlesī, Iraq, Kyiv, Chihuahua before)
+    ("UN Security Council", None, "nz:org/un-security-council"),
+    ("مجلس الأمن الدولي", None, "nz:org/un-security-council"),
+    ("ICC", None, "nz:org/international-criminal-court"),
+    ("ICJ", None, "nz:org/international-court-of-justice"),
+    ("IAEA", None, "nz:org/iaea"),
     # a Turkish ending of belonging (DEAŞ'lı, one of DEAŞ: Dassel before) and the words for
     # an organisation's terrorists, militants, members after it (no answer before)
     ("DEAŞ'lı", None, "nz:org/islamic-state"),

@@ -302,7 +302,6 @@ def may_be_confident(row: CandidateRow, context: Context) -> bool:
 
 
 _EXACT = FEATURES.index("exact")
-_CROSS = FEATURES.index("cross_script")
 _ACRONYM = FEATURES.index("acronym")
 _SPELLING_EQUAL = FEATURES.index("spelling_equal")
 # Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
@@ -387,7 +386,7 @@ def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Con
     row = top.row
     if row.kind != "place" or (row.population or 0) < CITY_POPULATION:
         return False
-    if top.features[_EXACT] != 1 or top.features[_CROSS] == 1 or top.reading.reason is not None:
+    if top.features[_EXACT] != 1 or top.reading.reason is not None:
         return False
     if is_arabic_text(row.name_text) or _other_script(row, context):
         return False

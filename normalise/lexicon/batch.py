@@ -19,9 +19,9 @@ from normalise.lexicon.keyindex import (
     entity_key_rows,
     index_keys,
     key_country,
-    key_lang,
     key_rank,
     name_forms,
+    name_keys,
     script_of,
 )
 from normalise.lexicon.schema import KEYS_COLUMNS
@@ -96,7 +96,7 @@ class BatchWriter:
         """Delete the key rows of every name of an entity (recomputed from the names)."""
         keys: set[str] = set()
         for _, text, lang, _ in self._names_of(rowid):
-            keys.update(index_keys(build_keys(text, key_lang(lang, country, text))))
+            keys.update(index_keys(name_keys(text, lang, country)))
         cc = key_country(country)
         self.conn.executemany(
             "DELETE FROM keys WHERE key = ? AND country = ? AND entity = ?",
@@ -137,7 +137,7 @@ class BatchWriter:
             if (text, lang) in present:
                 continue
             present.add((text, lang))
-            keys = build_keys(text, key_lang(lang, country, text))
+            keys = name_keys(text, lang, country)
             self._warn_duplicate(line, rowid, kind, country, text, keys, entity_id)
             cur = self.conn.execute(
                 _INSERT_NAME,

@@ -24,7 +24,6 @@ from tqdm import tqdm
 
 from normalise.errors import LexiconError
 from normalise.fingerprint import data_fingerprint, rules_fingerprint
-from normalise.keys import build_keys
 from normalise.lexicon.cldr import load_countries
 from normalise.lexicon.curated import CuratedData, load_curated
 from normalise.lexicon.geonames import MACHINE, SOURCE, cities500_path, place_entity, place_names
@@ -32,9 +31,9 @@ from normalise.lexicon.keyindex import (
     KeyRow,
     index_keys,
     key_country,
-    key_lang,
     key_rank,
     name_forms,
+    name_keys,
     script_of,
 )
 from normalise.lexicon.schema import (
@@ -87,7 +86,7 @@ def compute_rows(jobs: list[Job]) -> Rows:
         rank = key_rank(entity["kind"], entity.get("population"))
         for position, (text, lang, kind, source) in enumerate(names):
             name_id = rowid << NAME_SHIFT | position
-            keys = build_keys(text, key_lang(lang, country, text))
+            keys = name_keys(text, lang, country)
             if (
                 source == SOURCE
                 and kind == "variant"

@@ -96,6 +96,13 @@ def key_rank(kind: str, population: int | None) -> int:
     return 0 if kind == "place" else PROMINENT_POPULATION
 
 
+def name_keys(text: str, lang: str | None, country: str | None) -> Keys:
+    """Return the keys of a lexicon name of an entity of `country`, read in the language its
+    keys are built in (`key_lang`): the one key function of the index, its batches and its
+    readers."""
+    return build_keys(text, key_lang(lang, country, text))
+
+
 def key_country(country: str | None) -> str:
     """Return the country column of an entity's key rows ('' for an entity with none)."""
     return country or ""
@@ -138,7 +145,7 @@ def entity_key_rows(
     rows: dict[str, KeyRow] = {}
     cc = key_country(country)
     for name_id, text, lang in names:
-        keys = build_keys(text, key_lang(lang, country, text))
+        keys = name_keys(text, lang, country)
         forms.append((name_id, name_forms(keys)))
         for key in index_keys(keys):
             if key not in rows:

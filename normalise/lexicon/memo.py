@@ -17,8 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 
-from normalise.keys import build_keys
-from normalise.lexicon.keyindex import index_keys, key_lang
+from normalise.lexicon.keyindex import index_keys, name_keys
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
@@ -99,9 +98,9 @@ class VersionMemo:
         Euphrates, the Sinjar Mountains: a few dozen in the default lexicon), which a lookup
         within a country reads too; None when their names are more than `COUNTRYLESS_NAMES`
         (a lexicon of organisations without countries): the lookup then asks the store for
-        every key. Built from their names by the index's own key function
-        (`keyindex.index_keys`), as the keys table has no index by entity (about 30 ms on the
-        default lexicon)."""
+        every key. Built from their names by the index's own key functions
+        (`keyindex.name_keys`, `index_keys`), as the keys table has no index by entity
+        (about 30 ms on the default lexicon)."""
         if not self._countryless_read:
             names = conn.execute(
                 "SELECT n.text, n.lang FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
@@ -111,7 +110,7 @@ class VersionMemo:
             self._countryless = None if len(names) > COUNTRYLESS_NAMES else frozenset(
                 key
                 for text, lang in names
-                for key in index_keys(build_keys(text, key_lang(lang, None, text)))
+                for key in index_keys(name_keys(text, lang, None))
             )  # fmt: skip
             self._countryless_read = True
         return self._countryless

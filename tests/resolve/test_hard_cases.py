@@ -765,24 +765,6 @@ CROSS_SCRIPT = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected", "confident"), CROSS_SCRIPT)
-def test_a_romanised_key_is_no_spelling_of_initials_or_a_city(
-    nz: Normaliser, name: str, expected: str, confident: bool
-) -> None:
-    top = nz.resolve(name)[0]
-    assert (top.id, top.match) == (expected, confident), top
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected", "confident"), CITIES)
-def test_a_large_city_as_written_is_confident_without_a_hint(
-    nz: Normaliser, name: str, expected: str, confident: bool
-) -> None:
-    top = nz.resolve(name)[0]
-    assert (top.id, top.match) == (expected, confident), top
-
-
 # Two places named alike but for a compass word (compass.tsv): the one the query names is
 # found and confident; a name that says another point is never a confident match, however
 # alike it is spelled (`Western Ghouta` found Eastern Ghouta confidently: STRN for both).
@@ -817,10 +799,16 @@ def test_initials_resolve_first_without_a_hint(nz: Normaliser, name: str, expect
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "expected", "confident"), [*LED_BY_THE, *ENDED, *SPELLED_ALIKE])
-def test_a_name_is_read_without_the_article_or_ending_written_around_it(
+@pytest.mark.parametrize(
+    ("name", "expected", "confident"),
+    [*CITIES, *CROSS_SCRIPT, *LED_BY_THE, *ENDED, *SPELLED_ALIKE],
+)
+def test_a_name_as_spelled_is_first_and_confident_only_so(
     nz: Normaliser, name: str, expected: str, confident: bool
 ) -> None:
+    """Without a hint: a large city as written (CITIES), a name a query in another script
+    romanises to (CROSS_SCRIPT), a name with the article, a leading word or an ending written
+    around it (LED_BY_THE, ENDED, SPELLED_ALIKE): first, and confident as each row says."""
     matches = nz.resolve(name)
     assert (matches[0].id, matches[0].match) == (expected, confident), matches[:2]
 

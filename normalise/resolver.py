@@ -276,12 +276,17 @@ def _points(points: frozenset[str]) -> str:
 
 
 def latin_initials(row: CandidateRow) -> bool:
-    """Return True for an abbreviation in Latin letters (`SNA`, `AAN`), which no Arabic-script
-    query spells: initials are not a romanisation of Arabic words (the village سعن is not
-    the Syrian National Army, though both read `sn`). For such a query the name scores 0,
-    and its entity is scored by its other names under the same skeleton, if any (`عين` finds
-    Al Ain's airport code AAN, and Al Ain by its names)."""
-    return row.name_kind == "abbreviation" and not is_arabic_text(row.name_text)
+    """Return True for an abbreviation in Latin letters (`SNA`, `AAN`), or a one-word name in
+    capitals a source lists as a variant (`SHBA`, the Albanian initials of the United
+    States, in CLDR), which no Arabic-script query spells: initials are not a romanisation
+    of Arabic words (the village سعن is not the Syrian National Army, though both read `sn`;
+    `شبعا`, Shebaa, folds as `shba`). For such a query the name scores 0, and its entity is
+    scored by its other names under the same skeleton, if any (`عين` finds Al Ain's airport
+    code AAN, and Al Ain by its names)."""
+    text = row.name_text
+    if is_arabic_text(text):
+        return False
+    return row.name_kind == "abbreviation" or (text.isupper() and " " not in text)
 
 
 def _row_lang(row: CandidateRow) -> str | None:

@@ -757,9 +757,11 @@ CITIES = [
 # A query in another script found a name by its romanised folded key: the name is no confident
 # match by being spelled so when it is written in capitals or is a large city's (`شبعا`, Shebaa,
 # folds as `shba`, the Albanian initials of the United States; `רעים`, Re'im, as `rym`, a name
-# of Rome: both answered confidently before); a country's name in another script still is
+# of Rome: both answered confidently before); a country's name in another script still is.
+# A Latin name in capitals scores nothing for an Arabic-script query (`resolver.latin_initials`):
+# Shebaa, not the United States, is first for `شبعا`
 CROSS_SCRIPT = [
-    ("شبعا", "iso3166:US", False),
+    ("شبعا", "nz:place/shebaa", False),
     ("רעים", "geonames:3169070", False),
     ("უგანდა", "iso3166:UG", True),
 ]

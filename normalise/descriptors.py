@@ -11,6 +11,9 @@ which sources code as its province: that reading puts the table's `as` word in i
 descriptor of kind `capital` is a word for a capital: before a name it is read off as a place
 descriptor is (`the capital Damascus`); with a country's name or demonym it names that
 country's capital (`capital_of`: `the Syrian capital`, `Suriye'nin başkenti`, `العاصمة السورية`).
+A descriptor of kind `city` is a place descriptor that calls the place a city or a town
+(`Idlib city`, `Halep kenti`, `مدينة الرقة`): a large city the name so read is spelled as is
+what the query means (`resolver._city_as_spelled`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from normalise.text import MEMO_TEXTS
 from normalise.tokens import Word, cut_articles, tables
 
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
-KINDS = ("place", "region", "person", "organisation", "capital")
+KINDS = ("place", "city", "region", "person", "organisation", "capital")
+PLACE_KINDS = frozenset({"place", "city"})  # read off a place's name alike
 POSITIONS = ("after", "before", "first", "clause")
 
 
@@ -59,6 +63,16 @@ def _descriptor(row: Row) -> Descriptor:
 def descriptors() -> dict[str, Descriptor]:
     """Load `descriptors.tsv` strictly (file:line on any error)."""
     return {d.term: d for d in map(_descriptor, load_rows("descriptors.tsv"))}
+
+
+def names_a_city(reason: str | None) -> bool:
+    """Return True for the reason of a reading that read off a word for a city, a town or a
+    capital (`descriptor:city`, `descriptor:kenti`, `descriptor:العاصمة`; kinds `city` and
+    `capital`)."""
+    if reason is None or not reason.startswith("descriptor:"):
+        return False
+    found = descriptors().get(reason.removeprefix("descriptor:"))
+    return found is not None and found.kind in ("city", "capital")
 
 
 def without_descriptor(
@@ -140,7 +154,7 @@ def _is_locator(text: str, following: str, arabic: bool) -> bool:
             continue
         if found.position == "clause":
             return True
-        if found.kind == "place":
+        if found.kind in PLACE_KINDS:
             return found.position == "first"
         if found.kind == "region":
             return arabic or following in tables().stopwords
@@ -262,7 +276,7 @@ def _of_phrase(texts: list[str], stop: frozenset[str]) -> tuple[list[str], Descr
     table = descriptors()
     for at in range(1, len(texts) - 2):
         found = table.get(texts[at])
-        if found is not None and found.kind == "place" and texts[at + 1] in stop:
+        if found is not None and found.kind in PLACE_KINDS and texts[at + 1] in stop:
             return texts[at + 2 :], found
     return None
 

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
 from normalise.compass import compass_points, other_points
-from normalise.descriptors import capital_of, located, region_stem
+from normalise.descriptors import capital_of, located, names_a_city, region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -387,11 +387,16 @@ def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Con
     were namesakes), nor for a name found by another reading of the query (a word, an
     article or an ending read off: `برقه` read as `رقه` found Raqqa), nor for a query in
     another script, which its folded key romanises (`רעים`, Re'im, folds as `rym`, a name of
-    Rome, which it answered confidently)."""
+    Rome, which it answered confidently). A query that calls the place a city, a town or a
+    capital is read without that word (`Idlib city`, `مدينة الرقة`, `العاصمة دمشق`): a city
+    found by the folded key of that reading is as spelled (`descriptors.names_a_city`;
+    `Idlib city` and `Raqqa city` were first but not confident before)."""
     row = top.row
     if row.kind != "place" or (row.population or 0) < CITY_POPULATION:
         return False
-    if top.features[_EXACT] != 1 or top.reading.reason is not None:
+    if not (top.features[_EXACT] == 1 and top.reading.reason is None) and not (
+        names_a_city(top.reading.reason) and row.key == "f:" + top.reading.folded
+    ):
         return False
     if is_arabic_text(row.name_text) or _other_script(row, context):
         return False

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from normalise import descriptors
-from normalise.descriptors import capital_of, located, region_stem, without_descriptor
+from normalise.descriptors import (
+    capital_of,
+    located,
+    names_a_city,
+    region_stem,
+    without_descriptor,
+)
 from normalise.errors import RuleTableError
 
 
@@ -126,7 +132,7 @@ def test_no_descriptor_or_nothing_left(name: str) -> None:
     [
         ("city\ten\tplace\tafter\tprovince", "a place descriptor has none"),
         ("countryside\ten\tregion\tafter", "a region descriptor needs an `as` word"),
-        ("city\ten\tvillage\tafter", "kind 'village' is not one of place, region"),
+        ("city\ten\tvillage\tafter", "kind 'village' is not one of place, city, region"),
         ("City\ten\tplace\tafter", "must be one folded word"),
         ("أرياف\tar\tregion\tbefore\tمحافظة", "must be one folded word"),  # folded: ارياف
         ("шахар\tru\tplace\tafter", "must be one folded word"),
@@ -167,6 +173,17 @@ def test_a_capital_word_names_the_country_whose_capital_it_is(
     name: str, texts: list[str] | None
 ) -> None:
     assert capital_of(name) == texts
+
+
+@pytest.mark.parametrize(
+    ("reason", "city"),
+    [("descriptor:city", True), ("descriptor:kenti", True), ("descriptor:مدينة", True),
+     ("descriptor:capital", True), ("descriptor:العاصمة", True), ("descriptor:village", False),
+     ("descriptor:airport", False), ("descriptor:countryside", False), ("rule:tr:c→j", False),
+     ("descriptor:nonesuch", False), (None, False)],
+)  # fmt: skip
+def test_a_word_for_a_city_a_town_or_a_capital_names_a_city(reason: str | None, city: bool) -> None:
+    assert names_a_city(reason) is city
 
 
 def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> None:

@@ -734,6 +734,30 @@ def test_described_place_resolves_first(nz: Normaliser, name: str, expected: str
     assert any(reason.startswith("descriptor:") for reason in matches[0].why)
 
 
+# A large city the query calls a city, a town or a capital, spelled as the name read without
+# that word: first and confident (`resolver._city_as_spelled`; `Idlib city` was first but
+# not confident before). Not when found by another key than the spelling (`Raqqa city`: Ar
+# Raqqah by its skeleton), nor an Arabic name (namesakes abroad: `مدينة حلب`).
+CALLED_A_CITY = [
+    ("Idlib city", "SY", "geonames:169389", True),
+    ("Halep kenti", "SY", "geonames:170063", True),
+    ("the city of Kirkuk", "IQ", "geonames:94787", True),
+    ("the capital Damascus", None, "geonames:170654", True),
+    ("Raqqa city", "SY", "geonames:172955", False),
+    ("مدينة حلب", None, "geonames:170063", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "confident"), CALLED_A_CITY)
+def test_a_large_city_called_a_city_is_confident_as_spelled(
+    nz: Normaliser, name: str, country: str | None, expected: str, confident: bool
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert (top.id, top.match) == (expected, confident), top
+    assert any(reason.startswith("descriptor:") for reason in top.why)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "kind", "expected"), ACTORS)
 def test_actor_resolves_first(nz: Normaliser, name: str, kind: str | None, expected: str) -> None:

@@ -262,12 +262,16 @@ def _names_a_region(best: dict[str, Scored]) -> bool:
 
 def contradicts(row: CandidateRow, context: Context) -> bool:
     """Return True when a candidate is in another country or admin1, or of another kind, than
-    the caller said (an entity of no country or admin1 contradicts none)."""
+    the caller said (an entity of no country or admin1 contradicts none, nor does an
+    organisation's or a person's country: a report on Iraq names the PKK, one on Syria
+    Hezbollah and Erdoğan)."""
+    if context.kind is not None and row.kind != context.kind:
+        return True
+    if row.kind in ACTOR_KINDS:
+        return False
     if context.country is not None and row.country is not None and row.country != context.country:
         return True
-    if context.admin1 is not None and row.admin1 is not None and row.admin1 != context.admin1:
-        return True
-    return context.kind is not None and row.kind != context.kind
+    return context.admin1 is not None and row.admin1 is not None and row.admin1 != context.admin1
 
 
 def _points(points: frozenset[str]) -> str:

@@ -174,7 +174,12 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     """Return the reading-independent features of a candidate (computed once per name)."""
     country = 0.0
     if context.country is not None and row.country is not None:  # none: in every country
-        country = 1.0 if row.country == context.country else -1.0
+        # an organisation or a person of another country is named in reports on any other
+        # (`contradicts`): of the same country counts for it, of another not against it
+        if row.country == context.country:
+            country = 1.0
+        elif row.kind not in ACTOR_KINDS:
+            country = -1.0
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:
         admin1 = 1.0 if row.admin1 == context.admin1 else -1.0

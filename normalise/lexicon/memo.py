@@ -3,7 +3,8 @@
 Each query asks the store for the judgements on its name (`not_same`) and the display names of
 its candidates, a query about a town's countryside for the province of a division
 (`province`) and the population of its largest place (`largest_population`), a lookup within a
-country for the keys of the entities of no country (`countryless_keys`), and a query with an
+country for the keys of the entities of no country (`countryless_keys`) and for the spelled
+keys of the organisations and people of every country (`actor_keys`), and a query with an
 admin1 hint for what that names (`divisions`). They change only when a batch is applied,
 and every applied batch bumps the store's version (`meta.version`), whichever process applied
 it. So a reader keeps them here and reads the version once per snapshot: the judgements whole
@@ -23,6 +24,8 @@ DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 M
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
 JUDGEMENTS = 2**17  # the most not-same judgements held in memory (about 30 MB)
 COUNTRYLESS_NAMES = 2**14  # the most names of entities of no country whose keys are held
+ACTOR_NAMES = 2**14  # the most names of organisations and people whose spelled keys are held
+ACTOR_FAMILIES = frozenset("xf")  # an actor abroad is read by the name spelled as the query
 
 
 class VersionMemo:
@@ -37,6 +40,8 @@ class VersionMemo:
         self._largest: dict[tuple[str, str], int] | None = None  # None: not read yet
         self._countryless: frozenset[str] | None = None  # None: too many to hold
         self._countryless_read = False
+        self._actors: frozenset[str] | None = None  # None: too many to hold
+        self._actors_read = False
         self._divisions: dict[Hashable, object] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
@@ -49,6 +54,7 @@ class VersionMemo:
             self._provinces = None
             self._largest = None
             self._countryless, self._countryless_read = None, False
+            self._actors, self._actors_read = None, False
             self._divisions.clear()
         return self
 
@@ -102,18 +108,22 @@ class VersionMemo:
         (`keyindex.name_keys`, `index_keys`), as the keys table has no index by entity
         (about 30 ms on the default lexicon)."""
         if not self._countryless_read:
-            names = conn.execute(
-                "SELECT n.text, n.lang FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
-                " WHERE (e.country IS NULL OR e.country = '') AND e.status = 'active' LIMIT ?",
-                (COUNTRYLESS_NAMES + 1,),
-            ).fetchall()
-            self._countryless = None if len(names) > COUNTRYLESS_NAMES else frozenset(
-                key
-                for text, lang in names
-                for key in index_keys(name_keys(text, lang, None))
-            )  # fmt: skip
+            where = "(e.country IS NULL OR e.country = '')"
+            self._countryless = _held_keys(conn, where, COUNTRYLESS_NAMES)
             self._countryless_read = True
         return self._countryless
+
+    def actor_keys(self, conn: sqlite3.Connection) -> frozenset[str] | None:
+        """Return the exact and folded keys (`ACTOR_FAMILIES`) of the active organisations and
+        people of a country (some hundreds in the default lexicon), which a lookup within
+        another country reads too: a report on Iraq names the PKK, one on Syria Hezbollah and
+        Erdoğan. None when their names are more than `ACTOR_NAMES`: the lookup then asks the
+        store for every such key. Built as `countryless_keys` is."""
+        if not self._actors_read:
+            where = "e.kind IN ('organisation', 'person') AND e.country <> ''"
+            self._actors = _held_keys(conn, where, ACTOR_NAMES, ACTOR_FAMILIES)
+            self._actors_read = True
+        return self._actors
 
     def divisions(self) -> dict[Hashable, object]:
         """Return the admin1 hints the resolver has read in this version and what it read
@@ -142,3 +152,24 @@ class VersionMemo:
             if name is not None:
                 out[entity_id] = name
         return out
+
+
+def _held_keys(
+    conn: sqlite3.Connection, where: str, most: int, families: frozenset[str] | None = None
+) -> frozenset[str] | None:
+    """Return the index keys (of `families`, or all) of the names of the active entities
+    `where` selects (SQL over `entities AS e`), built by the index's own key functions; None
+    when they have more than `most` names."""
+    names = conn.execute(
+        "SELECT n.text, n.lang, e.country FROM entities AS e JOIN names AS n"
+        f" ON n.entity = e.rowid WHERE {where} AND e.status = 'active' LIMIT ?",
+        (most + 1,),
+    ).fetchall()
+    if len(names) > most:
+        return None
+    return frozenset(
+        key
+        for text, lang, country in names
+        for key in index_keys(name_keys(text, lang, country or None))
+        if families is None or key[:1] in families
+    )

@@ -22,11 +22,11 @@ from normalise.errors import LexiconError
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.apply import apply_batch
 from normalise.lexicon.connection import connect
-from normalise.lexicon.memo import VersionMemo
+from normalise.lexicon.memo import ACTOR_FAMILIES, VersionMemo
 from normalise.lexicon.model import CandidateRow, Entity, Name, UpdateReport
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate, pending
-from normalise.match import merge_rows
+from normalise.match import ACTOR_KINDS, merge_rows
 from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
@@ -356,7 +356,9 @@ class Lexicon:
         Rows come best key first (`x:` exact, `f:`, `s:`, `d:`, `t:`), then by population, cut
         at `limit`. Within a country, the entities of no country (the UN, Kurdistan, the
         Euphrates) are read too by their exact, folded and skeleton keys: they contradict no
-        country (`countryless_keys`, `COUNTRYLESS_FAMILIES`).
+        country (`countryless_keys`, `COUNTRYLESS_FAMILIES`); so are the organisations and
+        people of other countries by their exact and folded keys: a report on a country names
+        the actors of others (`actor_keys`, `ACTOR_FAMILIES`: the PKK in Iraq).
 
         Args:
             keys: prefixed keys (`x:kafr zita`, `s:KFRZT`, `d:KFZT`...).
@@ -400,7 +402,32 @@ class Lexicon:
                 if shared:
                     rows = merge_rows(rows, self.candidates(shared, country="", kind=kind))
                     rows = rows[:limit]
+                if kind is None or kind in ACTOR_KINDS:
+                    rows = self._actors_abroad(conn, unique, country, kind, rows)[:limit]
             return rows
+
+    def _actors_abroad(
+        self,
+        conn: sqlite3.Connection,
+        keys: list[str],
+        country: str,
+        kind: str | None,
+        rows: list[CandidateRow],
+    ) -> list[CandidateRow]:
+        """Return `rows` with the organisations and people of other countries than `country`
+        that `keys` spell (their exact or folded keys, `actor_keys`)."""
+        actors = self._current_memo(conn).actor_keys(conn)
+        spelled = [
+            k for k in keys if k[:1] in ACTOR_FAMILIES and (actors is None or k in actors)
+        ]  # fmt: skip
+        if not spelled:
+            return rows
+        abroad = [
+            row
+            for row in self.candidates(spelled, kind=kind)
+            if row.kind in ACTOR_KINDS and row.country not in (None, "", country)
+        ]
+        return merge_rows(rows, abroad) if abroad else rows
 
     def names_by_skeleton(
         self, entity_ids: Sequence[str], skeletons: Sequence[str], *, arabic: bool | None = None

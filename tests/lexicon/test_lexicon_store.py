@@ -369,3 +369,40 @@ def test_a_country_lookup_reads_the_entities_of_no_country(
     lex.apply([{"op": "delete", "id": "nz:other/euphrates"}])
     assert reader.candidates(keys, country="SY") == []
     reader.close()
+
+
+@pytest.mark.parametrize("names_held", [memo.ACTOR_NAMES, 0])
+def test_a_country_lookup_reads_the_actors_of_other_countries_by_their_spelled_names(
+    lex: Lexicon, names_held: int, monkeypatch: Any
+) -> None:
+    """A report on one country names the organisations and people of others (the PKK in Iraq):
+    a lookup within a country reads them by their exact and folded keys, not by their
+    skeleton, and not a place of another country spelled alike; another writer's batch is
+    seen at the next snapshot. With more actors' names than the memo holds (0), every exact
+    and folded key is asked of the store."""
+    monkeypatch.setattr(memo, "ACTOR_NAMES", names_held)
+    pkk = {
+        "id": "nz:org/pkk", "kind": "organisation", "country": "TR",
+        "names": [{"text": "Kurdistan Workers' Party", "kind": "canonical"},
+                  {"text": "حزب العمال الكردستاني", "lang": "ar"}],
+    }  # fmt: skip
+    town = {
+        "id": "geonames:1", "kind": "place", "country": "TR",
+        "names": [{"text": "Kurdistan Workers' Party", "kind": "canonical"}],
+    }  # fmt: skip
+    reader = Lexicon.open(lex.path, readonly=True)
+    folded = "f:" + build_keys("Kurdistan Workers' Party").folded
+    skeleton = "s:" + build_keys("Kurdistan Workers' Party").skeleton
+    assert reader.candidates([folded], country="IQ") == []
+    lex.apply([{"op": "upsert", "entity": pkk}, {"op": "upsert", "entity": town}])
+    found = reader.candidates([folded, skeleton], country="IQ")
+    assert [(r.entity_id, r.key) for r in found] == [("nz:org/pkk", folded)]
+    assert reader.candidates([skeleton], country="IQ") == []
+    assert reader.candidates([folded], country="IQ", kind="place") == []
+    assert {r.entity_id for r in reader.candidates([folded], country="TR")} == {
+        "nz:org/pkk",
+        "geonames:1",
+    }
+    lex.apply([{"op": "delete", "id": "nz:org/pkk"}])
+    assert reader.candidates([folded], country="IQ") == []
+    reader.close()

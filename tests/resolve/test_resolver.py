@@ -740,7 +740,11 @@ def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> Non
         assert nz.resolve("Syrian Arab Army")[0].match
         assert nz.resolve("Saa")[0].id == "geonames:2222366"  # a name, not initials
         assert nz.resolve("Huntington")[0].id == "geonames:4809537"
-        assert nz.resolve("HTS", country="US")[0].id == "geonames:4809537"
+        # an organisation of another country than the hint is named in reports on any
+        # country (`contradicts`): the initials are still the organisation's, the airport
+        # code (`place_code`) second
+        in_us = nz.resolve("HTS", country="US")
+        assert [m.id for m in in_us[:2]] == ["nz:org/hts", "geonames:4809537"], in_us
 
 
 def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None:

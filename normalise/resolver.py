@@ -1243,7 +1243,11 @@ class Resolver:
             why.extend(f"article:{a}" for a in keys.articles)
             if context.country is not None and best.row.country == context.country:
                 why.append(f"context:country={context.country}")
-            if context.admin1 is not None and best.row.admin1 == context.admin1:
+            if (
+                context.admin1 is not None
+                and best.row.admin1 == context.admin1
+                and context.country in (None, best.row.country)
+            ):
                 why.append(f"context:admin1={context.admin1}")
             points = other_points(context.compass, best.row.folded, best.row.name_text)
             if points:  # `compass:w≠e`: Eastern Ghouta for Western Ghouta

@@ -182,7 +182,10 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
             country = -1.0
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:
-        admin1 = 1.0 if row.admin1 == context.admin1 else -1.0
+        # an admin1 code names a division of the hinted country only (Daraa's `06` is also
+        # the code of Lebanon's South Governorate, where Sidon is)
+        same = context.country is None or row.country == context.country
+        admin1 = 1.0 if same and row.admin1 == context.admin1 else -1.0
     population = row.population or (PROMINENT_POPULATION if _prominent(row, context) else 0)
     article = 0.0
     # an organisation's or a person's name is written with its article or without it alike

@@ -869,3 +869,17 @@ def test_a_name_in_camel_case_is_read_as_its_words(
     (top,) = firsts(tmp_path, places, None, query)
     assert top.id == expected, top
     assert "words:camel" in top.why, top.why
+
+
+def test_an_admin1_code_names_a_division_of_the_hinted_country_only(tmp_path: Path) -> None:
+    # Daraa's GeoNames admin1 code `06` is also Lebanon's South Governorate's, where Sidon is:
+    # with SY and 06, the Syrian village is in the division, Sidon is not
+    sidon = upsert("geonames:268064", "LB", "06", 163554, ["Sidon", "Saida"])
+    village = upsert("geonames:170001", "SY", "06", 900, ["Sayda"])
+    with Normaliser.open(built(tmp_path, [sidon, village])) as nz:
+        assert "context:admin1=06" in nz.resolve("Sayda", country="SY", admin1="06")[0].why
+        abroad = nz.resolve("Sidon", country="SY", admin1="06")[0]  # found abroad, no better
+        assert abroad.id == "geonames:268064" and not abroad.match
+        assert "context:admin1=06" not in abroad.why
+        # without a country the code is read as given
+        assert "context:admin1=06" in nz.resolve("Sidon", admin1="06")[0].why

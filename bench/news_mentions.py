@@ -11,10 +11,11 @@ of the lexicon's names, never with the resolver. A mention its context cannot te
 another entity of its name (a city and its province: `Hama` in a list of places) lists both,
 separated by `|`: either is right.
 
-Each mention is resolved three ways: with the context its report gives (country, governorate),
-with its country only, and with neither. Printed per language: mentions of an entity the
-lexicon holds, top-1, confident answers that are right and confident answers that are another
-entity; and for mentions the lexicon lacks, how many were answered confidently (each wrong).
+Each mention is resolved three ways: with the context its report gives (country, governorate,
+and the report's language, which a pipeline knows), with its country only, and with neither.
+Printed per language: mentions of an entity the lexicon holds, top-1, confident answers that
+are right and confident answers that are another entity; and for mentions the lexicon lacks,
+how many were answered confidently (each wrong).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Mention:
             return {}
         if setting == "country":
             return {"country": self.country}
-        return {"country": self.country, "admin1": self.admin1}
+        return {"country": self.country, "admin1": self.admin1, "lang": self.lang}
 
 
 def read_mentions(path: Path) -> Iterator[Mention]:

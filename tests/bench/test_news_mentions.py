@@ -35,7 +35,7 @@ def test_rows_are_read_with_their_lines_and_hints(tmp_path: Path) -> None:
     )
     first, second, third, fourth = nm.read_mentions(path)
     assert (first.line, first.mention, first.country, first.admin1) == (3, "Kafranbude", "SY", "10")
-    assert first.hints("context") == {"country": "SY", "admin1": "10"}
+    assert first.hints("context") == {"country": "SY", "admin1": "10", "lang": "en"}
     assert first.hints("country") == {"country": "SY"}
     assert first.hints("none") == {}
     assert (second.country, second.admin1, second.expected) == (None, None, ("iso3166:TR",))

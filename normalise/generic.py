@@ -81,6 +81,7 @@ def village_stem(phonetic: str, skeleton: str) -> Stem | None:
 
 
 HEAD = "head"  # `Stem.kind` of a name read as its generic head alone
+DESCRIBED = "described"  # `Stem.kind` of a name without the place descriptor it ends with
 
 
 def bare_head(phonetic: str, heads: tuple[str, ...], articles: tuple[str, ...]) -> str | None:

@@ -23,7 +23,10 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise import matres
-from normalise.generic import Stem, head_stem, village_stem
+from normalise.descriptors import PLACE_KINDS, without_descriptor
+from normalise.generic import DESCRIBED, Stem, head_stem, village_stem
+from normalise.keys import build_keys
+from normalise.lexicon.keyindex import key_lang
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import (
     arabic_spelling,
@@ -134,13 +137,35 @@ def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
     return village_stem(phonetic, skeleton)
 
 
+@lru_cache(maxsize=MEMO_FORMS)
+def described_stem(text: str, lang: str | None) -> Stem | None:
+    """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
+    (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
+    text names a base, an airport, a camp or a crossing by its place's name alone."""
+    found = without_descriptor(text, lang)
+    if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":
+        return None
+    keys = build_keys(found[0], lang)
+    if not keys.skeleton:
+        return None
+    return Stem(keys.phonetic, keys.skeleton, keys.tokens, DESCRIBED)
+
+
 def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
     """Return the candidate name's village stem when that is what the reading reads
-    (`Sari` for `Sarıköy`), or its generic head when the name was found by the query's bare
-    head (`Bab` for `Bab al-Taqa`, key family `h`), else None."""
+    (`Sari` for `Sarıköy`), its generic head when the name was found by the query's bare
+    head (`Bab` for `Bab al-Taqa`, key family `h`), or the name without the place descriptor
+    it ends with (`described_stem`: `Shayrat` for `Shayrat Air Base`; a place's only, not a
+    province's: `Murzuq District` is no Murzuq), else None."""
     if reading.skeleton == row.skeleton:
         return None
-    stem = head_stem(row.phonetic) if row.key[:1] == "h" else _row_stem(row.phonetic, row.skeleton)
+    if row.key[:1] == "h":
+        stem = head_stem(row.phonetic)
+    else:
+        stem = _row_stem(row.phonetic, row.skeleton)
+        if stem is None and row.kind == "place" and " " in row.name_text:
+            lang = key_lang(row.name_lang, row.country, row.name_text)
+            stem = described_stem(row.name_text, lang)
     return stem if stem is not None and stem.skeleton == reading.skeleton else None
 
 
@@ -438,5 +463,6 @@ def reset_caches() -> None:
     confidence_weights.cache_clear()
     _row_forms.cache_clear()
     _row_stem.cache_clear()
+    described_stem.cache_clear()
     query_letters.cache_clear()
     matres.reset_caches()

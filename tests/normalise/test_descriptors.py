@@ -16,6 +16,7 @@ from normalise.descriptors import (
     without_descriptor,
 )
 from normalise.errors import RuleTableError
+from normalise.score import described_stem
 
 
 @pytest.mark.parametrize(
@@ -184,6 +185,18 @@ def test_a_capital_word_names_the_country_whose_capital_it_is(
 )  # fmt: skip
 def test_a_word_for_a_city_a_town_or_a_capital_names_a_city(reason: str | None, city: bool) -> None:
     assert names_a_city(reason) is city
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Shayrat Air Base", "shayrat"), ("Kuweires Military Airbase", "kuwayres"),
+     ("Rukban refugee camp", "rukban"), ("Sadr City", "sadr"), ("Hama Military Airport", "hama"),
+     ("Idlib Governorate", None), ("Rural Damascus", None), ("Central Damascus", None),
+     ("Kafr Nabl", None)],
+)  # fmt: skip
+def test_a_name_ending_with_a_place_descriptor_has_a_stem(name: str, stem: str | None) -> None:
+    found = described_stem(name, None)
+    assert (found.phonetic if found is not None else None) == stem
 
 
 def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> None:

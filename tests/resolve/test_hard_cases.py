@@ -759,6 +759,30 @@ def test_an_actor_of_another_country_is_confident_with_the_reports_country(
     assert not nz.resolve("Gaziantep", country="SY")[0].match
 
 
+# A base, a camp, an airport the lexicon names with a descriptor, named by its place's name
+# alone, as news text does (`score.described_stem`: found by a token, scored against the name
+# without the descriptor; `Shayrat` answered Ahmed al-Sharaa, `Kuweires` the village of
+# Kuwayris Sharqi before); a city keeps its name (`Hama`, not its military airport)
+NAMED_BY_PLACE = [
+    ("Shayrat", "nz:place/shayrat-airbase"),
+    ("Kuweires", "nz:place/kuweires-airbase"),
+    ("Menagh", "nz:place/menagh-airbase"),
+    ("Rukban", "nz:place/rukban-refugee-camp"),
+    ("Hama", "geonames:170017"),
+    ("Şayrat askeri hava üssü", "nz:place/shayrat-airbase"),
+    ("مطار كويرس العسكري", "nz:place/kuweires-airbase"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), NAMED_BY_PLACE)
+def test_a_base_or_a_camp_named_by_its_place_resolves_first(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    matches = nz.resolve(name, country="SY")
+    assert matches[0].id == expected, [(m.id, m.name, m.score) for m in matches]
+
+
 # A large city the query calls a city, a town or a capital, spelled as the name read without
 # that word: first and confident (`resolver._city_as_spelled`; `Idlib city` was first but
 # not confident before). Not when found by another key than the spelling (`Raqqa city`: Ar

@@ -283,7 +283,8 @@ GOVERNMENTS = [
     ("the Russian military", "iso3166:RU"),
     ("Russian warplanes", "iso3166:RU"),
     ("الحكومة السورية", "iso3166:SY"),  # the Syrian government (Syrian Interim Government)
-    ("الجيش التركي", "iso3166:TR"),  # the Turkish army (Joshua Tree)
+    ("الجيش المصري", "iso3166:EG"),  # the Egyptian army (the Turkish army is now the
+    # Turkish Armed Forces by the Arabic press's name, as the Lebanese army is theirs)
     ("القوات الأمريكية", "iso3166:US"),  # the American forces (Catamarca)
 ]
 

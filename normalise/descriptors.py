@@ -65,14 +65,20 @@ def descriptors() -> dict[str, Descriptor]:
     return {d.term: d for d in map(_descriptor, load_rows("descriptors.tsv"))}
 
 
+def read_off_kind(reason: str | None) -> str | None:
+    """Return the kind of the descriptor a reading read off (its reason `descriptor:<term>`:
+    `descriptor:city` -> `city`, `descriptor:president` -> `person`), else None."""
+    if reason is None or not reason.startswith("descriptor:"):
+        return None
+    found = descriptors().get(reason.removeprefix("descriptor:"))
+    return found.kind if found is not None else None
+
+
 def names_a_city(reason: str | None) -> bool:
     """Return True for the reason of a reading that read off a word for a city, a town or a
     capital (`descriptor:city`, `descriptor:kenti`, `descriptor:العاصمة`; kinds `city` and
     `capital`)."""
-    if reason is None or not reason.startswith("descriptor:"):
-        return False
-    found = descriptors().get(reason.removeprefix("descriptor:"))
-    return found is not None and found.kind in ("city", "capital")
+    return read_off_kind(reason) in ("city", "capital")
 
 
 def without_descriptor(

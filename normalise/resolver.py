@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
 from normalise.compass import compass_points, other_points
-from normalise.descriptors import capital_of, located, names_a_city, region_stem
+from normalise.descriptors import capital_of, located, names_a_city, read_off_kind, region_stem
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -423,13 +423,16 @@ def _spelled_alike(top: Scored) -> bool:
     """Return True when the top candidate is an organisation or a person whose name the query
     spells alike but for the article or an ending (`al-Assad` for `Assad`, `Erdoğan'ın` for
     `Erdoğan`, `Assad's`): its canonical spelling is that of the query's own reading, or of
-    the query read without the ending or the leading word (`Reading.written`)."""
-    reading = top.reading
-    return (
-        top.row.kind in ACTOR_KINDS
-        and top.features[_SPELLING_EQUAL] == 1
-        and (reading.reason is None or reading.written)
-    )
+    the query read without the ending or the leading word (`Reading.written`), or without a
+    title or a word that says what the organisation is, found by that reading's folded key
+    (`President Erdogan`, `Cumhurbaşkanı Erdoğan`: `read_off_kind` is the candidate's kind;
+    first but unsure before)."""
+    reading, row = top.reading, top.row
+    if row.kind not in ACTOR_KINDS:
+        return False
+    if read_off_kind(reading.reason) == row.kind and row.key == "f:" + reading.folded:
+        return True
+    return top.features[_SPELLING_EQUAL] == 1 and (reading.reason is None or reading.written)
 
 
 def clearly_ahead(top: float, second: float) -> bool:

@@ -971,7 +971,7 @@ def test_a_rules_reading_finds_the_name(
 # Names of other countries' entities in a report whose every mention the caller places in Syria:
 # first; a place or a country not where the caller placed it is never confident, an
 # organisation or a person, named in reports on any country, is when its name is spelled as
-# the query (`contradicts`; the title read off still leaves `President Erdogan` unsure)
+# the query, its title read off (`contradicts`, `_spelled_alike`)
 ABROAD = [
     ("Moscow", "geonames:524901", False),
     ("Russia", "iso3166:RU", False),
@@ -981,8 +981,9 @@ ABROAD = [
     ("Erdogan", "nz:person/recep-tayyip-erdogan", True),
     ("Hezbollah", "nz:org/hezbollah", True),
     # by the name a title or an ending read off leaves (Ra's al 'Ayn, Bustan al-Basha before)
-    ("President Erdogan", "nz:person/recep-tayyip-erdogan", False),
-    ("Iranian Foreign Minister Abbas Araghchi", "nz:person/abbas-araghchi", False),
+    ("President Erdogan", "nz:person/recep-tayyip-erdogan", True),
+    ("Iranian Foreign Minister Abbas Araghchi", "nz:person/abbas-araghchi", True),
+    ("Cumhurbaşkanı Erdoğan", "nz:person/recep-tayyip-erdogan", True),
     ("Erdoğan'ın", "nz:person/recep-tayyip-erdogan", True),
 ]
 

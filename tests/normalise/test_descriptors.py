@@ -12,6 +12,7 @@ from normalise.descriptors import (
     capital_of,
     located,
     names_a_city,
+    read_off_kind,
     region_stem,
     without_descriptor,
 )
@@ -185,6 +186,16 @@ def test_a_capital_word_names_the_country_whose_capital_it_is(
 )  # fmt: skip
 def test_a_word_for_a_city_a_town_or_a_capital_names_a_city(reason: str | None, city: bool) -> None:
     assert names_a_city(reason) is city
+
+
+@pytest.mark.parametrize(
+    ("reason", "kind"),
+    [("descriptor:president", "person"), ("descriptor:cumhurbaskani", "person"),
+     ("descriptor:orgutu", "organisation"), ("descriptor:countryside", "region"),
+     ("descriptor:nonesuch", None), ("rule:tr:c→j", None), (None, None)],
+)  # fmt: skip
+def test_the_kind_of_a_descriptor_read_off(reason: str | None, kind: str | None) -> None:
+    assert read_off_kind(reason) == kind
 
 
 @pytest.mark.parametrize(

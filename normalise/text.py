@@ -37,6 +37,9 @@ MEMO_TEXTS = 2**12  # non-ASCII texts whose cleaned form is remembered
 ACRONYM_LETTERS = range(2, 5)
 # Other control characters (tab, newline, ...) and every kind of space become one space.
 _SPACES = regex.compile(r"[\p{Cc}\p{Z}\s]+")
+# A word's alef doubled or tripled at its start, which no Arabic or Persian word begins with:
+# a typing slip in sources (GeoNames lists Khartoum as ااالخرطوم), read as one
+_ALEFS = regex.compile(r"(?<!\p{Arabic})\u0627{2,}")
 
 
 def ensure_text(value: object) -> str:
@@ -58,7 +61,8 @@ def clean(text: str) -> str:
 
     Steps: NFKC (unifies presentation forms and full-width letters), delete format and
     control characters, Arabic tatweel and vowel marks, collapse all whitespace to single
-    spaces and strip the ends, then NFC again (deletions can leave decomposed sequences).
+    spaces and strip the ends, read an alef doubled at a word's start as one (ااالخرطوم, a
+    slip in GeoNames), then NFC again (deletions can leave decomposed sequences).
 
     Args:
         text: any string, including lone surrogates or control characters.
@@ -97,4 +101,6 @@ def _clean_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _DELETE.sub("", text)
     text = " ".join(_SPACES.split(text)).strip()
+    if "\u0627\u0627" in text:
+        text = _ALEFS.sub("\u0627", text)
     return unicodedata.normalize("NFC", text)

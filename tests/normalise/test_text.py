@@ -20,6 +20,9 @@ from normalise.text import acronym, clean
         ("\x00", ""),
         ("Türkiye\u200b", "Türkiye"),  # ZERO WIDTH SPACE
         ("\ud800Hama", "Hama"),  # a lone surrogate
+        ("ااالخرطوم", "الخرطوم"),  # an alef doubled at a word's start (GeoNames' Khartoum)
+        ("قرية ااالبويضة", "قرية البويضة"),
+        ("الاابار", "الاابار"),  # not inside a word
     ],
 )
 def test_clean_removes_invisible_and_marks(raw: str, expected: str) -> None:

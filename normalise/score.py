@@ -23,7 +23,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise import matres
-from normalise.descriptors import PLACE_KINDS, without_descriptor
+from normalise.descriptors import PLACE_KINDS, descriptors, without_descriptor
+from normalise.fold import fold
 from normalise.generic import DESCRIBED, Stem, head_stem, village_stem
 from normalise.keys import build_keys
 from normalise.lexicon.keyindex import key_lang
@@ -137,11 +138,21 @@ def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
     return village_stem(phonetic, skeleton)
 
 
+@cache
+def _last_place_words() -> frozenset[str]:
+    """Return the place descriptors written after a name (`base`, `camp`, `airport`)."""
+    return frozenset(
+        d.term for d in descriptors().values() if d.kind in PLACE_KINDS and d.position == "after"
+    )
+
+
 @lru_cache(maxsize=MEMO_FORMS)
 def described_stem(text: str, lang: str | None) -> Stem | None:
     """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
     (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
     text names a base, an airport, a camp or a crossing by its place's name alone."""
+    if fold(text.rpartition(" ")[2]) not in _last_place_words():
+        return None  # the usual case, told cheaply
     found = without_descriptor(text, lang)
     if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":
         return None
@@ -149,6 +160,12 @@ def described_stem(text: str, lang: str | None) -> Stem | None:
     if not keys.skeleton:
         return None
     return Stem(keys.phonetic, keys.skeleton, keys.tokens, DESCRIBED)
+
+
+@lru_cache(maxsize=MEMO_FORMS)
+def _row_described_stem(text: str, lang: str | None, country: str | None) -> Stem | None:
+    """`described_stem` of a lexicon name, keyed in the language the index keys it in."""
+    return described_stem(text, key_lang(lang, country, text))
 
 
 def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
@@ -164,8 +181,7 @@ def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
     else:
         stem = _row_stem(row.phonetic, row.skeleton)
         if stem is None and row.kind == "place" and " " in row.name_text:
-            lang = key_lang(row.name_lang, row.country, row.name_text)
-            stem = described_stem(row.name_text, lang)
+            stem = _row_described_stem(row.name_text, row.name_lang, row.country)
     return stem if stem is not None and stem.skeleton == reading.skeleton else None
 
 
@@ -464,5 +480,7 @@ def reset_caches() -> None:
     _row_forms.cache_clear()
     _row_stem.cache_clear()
     described_stem.cache_clear()
+    _last_place_words.cache_clear()
+    _row_described_stem.cache_clear()
     query_letters.cache_clear()
     matres.reset_caches()

@@ -417,6 +417,8 @@ class Lexicon:
         """Return `rows` with the organisations and people of other countries than `country`
         that `keys` spell (their exact or folded keys, `actor_keys`)."""
         actors = self._current_memo(conn).actor_keys(conn)
+        if actors is not None and actors.isdisjoint(keys):
+            return rows  # the usual case, told in one pass
         spelled = [
             k for k in keys if k[:1] in ACTOR_FAMILIES and (actors is None or k in actors)
         ]  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import arabic_names as an
 
 from normalise import Normaliser
-from normalise.lexicon import Lexicon
 
 REWRITES = dict(an.VARIANTS)
 
@@ -34,25 +34,8 @@ def test_everyday_respellings(label: str, name: str, respelled: str | None) -> N
     assert REWRITES[label](name) == respelled
 
 
-def test_tally_counts_first_answers_and_confident_ones(tmp_path: Path) -> None:
-    path = tmp_path / "small.lexicon"
-    with Lexicon.create(path) as lex:
-        lex.apply(
-            [
-                {
-                    "op": "upsert",
-                    "entity": {
-                        "id": "geonames:173927",
-                        "kind": "place",
-                        "country": "SY",
-                        "names": [
-                            {"text": "Al Buşayrah", "kind": "canonical"},
-                            {"text": "البصيرة", "kind": "variant"},
-                        ],
-                    },
-                }
-            ]
-        )
+def test_tally_counts_first_answers_and_confident_ones(one_place: Callable[..., Path]) -> None:
+    path = one_place("geonames:173927", "Al Buşayrah", "البصيرة")
     asked = [
         ("البصيرة", "SY", {"geonames:173927"}),
         ("البصيرة", "SY", {"geonames:1"}),  # another place carries it: a wrong answer

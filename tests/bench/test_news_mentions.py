@@ -4,6 +4,7 @@ strictly, and counting answers."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,6 @@ import news_mentions as nm
 
 from normalise import Normaliser
 from normalise.errors import RuleTableError
-from normalise.lexicon import Lexicon
 
 HEADER = "\t".join(nm.COLUMNS)
 
@@ -88,22 +88,8 @@ def test_tally_counts_right_wrong_and_lacked_entities() -> None:
     assert found.row("context, en") == "| context, en | 5 | 40.0 (2) | 40.0 (2) | 1 | 2 | 1 |"
 
 
-def test_a_label_the_lexicon_lacks_names_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "small.lexicon"
-    with Lexicon.create(path) as lex:
-        lex.apply(
-            [
-                {
-                    "op": "upsert",
-                    "entity": {
-                        "id": "geonames:164816",
-                        "kind": "place",
-                        "country": "SY",
-                        "names": [{"text": "Saraqib", "kind": "canonical"}],
-                    },
-                }
-            ]
-        )
+def test_a_label_the_lexicon_lacks_names_its_line(one_place: Callable[..., Path]) -> None:
+    path = one_place("geonames:164816", "Saraqib")
     mentions = [_mention("geonames:164816"), _mention(), _mention("geonames:1")]
     with Normaliser.open(path) as nz:
         with pytest.raises(RuleTableError, match="m.tsv:5: expected_id 'geonames:1' is not"):

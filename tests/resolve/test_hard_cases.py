@@ -231,13 +231,6 @@ COUNTRYLESS = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), COUNTRYLESS)
-def test_an_entity_of_no_country_is_a_match_in_any_country(
-    nz: Normaliser, name: str, country: str, expected: str
-) -> None:
-    top = nz.resolve(name, country=country)[0]
-    assert (top.id, top.match) == (expected, True), top
 
 
 @pytest.mark.slow
@@ -750,14 +743,15 @@ ACTORS_ABROAD = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), ACTORS_ABROAD)
-def test_an_actor_of_another_country_is_confident_with_the_reports_country(
+@pytest.mark.parametrize(("name", "country", "expected"), [*COUNTRYLESS, *ACTORS_ABROAD])
+def test_an_entity_of_no_country_or_an_actor_abroad_is_a_match_in_any_country(
     nz: Normaliser, name: str, country: str, expected: str
 ) -> None:
+    """With a report's country: an entity of no country (COUNTRYLESS), an organisation or a
+    person of another country (ACTORS_ABROAD) is first and confident."""
     top = nz.resolve(name, country=country)[0]
     assert (top.id, top.match) == (expected, True), top
-    # a place of another country than the hint still contradicts it
-    assert not nz.resolve("Gaziantep", country="SY")[0].match
+
 
 
 # A base, a camp, an airport the lexicon names with a descriptor, named by its place's name

@@ -231,8 +231,6 @@ COUNTRYLESS = [
 ]
 
 
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "country", "expected"), [*KURDISTAN_MOUNTAINS, *SYRIA_REGIONS, *GAZA_JERUSALEM]
@@ -751,7 +749,6 @@ def test_an_entity_of_no_country_or_an_actor_abroad_is_a_match_in_any_country(
     person of another country (ACTORS_ABROAD) is first and confident."""
     top = nz.resolve(name, country=country)[0]
     assert (top.id, top.match) == (expected, True), top
-
 
 
 # A base, a camp, an airport the lexicon names with a descriptor, named by its place's name

@@ -26,7 +26,7 @@ from normalise.fold import fold
 from normalise.keys import words_of
 from normalise.matres import is_arabic_text
 from normalise.rules import Row, check_choice, load_rows
-from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, uninflected
+from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, query_capitals, uninflected
 from normalise.text import MEMO_TEXTS
 from normalise.tokens import Word, cut_articles, tables
 
@@ -72,6 +72,20 @@ def read_off_kind(reason: str | None) -> str | None:
         return None
     found = descriptors().get(reason.removeprefix("descriptor:"))
     return found.kind if found is not None else None
+
+
+def described_capitals(name: str, lang: str | None = None) -> str:
+    """Return the initials in capitals an organisation is named by once the words that say
+    what it is are read off (`PKK terör örgütü`, `HTS-led rebels`, `YPG'li teröristler`:
+    PKK, HTS, YPG), else "". A query in capitals alone is `suffixes.query_capitals`'s."""
+    found = without_descriptor(name, lang)
+    if found is None or found[1].kind != "organisation" or " " in found[0]:
+        return ""
+    for word in name.replace("-", " ").split():
+        capitals = query_capitals(word)
+        if capitals and fold(capitals) == found[0]:
+            return capitals
+    return ""
 
 
 def names_a_city(reason: str | None) -> bool:

@@ -23,7 +23,14 @@ from rapidfuzz.distance import Indel
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
 from normalise.compass import compass_points, other_points
-from normalise.descriptors import capital_of, located, names_a_city, read_off_kind, region_stem
+from normalise.descriptors import (
+    capital_of,
+    described_capitals,
+    located,
+    names_a_city,
+    read_off_kind,
+    region_stem,
+)
 from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -165,7 +172,7 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         folded=keys.folded,
         letters=query_letters(name),
         spelling=arabic_spelling(name),
-        capitals=query_capitals(name),
+        capitals=query_capitals(name) or described_capitals(name),
         script=detect_scripts(name).primary or "",
         compass=compass_points(keys.folded, is_arabic_text(name)),
     )

@@ -10,6 +10,7 @@ import pytest
 from normalise import descriptors
 from normalise.descriptors import (
     capital_of,
+    described_capitals,
     located,
     names_a_city,
     read_off_kind,
@@ -186,6 +187,16 @@ def test_a_capital_word_names_the_country_whose_capital_it_is(
 )  # fmt: skip
 def test_a_word_for_a_city_a_town_or_a_capital_names_a_city(reason: str | None, city: bool) -> None:
     assert names_a_city(reason) is city
+
+
+@pytest.mark.parametrize(
+    ("name", "capitals"),
+    [("PKK terör örgütü", "PKK"), ("HTS-led rebels", "HTS"), ("YPG'li teröristler", "YPG"),
+     ("the SDF forces", "SDF"), ("hts rebels", ""), ("Syrian forces", ""), ("Aleppo city", ""),
+     ("PKK", "")],
+)  # fmt: skip
+def test_initials_named_with_what_the_organisation_is(name: str, capitals: str) -> None:
+    assert described_capitals(name) == capitals
 
 
 @pytest.mark.parametrize(

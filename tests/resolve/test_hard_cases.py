@@ -751,6 +751,28 @@ def test_an_entity_of_no_country_or_an_actor_abroad_is_a_match_in_any_country(
     assert (top.id, top.match) == (expected, True), top
 
 
+# An organisation's initials in capitals with the words that say what it is (the Turkish
+# press's `terör örgütü`, `militanları`, `'li teröristler`; English `-led`, `rebels`, `forces`):
+# confident, as the initials alone are (`descriptors.described_capitals`: first but unsure,
+# 0.67-0.97, before); in lower case they stay unsure
+INITIALS_DESCRIBED = [
+    ("PKK terör örgütü", "nz:org/kurdistan-workers-party", True),
+    ("DEAŞ militanları", "nz:org/islamic-state", True),
+    ("YPG'li teröristler", "nz:org/peoples-defense-units", True),
+    ("HTS-led rebels", "nz:org/hayat-tahrir-al-sham", True),
+    ("hts rebels", "nz:org/hayat-tahrir-al-sham", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "confident"), INITIALS_DESCRIBED)
+def test_initials_with_what_the_organisation_is_are_a_match(
+    nz: Normaliser, name: str, expected: str, confident: bool
+) -> None:
+    top = nz.resolve(name, country="SY")[0]
+    assert (top.id, top.match) == (expected, confident), top
+
+
 # A base, a camp, an airport the lexicon names with a descriptor, named by its place's name
 # alone, as news text does (`score.described_stem`: found by a token, scored against the name
 # without the descriptor; `Shayrat` answered Ahmed al-Sharaa, `Kuweires` the village of

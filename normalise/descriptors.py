@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import regex
+
 from normalise.clitics import without_proclitics
 from normalise.fold import fold
 from normalise.keys import words_of
@@ -30,6 +32,7 @@ from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, query_capita
 from normalise.text import MEMO_TEXTS
 from normalise.tokens import Word, cut_articles, tables
 
+_TWO_CAPITALS = regex.compile(r"\p{Lu}\p{Lu}")
 FEMININE_ENDING = "ة"  # ta marbuta: an Arabic adjective's feminine (السورية, Syrian)
 KINDS = ("place", "city", "region", "person", "organisation", "capital")
 PLACE_KINDS = frozenset({"place", "city"})  # read off a place's name alike
@@ -78,6 +81,8 @@ def described_capitals(name: str, lang: str | None = None) -> str:
     """Return the initials in capitals an organisation is named by once the words that say
     what it is are read off (`PKK terör örgütü`, `HTS-led rebels`, `YPG'li teröristler`:
     PKK, HTS, YPG), else "". A query in capitals alone is `suffixes.query_capitals`'s."""
+    if _TWO_CAPITALS.search(name) is None:
+        return ""  # the usual case, told cheaply
     found = without_descriptor(name, lang)
     if found is None or found[1].kind != "organisation" or " " in found[0]:
         return ""

@@ -146,7 +146,6 @@ def _last_place_words() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=MEMO_FORMS)
 def described_stem(text: str, lang: str | None) -> Stem | None:
     """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
     (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
@@ -164,7 +163,8 @@ def described_stem(text: str, lang: str | None) -> Stem | None:
 
 @lru_cache(maxsize=MEMO_FORMS)
 def _row_described_stem(text: str, lang: str | None, country: str | None) -> Stem | None:
-    """`described_stem` of a lexicon name, keyed in the language the index keys it in."""
+    """`described_stem` of a lexicon name, keyed in the language the index keys it in
+    (memoised: the same lexicon names come back for many queries)."""
     return described_stem(text, key_lang(lang, country, text))
 
 
@@ -479,7 +479,6 @@ def reset_caches() -> None:
     confidence_weights.cache_clear()
     _row_forms.cache_clear()
     _row_stem.cache_clear()
-    described_stem.cache_clear()
     _last_place_words.cache_clear()
     _row_described_stem.cache_clear()
     query_letters.cache_clear()

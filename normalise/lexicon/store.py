@@ -105,6 +105,16 @@ def _candidates_sql(families: str, country: bool, kind: bool) -> str:
     return _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
 
 
+def _shared_keys(
+    keys: list[str], held: frozenset[str] | None, families: frozenset[str]
+) -> list[str]:
+    """Return the keys of `families` among `keys` that a memo's set holds (`countryless_keys`,
+    `actor_keys`), or every key of `families` when the memo holds too many to keep (None)."""
+    if held is not None and held.isdisjoint(keys):
+        return []  # the usual case, told in one pass
+    return [k for k in keys if k[:1] in families and (held is None or k in held)]
+
+
 class Lexicon:
     """A lexicon store. Use `Lexicon.create` or `Lexicon.open`; close it (or use `with`).
 
@@ -395,10 +405,7 @@ class Lexicon:
             rows = list(map(_candidate_row, conn.execute(sql, params)))
             if country:  # an entity of no country is in every country's lookup
                 countryless = self._current_memo(conn).countryless_keys(conn)
-                shared = [
-                    k for k in unique if k[:1] in COUNTRYLESS_FAMILIES
-                    and (countryless is None or k in countryless)
-                ]  # fmt: skip
+                shared = _shared_keys(unique, countryless, COUNTRYLESS_FAMILIES)
                 if shared:
                     rows = merge_rows(rows, self.candidates(shared, country="", kind=kind))
                     rows = rows[:limit]
@@ -416,12 +423,7 @@ class Lexicon:
     ) -> list[CandidateRow]:
         """Return `rows` with the organisations and people of other countries than `country`
         that `keys` spell (their exact or folded keys, `actor_keys`)."""
-        actors = self._current_memo(conn).actor_keys(conn)
-        if actors is not None and actors.isdisjoint(keys):
-            return rows  # the usual case, told in one pass
-        spelled = [
-            k for k in keys if k[:1] in ACTOR_FAMILIES and (actors is None or k in actors)
-        ]  # fmt: skip
+        spelled = _shared_keys(keys, self._current_memo(conn).actor_keys(conn), ACTOR_FAMILIES)
         if not spelled:
             return rows
         abroad = [

@@ -286,18 +286,21 @@ def _points(points: frozenset[str]) -> str:
     return "".join(p for p in "nsewc" if p in points)
 
 
-def latin_initials(row: CandidateRow) -> bool:
-    """Return True for an abbreviation in Latin letters (`SNA`, `AAN`), or a one-word name in
-    capitals a source lists as a variant (`SHBA`, the Albanian initials of the United
-    States, in CLDR), which no Arabic-script query spells: initials are not a romanisation
-    of Arabic words (the village سعن is not the Syrian National Army, though both read `sn`;
-    `شبعا`, Shebaa, folds as `shba`). For such a query the name scores 0, and its entity is
-    scored by its other names under the same skeleton, if any (`عين` finds Al Ain's airport
-    code AAN, and Al Ain by its names)."""
+def initials_in_another_script(row: CandidateRow, context: Context) -> bool:
+    """Return True for an abbreviation in a script of capitals (`SNA`, `AAN`), or a one-word
+    name in capitals a source lists as a variant (`SHBA`, the Albanian initials of the United
+    States, in CLDR), written in another script than the query (`_other_script`), which no
+    such query spells: initials are not a romanisation of words (the village سعن is not the
+    Syrian National Army, though both read `sn`; `شبعا`, Shebaa, folds as `shba`). For such a
+    query the name scores 0, and its entity is scored by its other names under the same
+    skeleton, if any (`عين` finds Al Ain's airport code AAN, and Al Ain by its names). An
+    Arabic abbreviation is a word (داعش), which a romanisation spells."""
     text = row.name_text
     if is_arabic_text(text):
         return False
-    return row.name_kind == "abbreviation" or (text.isupper() and " " not in text)
+    if row.name_kind != "abbreviation" and not (text.isupper() and " " not in text):
+        return False
+    return _other_script(row, context)
 
 
 def _row_lang(row: CandidateRow) -> str | None:
@@ -995,7 +998,7 @@ class Resolver:
         for row in shortlist(strongest_rows(rows), query_readings):
             cross = query_arabic != is_arabic_text(row.name_text)
             part = row_part(row, cross, context)
-            initials = query_arabic and latin_initials(row)
+            initials = initials_in_another_script(row, context)
             for reading in query_readings:
                 values = features(reading, row, cross, reading is primary, context, part)
                 score = 0.0 if initials else combine(values)
@@ -1221,7 +1224,7 @@ class Resolver:
         primary = query_readings[0]
         others = self.source.names_by_skeleton(list(top), skeletons)  # in both scripts
         for row in others:
-            if (row.entity_id, row.name_text) in seen or (query_arabic and latin_initials(row)):
+            if (row.entity_id, row.name_text) in seen or initials_in_another_script(row, context):
                 continue
             found = top[row.entity_id]
             cross = query_arabic != is_arabic_text(row.name_text)

@@ -845,8 +845,8 @@ CITIES = [
 # match by being spelled so when it is written in capitals or is a large city's (`شبعا`, Shebaa,
 # folds as `shba`, the Albanian initials of the United States; `רעים`, Re'im, as `rym`, a name
 # of Rome: both answered confidently before); a country's name in another script still is.
-# A Latin name in capitals scores nothing for an Arabic-script query (`resolver.latin_initials`):
-# Shebaa, not the United States, is first for `شبعا`
+# A Latin name in capitals scores nothing for an Arabic-script query
+# (`resolver.initials_in_another_script`): Shebaa, not the United States, is first for `شبعا`
 CROSS_SCRIPT = [
     ("شبعا", "nz:place/shebaa", False),
     ("רעים", "geonames:3169070", False),

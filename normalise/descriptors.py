@@ -136,6 +136,26 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
     return " ".join(described[0])
 
 
+def area_phrases(name: str, lang: str | None = None) -> list[str]:
+    """Return the area a name's region descriptors speak of, written as a name of it: the
+    words left when its descriptors are read off, with each region descriptor written back
+    on its side of them, folded (`Şam kırsalında`: `sam kirsali`; `ريف دمشق الغربي`:
+    `دمشق الغربي`, `ريف دمشق`; `southern Damascus countryside`: `damascus countryside`,
+    `southern damascus`). The lexicon names some such areas as regions of their own: Rif Dimashq
+    is the countryside of Damascus, not its province. [] without a region descriptor."""
+    described = _described(name, lang)
+    if described is None:
+        return []
+    texts, found, _ = described
+    stem = " ".join(texts)
+    phrases = [
+        f"{d.term} {stem}" if d.position in ("before", "first") else f"{stem} {d.term}"
+        for d in found
+        if d.kind == "region"
+    ]
+    return list(dict.fromkeys(phrases))
+
+
 @lru_cache(maxsize=MEMO_TEXTS)
 def located(name: str, lang: str | None = None) -> tuple[str, str] | None:
     """Return a name cut before a clause that says where it is, and the clause: a word after

@@ -24,6 +24,7 @@ from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
 from normalise.compass import compass_points, other_points
 from normalise.descriptors import (
+    area_phrases,
     capital_of,
     described_capitals,
     located,
@@ -256,6 +257,15 @@ def _found_for(scored: Scored, reason: str) -> Scored:
     """Return a candidate found by reading a text beside the query, with the reason the
     query led to it (`province:mosul`, `capital:SY`) as its reading's."""
     return replace(scored, reading=replace(scored.reading, reason=reason))
+
+
+def _read_as_province(reason: str | None) -> bool:
+    """Return True for the reason of a candidate found by reading the area a region
+    descriptor speaks of as its place's province: a reading with the descriptor's `as` word
+    (`descriptor:ريف`, `clitic:ب;descriptor:ريف`), or the province around the place
+    (`province:damascus`)."""
+    parts = () if reason is None else reason.split(";")
+    return any(p.startswith("province:") or read_off_kind(p) == "region" for p in parts)
 
 
 def _names_a_region(best: dict[str, Scored]) -> bool:
@@ -880,9 +890,51 @@ class Resolver:
             if _best_score(best) < FALLBACK_BELOW:
                 self._score_abroad(keys, best, query_readings, context, query_arabic)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
+        self._score_area_named(name, keys, best, context, lang)
         for entity_id in judged:
             best.pop(entity_id, None)
         return best
+
+    def _score_area_named(
+        self, name: str, keys: Keys, best: dict[str, Scored], context: Context, lang: str | None
+    ) -> None:
+        """Add the region the lexicon names by the area a query's region descriptor speaks of
+        (`descriptors.area_phrases`), when it names one as spelled and well (`SETTLED` for a
+        folded key) in the hinted country, and drop the other regions found by reading that
+        area as its place's province (`_read_as_province`; without such regions, nothing is
+        read). Rif Dimashq Governorate is named `Damascus Countryside`, `ريف دمشق` and `Şam
+        Kırsalı`, so `southern Damascus countryside`, `ريف دمشق الغربي`, `بريف دمشق` and `Şam
+        kırsalında` are it, not Damascus Governorate (`area:` in `why`). Other areas (`Hama
+        countryside`) name no region, and are read as before."""
+        provinces = [
+            k
+            for k, s in best.items()
+            if s.row.kind == "region" and _read_as_province(s.reading.reason)
+        ]
+        if not provinces:
+            return  # the usual case: no region was found by reading an area as its province
+        texts = [name, *(text for text, _ in without_proclitics(name))]
+        for phrase in dict.fromkeys(p for text in texts for p in area_phrases(text, lang)):
+            if build_keys(phrase, lang).folded == keys.folded:
+                continue  # the query itself, read already
+            read, scored = self._scored_text(phrase, Context(context.country), lang)
+            ranked = rank(scored)
+            if not ranked:
+                continue
+            entity_id, top = ranked[0]
+            if (
+                top.row.kind != "region"
+                or top.reading.reason is not None  # found as the phrase is spelled
+                or top.row.key[:1] not in "xf"
+                or top.score < SETTLED["f"]
+                or contradicts(top.row, context)
+            ):
+                continue
+            for other in provinces:
+                if other != entity_id:
+                    del best[other]
+            keep_better(best, {entity_id: _found_for(top, f"area:{read.folded}")})
+            return
 
     def _score_headed(
         self, keys: Keys, best: dict[str, Scored], own: Reading, context: Context, arabic: bool

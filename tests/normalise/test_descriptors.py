@@ -9,6 +9,7 @@ import pytest
 
 from normalise import descriptors
 from normalise.descriptors import (
+    area_phrases,
     capital_of,
     described_capitals,
     located,
@@ -162,6 +163,16 @@ def test_a_bad_row_names_file_and_line(
 )  # fmt: skip
 def test_a_region_descriptor_speaks_of_the_area_around_a_place(name: str, stem: str | None) -> None:
     assert region_stem(name) == stem
+
+
+@pytest.mark.parametrize(
+    ("name", "phrases"),
+    [("Şam kırsalında", ["sam kirsali"]), ("ريف دمشق الغربي", ["دمشق الغربي", "ريف دمشق"]),
+     ("southern Damascus countryside", ["damascus countryside", "southern damascus"]),
+     ("Aleppo city", []), ("Hama", [])],
+)  # fmt: skip
+def test_an_area_is_written_back_with_each_region_word(name: str, phrases: list[str]) -> None:
+    assert area_phrases(name) == phrases
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,18 @@ AROUND_TOWN = [
     ("أطراف بلدة كفرنبودة", "SY", "nz:place/kafr-nabudah"),
 ]
 
+# An area the lexicon names as a region of its own is that region (`area:` in `why`), not the
+# province of the place it speaks of: Rif Dimashq Governorate is Damascus's countryside (its
+# names `Damascus Countryside`, `ريف دمشق`, `Şam Kırsalı`). Each answered Damascus Governorate
+# before, most of them confidently.
+AREA_NAMED = [
+    ("southern Damascus countryside", "SY", "iso3166-2:SY-RD"),
+    ("ريف دمشق الغربي", "SY", "iso3166-2:SY-RD"),
+    ("بريف دمشق", "SY", "iso3166-2:SY-RD"),
+    ("Şam kırsalında", "SY", "iso3166-2:SY-RD"),
+    ("Şam kırsalındaki", "SY", "iso3166-2:SY-RD"),
+]
+
 # The mountain areas of Iraq's Kurdistan Region named in reports of Turkey's operations against
 # the PKK ('Ākra, Muthanna Governorate, Kirkuk or junk were first before they were curated).
 KURDISTAN_MOUNTAINS = [
@@ -338,6 +350,7 @@ LOCATED = [
     [
         *((name, country, expected, "province:") for name, country, expected in PROVINCE_OF_TOWN),
         *((name, country, expected, "around:") for name, country, expected in AROUND_TOWN),
+        *((name, country, expected, "area:") for name, country, expected in AREA_NAMED),
         *((name, country, expected, "capital:") for name, country, expected in CAPITALS),
         # the clause's division is the context the name is read in
         *((name, "SY", expected, "context:admin1=") for name, expected in LOCATED),
@@ -347,7 +360,8 @@ def test_a_name_read_through_another_is_what_that_gives(
     nz: Normaliser, name: str, country: str | None, expected: str, reason: str
 ) -> None:
     """A town's countryside is its province (PROVINCE_OF_TOWN) or, for a lesser town, the
-    town's (AROUND_TOWN), a capital named by its country
+    town's (AROUND_TOWN), an area the lexicon names the region so named (AREA_NAMED), a
+    capital named by its country
     the capital (CAPITALS), a name placed by a clause the place in the clause's division
     (LOCATED): a confident match, read as the reason says."""
     top = nz.resolve(name, country=country)[0]

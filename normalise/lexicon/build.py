@@ -13,7 +13,6 @@ import json
 import multiprocessing
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -44,6 +43,7 @@ from normalise.lexicon.schema import (
     migrate,
     pending,
 )
+from normalise.progress import progress_bar
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names
 CHUNK = 500
@@ -255,8 +255,9 @@ def build_default_lexicon(
     workers = min(os.cpu_count() or 1, 4) if workers is None else workers
     _JOBS = list(_jobs(load_curated(), keep))
     phases = {"prepare": round(time.monotonic() - start, 1)}
-    bar = tqdm(desc="building default lexicon", unit="entity", file=sys.stderr,
-               disable=not progress, total=len(_JOBS))  # fmt: skip
+    bar = progress_bar(
+        desc="building default lexicon", unit="entity", total=len(_JOBS), enabled=progress
+    )
     parts: list[Path] = []
     conn = _open_bulk(tmp)
     try:

@@ -8,14 +8,12 @@ keep the old keys until it commits) and stamps the new fingerprint.
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterator
-
-from tqdm import tqdm
 
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.keyindex import KeyRow, entity_key_rows, key_rank
 from normalise.lexicon.schema import KEYS_COLUMNS, KEYS_ORDER
+from normalise.progress import progress_bar
 
 _CHUNK = 20_000
 
@@ -61,13 +59,7 @@ def rekey_store(conn: sqlite3.Connection, *, progress: bool = True) -> int:
             "CREATE TEMP TABLE keys_staged"
             " (key TEXT, country TEXT, entity INTEGER, name INTEGER, population INTEGER)"
         )
-        bar = tqdm(
-            total=total,
-            desc="re-keying lexicon",
-            unit="name",
-            file=sys.stderr,
-            disable=not progress,
-        )
+        bar = progress_bar(desc="re-keying lexicon", unit="name", total=total, enabled=progress)
         entities = list(_entities(conn))
         forms_buf: list[tuple[str, str, str, str, int]] = []
         keys_buf: list[KeyRow] = []

@@ -686,6 +686,7 @@ PRESS_SPELLINGS = [
     ("Telafer", "IQ", "geonames:90393"),
     ("Musul", "IQ", "geonames:99072"),
     ("Felluce", "IQ", "geonames:99454"),
+    ("Çobanbey", "SY", "geonames:169138"),  # al-Rai's Turkish name, curated (Ar Rā‘ī 0.21 before)
     # Kurdish names of towns in the north-east, as Kurdish and English news write them (the
     # first two are curated names; GeoNames has the others)
     ("Serê Kaniyê", "SY", "geonames:165509"),

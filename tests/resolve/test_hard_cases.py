@@ -578,6 +578,7 @@ INITIALS = [
     ("SANA", "nz:org/syrian-arab-news-agency"),  # not Sanaa
     ("OCHA", "nz:org/ocha"),  # Chad at 0.58 before
     ("KRG", "nz:org/kurdistan-regional-government"),  # not Karaj
+    ("AA", "nz:org/anadolu-agency"),  # two letters, a Turkish report's byline (Yaya, Russia)
     # a country's ISO 3166 alpha-3 code, as event data write it: SYR is not Asir (عسير),
     # HND not India (Persian هند), each a romanisation the code shares
     ("SYR", "iso3166:SY"),

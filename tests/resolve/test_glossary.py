@@ -140,3 +140,13 @@ def test_an_airbase_or_a_dam_by_its_translated_term_default_lexicon(
 ) -> None:
     top = default_nz.resolve(query, country="SY")[0]
     assert (top.id, expected[1] in top.why) == (expected[0], True), top
+
+
+# A head Arabic writes with ta marbuta is read in the construct state it stands in before the
+# name, with its t (حركة أمل, Harakat Amal; جبهة, jabhat): read as haraka, the Turkish press's
+# Emel Hareketi scored 0.05 for the Amal Movement.
+@pytest.mark.slow
+def test_a_head_in_the_construct_state_default_lexicon(default_nz: Normaliser) -> None:
+    top = default_nz.resolve("Emel Hareketi", country="LB", lang="tr")[0]
+    assert top.id == "nz:org/amal-movement", top
+    assert "glossary:hareketi→harakat" in rules(top)

@@ -435,6 +435,8 @@ ACTORS = [
     ("PKK terör örgütü", None, "nz:org/kurdistan-workers-party"),
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
+    ("the Fatah movement", None, "nz:org/fatah"),  # Harakat Hezbollah al-Nujaba before
+    ("Hamas movement", None, "nz:org/hamas"),  # 0.41, unsure, before
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
     ("PKK/YPG", None, "nz:org/kurdistan-workers-party"),  # the Turkish press's pair
     ("YPG/PKK", None, "nz:org/peoples-defense-units"),

@@ -38,6 +38,15 @@ from normalise.generic import VILLAGE, bare_head, head_spellings
 from normalise.hints import Admin1Hint, admin1_hint, country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
+from normalise.lookup import (
+    compound_keys,
+    key_reason,
+    lookup_keys,
+    skeleton_keys,
+    spelled_keys,
+    token_keys,
+    written_keys,
+)
 from normalise.match import (
     ACTOR_KINDS,
     CandidateRow,
@@ -61,7 +70,6 @@ from normalise.score import (
     row_part,
 )
 from normalise.scripts import detect_scripts
-from normalise.skeleton import word_skeleton
 from normalise.suffixes import marked_ending, query_capitals
 from normalise.text import clean
 from normalise.variants import (
@@ -76,7 +84,6 @@ from normalise.variants import (
     turkish_spelling,
 )
 
-MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 MAX_SCORED = 32  # candidate names fully scored per query; more are shortlisted first
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
@@ -98,59 +105,6 @@ SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 # countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
 FIRST_CITY_SHARE = 1 / 3
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
-MIN_COMPOUND = 8  # letters of a one-word query that may be split
-MIN_COMPOUND_HEAD = 4  # letters the first part keeps
-MIN_COMPOUND_TAIL = 2  # letters the glued-on part keeps
-
-
-def deletions(skeleton: str) -> list[str]:
-    """Return the skeleton with each one of its letters deleted (its deletion neighbourhood)."""
-    if len(skeleton) < MIN_DELETION_SOURCE:
-        return []
-    return list(dict.fromkeys(skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))))
-
-
-def written_keys(keys: Keys) -> list[str]:
-    """Return the keys of a query spelled as it is written: its exact and folded keys."""
-    return [f"x:{keys.exact}", f"f:{keys.folded}"]
-
-
-def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
-    """Return the prefixed index keys to look a query up by."""
-    out = written_keys(keys)
-    out += [f"f:{reading.folded}" for reading in readings_ if reading.folded]
-    for reading in readings_:
-        out += skeleton_keys(reading.skeleton)
-    out += token_keys(keys.tokens)
-    return list(dict.fromkeys(out))
-
-
-def token_keys(tokens: Iterable[str]) -> list[str]:
-    """Return the token keys of token skeletons long enough to look up (two letters)."""
-    return [f"t:{token}" for token in tokens if len(token) >= 2]
-
-
-def skeleton_keys(skeleton: str) -> list[str]:
-    """Return the skeleton and deletion keys of a skeleton and its deletion neighbourhood."""
-    if not skeleton:
-        return []
-    out = [f"s:{skeleton}", f"d:{skeleton}"]
-    for near in deletions(skeleton):
-        out += [f"s:{near}", f"d:{near}"]
-    return out
-
-
-def compound_keys(keys: Keys) -> list[str]:
-    """Return skeleton keys of the first parts of a one-word Latin query, longest first."""
-    spelled = keys.phonetic
-    if " " in spelled or len(spelled) < MIN_COMPOUND or not spelled.isascii():
-        return []
-    out: dict[str, None] = {}
-    for end in range(len(spelled) - MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD - 1, -1):
-        head = word_skeleton(spelled[:end], True)
-        if len(head) >= MIN_DELETION_SOURCE and head != keys.skeleton:
-            out[f"s:{head}"] = None
-    return list(out)
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -177,38 +131,6 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         script=detect_scripts(name).primary or "",
         compass=compass_points(keys.folded, is_arabic_text(name)),
     )
-
-
-def spelled_keys(keys: Keys) -> list[str]:
-    """Return the keys a query is looked up by first: its exact and folded keys, and the
-    skeleton and deletion keys of its own skeleton (names spelled as it is, and names whose
-    spelling differs from it only in vowels, conventions or one more letter).
-
-    Most names a pipeline meets are spelled as some lexicon name spells them; the rest of the
-    neighbourhood (the skeletons' deletions, the tokens) brings some thirty farther names,
-    which cost most of a lookup and seldom change such a query's answer (`Resolver._settle`)."""
-    out = written_keys(keys)
-    if keys.skeleton:
-        out += [f"s:{keys.skeleton}", f"d:{keys.skeleton}"]
-    return out
-
-
-def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
-    """Return the `why` string of the key family that found a candidate."""
-    family = key[:1]
-    if family == "x":
-        return "exact"
-    if family == "f":
-        return f"folded:{row.folded}"
-    if family == "t":
-        return f"token:{key[2:]}"
-    if family == "c":
-        return f"compound:{key[2:]}"
-    if family == "h":
-        return f"headed:{key[2:]}"
-    if reading.skeleton == row.skeleton or matched_stem(reading, row) is not None:
-        return f"skeleton:{reading.skeleton}"  # the name's own, or its village stem's
-    return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
 
 
 def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:

@@ -226,7 +226,7 @@ def test_a_word_glued_on_finds_the_first_part(
 
 def test_compound_keys_only_for_long_single_words() -> None:
     from normalise.keys import build_keys
-    from normalise.resolver import compound_keys
+    from normalise.lookup import compound_keys
 
     assert compound_keys(build_keys("Fersin", "tr")) == []  # too short to split
     assert compound_keys(build_keys("Kafr Zita Kabir", None)) == []  # more than one word

@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 from test_resolver import PLACES, upsert
 
-from normalise import resolver
+from normalise import lookup, resolver
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon, store
+from normalise.lookup import lookup_keys, spelled_keys
 from normalise.match import KEY_STRENGTH, CandidateRow, merge_rows
 from normalise.normaliser import LexiconSource
-from normalise.resolver import Resolver, lookup_keys, spelled_keys
+from normalise.resolver import Resolver
 from normalise.score import Context
 from normalise.variants import readings
 
@@ -52,7 +53,7 @@ def test_first_keys_are_the_spelling_and_its_own_skeleton() -> None:
     assert first == ["x:kafr zita", "f:kafr zita", "s:KFRZT", "d:KFRZT"]
     wanted = lookup_keys(keys, readings("Kafr Zita"))
     assert set(first) <= set(wanted)  # the full lookup reads them again only from `found`
-    deletions = {f"s:{d}" for d in resolver.deletions(keys.skeleton)}
+    deletions = {f"s:{d}" for d in lookup.deletions(keys.skeleton)}
     assert deletions and not deletions & set(first) and deletions <= set(wanted)
     assert not any(k.startswith("t:") for k in first)  # tokens come only with the rest
 

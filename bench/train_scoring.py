@@ -32,7 +32,8 @@ from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.resolver import Resolver, may_be_confident, query_context, rank
+from normalise.query import query_context
+from normalise.resolver import Resolver, may_be_confident, rank
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,

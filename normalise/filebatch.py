@@ -32,7 +32,7 @@ from normalise.fileformats import (
 from normalise.fold import looks_turkish
 from normalise.hints import country_hint
 from normalise.matres import is_arabic_text
-from normalise.resolver import query_lang
+from normalise.query import query_lang
 from normalise.suffixes import query_capitals
 from normalise.text import clean
 

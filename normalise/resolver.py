@@ -22,11 +22,10 @@ from rapidfuzz.distance import Indel
 
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
-from normalise.compass import compass_points, other_points
+from normalise.compass import other_points
 from normalise.descriptors import (
     area_phrases,
     capital_of,
-    described_capitals,
     located,
     names_a_city,
     read_off_kind,
@@ -56,6 +55,7 @@ from normalise.match import (
     strongest_rows,
 )
 from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.query import query_context, query_lang
 from normalise.score import (
     FEATURES,
     Context,
@@ -66,11 +66,10 @@ from normalise.score import (
     features,
     lead_log_odds,
     matched_stem,
-    query_letters,
     row_part,
 )
 from normalise.scripts import detect_scripts
-from normalise.suffixes import marked_ending, query_capitals
+from normalise.suffixes import marked_ending
 from normalise.text import clean
 from normalise.variants import (
     Reading,
@@ -105,32 +104,6 @@ SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 # countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
 FIRST_CITY_SHARE = 1 / 3
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
-
-
-def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
-    """Return the language a query is read in: the caller's, else Turkish for a name not in
-    Arabic script placed in Turkey (`country`, an upper-case hint), else None."""
-    if lang is None and country == "TR" and not is_arabic_text(name):
-        return "tr"
-    return lang
-
-
-def query_context(name: str, keys: Keys, context: Context) -> Context:
-    """Return the caller's context with what the query itself tells the scorer and the
-    decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
-    points."""
-    return Context(
-        context.country,
-        context.admin1,
-        context.kind,
-        article=bool(keys.articles),
-        folded=keys.folded,
-        letters=query_letters(name),
-        spelling=arabic_spelling(name),
-        capitals=query_capitals(name) or described_capitals(name),
-        script=detect_scripts(name).primary or "",
-        compass=compass_points(keys.folded, is_arabic_text(name)),
-    )
 
 
 def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:

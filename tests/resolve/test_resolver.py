@@ -16,7 +16,8 @@ from normalise.hints import admin1_hint
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
-from normalise.resolver import named_as_spelled, query_context, rank
+from normalise.query import query_context
+from normalise.resolver import named_as_spelled, rank
 from normalise.score import Context
 
 PLACES = [

@@ -1,0 +1,39 @@
+"""What a query tells of itself: the language it is read in, and what its own text adds to
+the caller's context (its article, letters, Arabic spelling, capitals, script and compass
+points)."""
+
+from __future__ import annotations
+
+from normalise.compass import compass_points
+from normalise.descriptors import described_capitals
+from normalise.keys import Keys
+from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.score import Context, query_letters
+from normalise.scripts import detect_scripts
+from normalise.suffixes import query_capitals
+
+
+def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
+    """Return the language a query is read in: the caller's, else Turkish for a name not in
+    Arabic script placed in Turkey (`country`, an upper-case hint), else None."""
+    if lang is None and country == "TR" and not is_arabic_text(name):
+        return "tr"
+    return lang
+
+
+def query_context(name: str, keys: Keys, context: Context) -> Context:
+    """Return the caller's context with what the query itself tells the scorer and the
+    decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
+    points."""
+    return Context(
+        context.country,
+        context.admin1,
+        context.kind,
+        article=bool(keys.articles),
+        folded=keys.folded,
+        letters=query_letters(name),
+        spelling=arabic_spelling(name),
+        capitals=query_capitals(name) or described_capitals(name),
+        script=detect_scripts(name).primary or "",
+        compass=compass_points(keys.folded, is_arabic_text(name)),
+    )

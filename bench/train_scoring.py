@@ -33,7 +33,8 @@ from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
 from normalise.query import query_context
-from normalise.resolver import Resolver, may_be_confident, rank
+from normalise.ranking import rank
+from normalise.resolver import Resolver, may_be_confident
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,

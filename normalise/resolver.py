@@ -10,15 +10,11 @@ the next.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, replace
-from itertools import repeat
+from dataclasses import replace
 from operator import attrgetter
 from typing import Any, cast
-
-from rapidfuzz.distance import Indel
 
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
@@ -56,6 +52,7 @@ from normalise.match import (
 )
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import query_context, query_lang
+from normalise.ranking import Scored, best_score, keep_better, rank, shortlist
 from normalise.score import (
     FEATURES,
     Context,
@@ -83,8 +80,6 @@ from normalise.variants import (
     turkish_spelling,
 )
 
-MIN_SCORE = 0.001  # candidates below this probability are not worth showing
-MAX_SCORED = 32  # candidate names fully scored per query; more are shortlisted first
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 # A confident match is clearly ahead of the next candidate: one within this many log-odds fits
@@ -104,25 +99,6 @@ SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 # countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
 FIRST_CITY_SHARE = 1 / 3
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
-
-
-def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
-    """Order scored entities best first (ties: larger population, then ID)."""
-    return sorted(
-        ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
-        key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
-    )
-
-
-def keep_better(best: dict[str, Scored], scored: dict[str, Scored]) -> None:
-    """Add to `best` each entity of `scored` it lacks or that scored better there."""
-    for entity_id, found in scored.items():
-        if entity_id not in best or found.score > best[entity_id].score:
-            best[entity_id] = found
-
-
-def _best_score(best: dict[str, Scored]) -> float:
-    return max((s.score for s in best.values()), default=0.0)
 
 
 def _region_stem(name: str, lang: str | None) -> str | None:
@@ -376,58 +352,6 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
     )
 
 
-_PHONETIC = attrgetter("phonetic")
-_KEY = attrgetter("key")
-
-
-def shortlist(
-    rows: list[CandidateRow], query_readings: list[Reading], limit: int = MAX_SCORED
-) -> list[CandidateRow]:
-    """Return at most `limit` rows: the closest to any reading, by a cheap ordering.
-
-    A short common name (a Turkish `Karaköy`, an Arabic `Tall`) can find hundreds of names
-    in one country; scoring them all costs milliseconds. They are ordered by key family
-    (exact and folded hits first), then by the Indel similarity of their spelling to the
-    closest reading (one C call a row and reading), then by population, and only the first
-    `limit` go on to full scoring. The sort is stable: ties keep the lookup's order.
-    """
-    if len(rows) <= limit:
-        return rows
-    spellings = list({r.phonetic.replace(" ", "") for r in query_readings})
-    # C-level loops (map) over the rows: this runs on up to 2,000 rows per query.
-    owns = list(map(str.replace, map(_PHONETIC, rows), repeat(" "), repeat("")))
-    similarity = Indel.normalized_similarity
-    closest = list(map(similarity, repeat(spellings[0]), owns))
-    for spelling in spellings[1:]:
-        closest = list(map(max, closest, map(similarity, repeat(spelling), owns)))
-    exact = [key[:1] in "xf" for key in map(_KEY, rows)]
-    # Only rows that can be among the first `limit` are ordered: every exact or folded hit,
-    # and the other rows at least as close as the `room`-th closest of them (ties at that
-    # closeness are settled by the full order below).
-    room = limit - sum(exact)
-    chosen = [i for i, hit in enumerate(exact) if hit]
-    if room > 0:
-        others = [i for i, hit in enumerate(exact) if not hit]
-        cut = heapq.nlargest(room, [closest[i] for i in others])[-1]
-        chosen += [i for i in others if closest[i] >= cut]
-
-    def order(i: int) -> tuple[int, float, int, int]:
-        return (0 if exact[i] else 1, -closest[i], -(rows[i].population or 0), i)
-
-    return [rows[i] for i in sorted(chosen, key=order)[:limit]]
-
-
-@dataclass(slots=True)
-class Scored:
-    """The best-scoring name of one candidate entity, and the features that scored it."""
-
-    score: float
-    row: CandidateRow
-    reading: Reading
-    features: list[float]
-    support: tuple[str, ...] = ()  # reasons of other readings that also found it well
-
-
 class Resolver:
     """Ranks lexicon entities for queried names over a `CandidateSource`.
 
@@ -560,7 +484,7 @@ class Resolver:
         lang, keys = self.query_keys(text, where[0], lang)
         own = query_context(text, keys, Context(where[0], where[1], context.kind))
         scored = self.score_candidates(text, keys, own, lang)
-        if _best_score(scored) < _best_score(best):
+        if best_score(scored) < best_score(best):
             return None
         marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}
         return keys, own, marked
@@ -780,9 +704,9 @@ class Resolver:
         if query_arabic and not any(row.key[0] in "xf" for row in found):
             # not a name as written (وحلب, found by its skeleton as حلب is, is no name)
             self._score_proclitics(name, best, query_readings, context, lang)
-        if _best_score(best) < FALLBACK_BELOW:
+        if best_score(best) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
-            if _best_score(best) < FALLBACK_BELOW:
+            if best_score(best) < FALLBACK_BELOW:
                 self._score_abroad(keys, best, query_readings, context, query_arabic)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)

@@ -17,7 +17,8 @@ from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
 from normalise.query import query_context
-from normalise.resolver import named_as_spelled, rank
+from normalise.ranking import rank
+from normalise.resolver import named_as_spelled
 from normalise.score import Context
 
 PLACES = [

@@ -8,7 +8,7 @@ from rapidfuzz.distance import Indel
 
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
-from normalise.resolver import MAX_SCORED, shortlist
+from normalise.ranking import MAX_SCORED, shortlist
 from normalise.variants import Reading, readings
 
 

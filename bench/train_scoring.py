@@ -28,13 +28,14 @@ from typing import Any
 
 import numpy as np
 
+from normalise.decision import may_be_confident
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
 from normalise.query import query_context
 from normalise.ranking import rank
-from normalise.resolver import Resolver, may_be_confident
+from normalise.resolver import Resolver
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,

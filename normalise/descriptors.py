@@ -13,7 +13,7 @@ descriptor is (`the capital Damascus`); with a country's name or demonym it name
 country's capital (`capital_of`: `the Syrian capital`, `Suriye'nin başkenti`, `العاصمة السورية`).
 A descriptor of kind `city` is a place descriptor that calls the place a city or a town
 (`Idlib city`, `Halep kenti`, `مدينة الرقة`): a large city the name so read is spelled as is
-what the query means (`resolver._city_as_spelled`).
+what the query means (`decision.city_as_spelled`).
 """
 
 from __future__ import annotations

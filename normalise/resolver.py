@@ -19,11 +19,19 @@ from typing import Any, cast
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
 from normalise.compass import other_points
+from normalise.decision import (
+    SETTLED,
+    city_as_spelled,
+    clearly_ahead,
+    contradicts,
+    initials_in_another_script,
+    may_be_confident,
+    named_as_spelled,
+)
 from normalise.descriptors import (
     area_phrases,
     capital_of,
     located,
-    names_a_city,
     read_off_kind,
     region_stem,
 )
@@ -43,7 +51,6 @@ from normalise.lookup import (
     written_keys,
 )
 from normalise.match import (
-    ACTOR_KINDS,
     CandidateRow,
     CandidateSource,
     Match,
@@ -54,18 +61,15 @@ from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import query_context, query_lang
 from normalise.ranking import Scored, best_score, keep_better, rank, shortlist
 from normalise.score import (
-    FEATURES,
     Context,
     combine,
     confidence,
     confidence_features,
     confidence_weights,
     features,
-    lead_log_odds,
     matched_stem,
     row_part,
 )
-from normalise.scripts import detect_scripts
 from normalise.suffixes import marked_ending
 from normalise.text import clean
 from normalise.variants import (
@@ -82,23 +86,14 @@ from normalise.variants import (
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
-# A confident match is clearly ahead of the next candidate: one within this many log-odds fits
-# the query about as well (two places carrying the name queried, as an Arabic country and its
-# capital do: الجزائر, تونس, الكويت). On the protocol's dev and test splits this takes back
-# 3 and 9 confident answers, all homonyms the protocol accepts either way.
-MIN_LEAD = 0.5
 # When no candidate scores this well, fallback readings are looked up too: a Turkish-press
 # article glued inside a word (`Resulayn`), and the first parts of a one-word name that may be
 # another name with a word glued on (`Aktuzlamemlahası`: Aktuzla + memlahası "saltworks").
 FALLBACK_BELOW = 0.5
-# How well a name must score to settle a query (`_settle`), by the key family that found it: the
-# query's exact or folded key (spelled as it is), or its skeleton key. No other family settles.
-SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 # A town whose countryside is its province: one of the province's first cities, at least this
 # share of its most populous place's population (Mosul, Qamishli, İzmit beside Gebze); the
 # countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
 FIRST_CITY_SHARE = 1 / 3
-NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
 
 
 def _region_stem(name: str, lang: str | None) -> str | None:
@@ -148,40 +143,9 @@ def _names_a_region(best: dict[str, Scored]) -> bool:
     )
 
 
-def contradicts(row: CandidateRow, context: Context) -> bool:
-    """Return True when a candidate is in another country or admin1, or of another kind, than
-    the caller said (an entity of no country or admin1 contradicts none, nor does an
-    organisation's or a person's country: a report on Iraq names the PKK, one on Syria
-    Hezbollah and Erdoğan)."""
-    if context.kind is not None and row.kind != context.kind:
-        return True
-    if row.kind in ACTOR_KINDS:
-        return False
-    if context.country is not None and row.country is not None and row.country != context.country:
-        return True
-    return context.admin1 is not None and row.admin1 is not None and row.admin1 != context.admin1
-
-
 def _points(points: frozenset[str]) -> str:
     """Return compass points as `why` writes them: `ne` for {n, e}."""
     return "".join(p for p in "nsewc" if p in points)
-
-
-def initials_in_another_script(row: CandidateRow, context: Context) -> bool:
-    """Return True for an abbreviation in a script of capitals (`SNA`, `AAN`), or a one-word
-    name in capitals a source lists as a variant (`SHBA`, the Albanian initials of the United
-    States, in CLDR), written in another script than the query (`_other_script`), which no
-    such query spells: initials are not a romanisation of words (the village سعن is not the
-    Syrian National Army, though both read `sn`; `شبعا`, Shebaa, folds as `shba`). For such a
-    query the name scores 0, and its entity is scored by its other names under the same
-    skeleton, if any (`عين` finds Al Ain's airport code AAN, and Al Ain by its names). An
-    Arabic abbreviation is a word (داعش), which a romanisation spells."""
-    text = row.name_text
-    if is_arabic_text(text):
-        return False
-    if row.name_kind != "abbreviation" and not (text.isupper() and " " not in text):
-        return False
-    return _other_script(row, context)
 
 
 def _row_lang(row: CandidateRow) -> str | None:
@@ -189,75 +153,9 @@ def _row_lang(row: CandidateRow) -> str | None:
     return key_lang(row.name_lang, row.country, row.name_text)
 
 
-def may_be_confident(row: CandidateRow, context: Context) -> bool:
-    """Return False for a top candidate that is never a confident match: one that contradicts
-    what the caller knows, a name that says another point of the compass than the query
-    (`Eastern Ghouta` for `Western Ghouta`: `compass.other_points`), a name that is only the
-    first part of the query, or a name the query is only the generic head of."""
-    return (
-        not contradicts(row, context)
-        and not other_points(context.compass, row.folded, row.name_text)
-        and row.key[:1] not in NEVER_CONFIDENT
-    )
-
-
-_EXACT = FEATURES.index("exact")
-_ACRONYM = FEATURES.index("acronym")
-_SPELLING_EQUAL = FEATURES.index("spelling_equal")
-# Kinds whose names, spelled as a query spells them, make a confident match (`named_as_spelled`)
-NAMED_KINDS = frozenset({"country", "organisation", "person"})
-
-
-def named_as_spelled(top: Scored, context: Context) -> bool:
-    """Return True when the top candidate is a country, organisation or person found by one of
-    its names as the query spells it (its exact or folded key, the query's own reading; an
-    organisation's or person's name also spelled alike but for the article or an ending,
-    `_spelled_alike`): not by a country's ISO code, and by an organisation's or
-    person's abbreviation only when the query writes it in capitals alike (`HTS`, not `hts`),
-    or in Arabic script as it is written (`حماس`, `داعش`: Arabic has no capitals).
-
-    Such a top candidate clearly ahead of the next is a confident match whatever the decision
-    model says: the model is fitted on the protocol's places, and a country's name in any of
-    CLDR's languages (`Turkey`, `Rusya`, `Suriye`) is what a text means by it far more often
-    than the village that shares it (`Turkey`, North Carolina), as a curated organisation's or
-    person's name is (`Erdoğan`, `SDF`). Resolved without a hint, 3,000 of the countries' names
-    had 2,065 confident answers from the model alone and 2,722 with this rule, each the
-    country but `Əlcəzair`, Algeria's Azerbaijani name and Algiers' (the model's answer); the
-    199 curated names of organisations and people had 153 and 191, none wrong. A name in two
-    scripts is not read so: its keys read one of them (`U.S. ᎠᏒᏂᎸ ᏂᎨᏒᎾ ᏚᎦᏚᏛᎢ`, Cherokee for
-    the U.S. Virgin Islands, is keyed as `u s`); nor is a name in capitals found by the folded
-    key a query in another script romanises to (`شبعا`, the village of Shebaa, folds as
-    `shba`, `SHBA` the Albanian initials of the United States, which it answered confidently;
-    a country's name so found is still its: `უგანდა`, Uganda)."""
-    row = top.row
-    if row.kind not in NAMED_KINDS:
-        return False
-    if top.features[_EXACT] != 1 and not _spelled_alike(top):
-        return False
-    scripts = detect_scripts(row.name_text)
-    if scripts.mixed or (_other_script(row, context) and row.name_text.isupper()):
-        return False
-    if row.name_kind != "abbreviation":
-        return True
-    if row.kind == "country":
-        return False
-    # Arabic writes no capitals: an abbreviation in Arabic script found as the query writes it
-    # (حماس, داعش) is the organisation's, as initials in capitals are (HTS)
-    arabic = is_arabic_text(row.name_text) and top.features[_EXACT] == 1
-    return arabic or top.features[_ACRONYM] == 1
-
-
 # Kinds of entity whose area a region descriptor speaks of is the entity itself (a region, a
 # mountain range: `Qandil bölgesi`), not its first-level division's
 AREA_KINDS = frozenset({"region", "other"})
-
-
-# A city spelled as the query writes it is a confident match without the model (`_city_as_spelled`)
-# when it has this many people or more, and the next candidate this many times fewer, or, not
-# spelled as the query, trails it by this many log-odds.
-CITY_POPULATION = 100_000
-CITY_RATIO = 100
-CITY_LEAD = 2.0
 
 
 def _read_off(reading: Reading) -> bool:
@@ -265,71 +163,6 @@ def _read_off(reading: Reading) -> bool:
     ending (`President Erdogan`: erdogan; `Erdoğan'ın`), not one respelled or cut otherwise
     (an article split off: `elbiwk` read as `biwk` found a town abroad)."""
     return reading.written or (reading.reason or "").startswith("descriptor:")
-
-
-def _city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Context) -> bool:
-    """Return True when the top candidate is a city of `CITY_POPULATION` or more found by one
-    of its Latin-script names as the query writes it (its exact or folded key, by the query's
-    own reading), clearly ahead of the next, which is `CITY_RATIO` times smaller or, not found
-    as written, trails by `CITY_LEAD` log-odds.
-
-    The decision model is fitted on the protocol's queries, none of which is a place's own
-    name as the lexicon writes it, and without a hint it left `Beirut`, `Damascus`, `Amman`,
-    `Cairo` and `Jerusalem` first but not confident (Bierutów, the Damascus of Maryland). On
-    the dev split it adds 8 confident answers, none wrong (test: 43, one wrong: `Akra`, a
-    town's name, for Aqrah). Not for an Arabic-script name, which a village often shares with
-    a city abroad (`تالين`: Tallinn and Syria's Talin; in `bench/arabic_names.py` 10 of 38 so
-    were namesakes), nor for a name found by another reading of the query (a word, an
-    article or an ending read off: `برقه` read as `رقه` found Raqqa), nor for a query in
-    another script, which its folded key romanises (`רעים`, Re'im, folds as `rym`, a name of
-    Rome, which it answered confidently). A query that calls the place a city, a town or a
-    capital is read without that word (`Idlib city`, `مدينة الرقة`, `العاصمة دمشق`): a city
-    found by the folded key of that reading is as spelled (`descriptors.names_a_city`;
-    `Idlib city` and `Raqqa city` were first but not confident before)."""
-    row = top.row
-    if row.kind != "place" or (row.population or 0) < CITY_POPULATION:
-        return False
-    if not (top.features[_EXACT] == 1 and top.reading.reason is None) and not (
-        names_a_city(top.reading.reason) and row.key == "f:" + top.reading.folded
-    ):
-        return False
-    if is_arabic_text(row.name_text) or _other_script(row, context):
-        return False
-    if len(ranked) < 2:
-        return True
-    nxt = ranked[1][1]
-    lead = lead_log_odds(top.score, nxt.score)
-    if lead < MIN_LEAD:
-        return False
-    apart = (nxt.row.population or 0) * CITY_RATIO <= (row.population or 0)
-    return apart or (lead >= CITY_LEAD and nxt.features[_EXACT] != 1)
-
-
-def _other_script(row: CandidateRow, context: Context) -> bool:
-    """Return True when a candidate name is written in another script than the query."""
-    return bool(context.script) and detect_scripts(row.name_text).primary != context.script
-
-
-def _spelled_alike(top: Scored) -> bool:
-    """Return True when the top candidate is an organisation or a person whose name the query
-    spells alike but for the article or an ending (`al-Assad` for `Assad`, `Erdoğan'ın` for
-    `Erdoğan`, `Assad's`): its canonical spelling is that of the query's own reading, or of
-    the query read without the ending or the leading word (`Reading.written`), or without a
-    title or a word that says what the organisation is, found by that reading's folded key
-    (`President Erdogan`, `Cumhurbaşkanı Erdoğan`: `read_off_kind` is the candidate's kind;
-    first but unsure before)."""
-    reading, row = top.reading, top.row
-    if row.kind not in ACTOR_KINDS:
-        return False
-    if read_off_kind(reading.reason) == row.kind and row.key == "f:" + reading.folded:
-        return True
-    return top.features[_SPELLING_EQUAL] == 1 and (reading.reason is None or reading.written)
-
-
-def clearly_ahead(top: float, second: float) -> bool:
-    """Return True when a top candidate scoring `top` leads the next (`second`) by at least
-    `MIN_LEAD` log-odds; a confident match must."""
-    return lead_log_odds(top, second) >= MIN_LEAD
 
 
 def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
@@ -640,7 +473,7 @@ class Resolver:
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
-        if named_as_spelled(top, context) or _city_as_spelled(top, ranked, context):
+        if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
             return 1.0
         values = confidence_features(
             top.score, second, top.features, len(ranked), context.country is not None

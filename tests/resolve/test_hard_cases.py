@@ -816,7 +816,7 @@ def test_a_base_or_a_camp_named_by_its_place_resolves_first(
 
 
 # A large city the query calls a city, a town or a capital, spelled as the name read without
-# that word: first and confident (`resolver._city_as_spelled`; `Idlib city` was first but
+# that word: first and confident (`decision.city_as_spelled`; `Idlib city` was first but
 # not confident before). Not when found by another key than the spelling (`Raqqa city`: Ar
 # Raqqah by its skeleton), nor an Arabic name (namesakes abroad: `مدينة حلب`).
 CALLED_A_CITY = [
@@ -864,7 +864,7 @@ CITIES = [
 # folds as `shba`, the Albanian initials of the United States; `רעים`, Re'im, as `rym`, a name
 # of Rome: both answered confidently before); a country's name in another script still is.
 # A Latin name in capitals scores nothing for an Arabic-script query
-# (`resolver.initials_in_another_script`): Shebaa, not the United States, is first for `شبعا`
+# (`decision.initials_in_another_script`): Shebaa, not the United States, is first for `شبعا`
 CROSS_SCRIPT = [
     ("شبعا", "nz:place/shebaa", False),
     ("רעים", "geonames:3169070", False),

@@ -12,13 +12,13 @@ from click.testing import CliRunner
 
 from normalise import ContextError, Normaliser
 from normalise.cli import cli
+from normalise.decision import named_as_spelled
 from normalise.hints import admin1_hint
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
 from normalise.query import query_context
 from normalise.ranking import rank
-from normalise.resolver import named_as_spelled
 from normalise.score import Context
 
 PLACES = [

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from operator import attrgetter
-from typing import Any, cast
+from typing import Any
 
 from normalise.capitals import capital_names
 from normalise.clitics import without_proclitics
@@ -31,14 +31,12 @@ from normalise.decision import (
 from normalise.descriptors import (
     area_phrases,
     capital_of,
-    located,
     read_off_kind,
     region_stem,
 )
-from normalise.errors import ContextError
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
-from normalise.hints import Admin1Hint, admin1_hint, country_hint, kind_hint
+from normalise.hints import admin1_hint, country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
 from normalise.lookup import (
@@ -58,6 +56,7 @@ from normalise.match import (
     strongest_rows,
 )
 from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.placement import PlacementMixin
 from normalise.query import query_context, query_lang
 from normalise.ranking import Scored, best_score, keep_better, rank, shortlist
 from normalise.score import (
@@ -76,9 +75,7 @@ from normalise.variants import (
     Reading,
     inner_article_reading,
     own_reading,
-    possessor_of,
     proclitic_readings,
-    qualifier_of,
     readings,
     slash_readings,
     turkish_spelling,
@@ -165,32 +162,15 @@ def _read_off(reading: Reading) -> bool:
     return reading.written or (reading.reason or "").startswith("descriptor:")
 
 
-def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
-    """Return True when the best candidate, not a country, scores well enough to settle a
-    query by the key that found it (`SETTLED`: its exact or folded key, or its skeleton) and
-    every one it is not clearly ahead of (`clearly_ahead`) lies in its country and
-    first-level division: the division is sure though the place may not be (a province and
-    its capital named alike: `Hatay`, Antakya's province, GeoNames' 31)."""
-    top = ranked[0][1]
-    needed = SETTLED.get(top.row.key[:1])  # None: a key family that never settles
-    if needed is None or top.score < needed or top.row.kind == "country":
-        return False
-    if top.row.admin1 is None:
-        return False
-    where = (top.row.country, top.row.admin1)
-    return all(
-        s.row.kind != "country" and (s.row.country, s.row.admin1) == where
-        for _, s in ranked[1:]
-        if not clearly_ahead(top.score, s.score)
-    )
-
-
-class Resolver:
+class Resolver(PlacementMixin):
     """Ranks lexicon entities for queried names over a `CandidateSource`.
 
     The confident-match decision is a model of its own (`score.confidence`) over the top
     candidate's features and its lead over the next; its threshold is calibrated on the dev
     split for >= 99% confident precision (`bench/train_scoring.py`).
+
+    Where a query is placed (a bracketed qualifier, a possessor, a clause of where it is, an
+    admin1 hint) is read by the methods it takes from `placement.PlacementMixin`.
 
     Args:
         source: the lexicon (or anything with its lookup methods).
@@ -278,192 +258,6 @@ class Resolver:
         if not rows or any(_row_lang(row) != "tr" for row in rows):
             return None, keys
         return "tr", build_keys(name if looks_turkish(name) else name.lower(), "tr")
-
-    def _qualifier_context(
-        self, name: str, country: str | None, lang: str | None
-    ) -> tuple[str | None, str | None]:
-        """Return the country and first-level division a bracketed qualifier names (`Suran
-        (Hama)`: SY and Hama's 10), when it resolves confidently within the hinted country (or
-        anywhere without a hint), or with a hint names places all in one division
-        (`_division_of`); else the hinted country and no division."""
-        qualifier = qualifier_of(name)
-        found = None if qualifier is None else self._division_of(qualifier, country, lang)
-        return (country, None) if found is None else found
-
-    def _placed(
-        self, name: str, best: dict[str, Scored], context: Context, lang: str | None
-    ) -> tuple[Keys, Context, dict[str, Scored]] | None:
-        """Return the keys, context and candidates of the name a possessor owns (`possessor_of`:
-        `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), or that a
-        clause after it places (`descriptors.located`: `Suran in northern Hama`, `بلدة سراقب
-        بريف إدلب الشرقي`), read on its own in the country or division the possessor or the
-        clause names (`_place_named`), when its best candidate scores at least as well
-        as the query's as a whole (`best`): a name of the lexicon may be written so (`Martha's
-        Vineyard`). Read on its own, the name is the query's own reading, as the part before a
-        comma is (`Suran, northern Hama`). None when not; `possessor:` or `qualifier` in `why`.
-        """
-        possessed, clause = possessor_of(name), located(name, lang)
-        if possessed is not None:
-            placer, text = possessed
-            reason = f"possessor:{build_keys(placer, lang).folded}"
-        elif clause is not None:
-            text, placer = clause
-            reason = "qualifier"
-        else:
-            return None
-        where = self._place_named(placer, context, lang)
-        if where is None:
-            return None
-        lang, keys = self.query_keys(text, where[0], lang)
-        own = query_context(text, keys, Context(where[0], where[1], context.kind))
-        scored = self.score_candidates(text, keys, own, lang)
-        if best_score(scored) < best_score(best):
-            return None
-        marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}
-        return keys, own, marked
-
-    def _place_named(
-        self, placer: str, context: Context, lang: str | None
-    ) -> tuple[str, str | None] | None:
-        """Return the country a possessor or a clause of where a name is names (`_country_named`:
-        `Syria`, `Suriye`, whatever the caller's hint), or the country and first-level division
-        of what it names in the hinted country, or anywhere without a hint, where a sure
-        division counts too (`_division_of`: `Aleppo`; `Hatay`, a province and its capital
-        named alike); None when neither, or a place of no division."""
-        country = self._country_named(placer, lang)
-        if country is not None:
-            return country, None
-        found = self._division_of(placer, context.country, lang, anywhere=True)
-        if found is None or found[0] is None or found[1] is None:
-            return None
-        return found[0], found[1]
-
-    def _country_named(self, text: str, lang: str | None) -> str | None:
-        """Return the ISO code of the country a text names confidently (`Syria`, `Syrian`,
-        `Suriye`, `سوري`: its names and demonyms), else None."""
-        context, scored = self._scored_text(text, Context(kind="country"), lang)
-        ranked = rank(scored)
-        if not ranked or ranked[0][1].row.kind != "country":
-            return None
-        return ranked[0][1].row.country if self.decide(ranked, context) >= self.threshold else None
-
-    def admin1_context(
-        self, admin1: str, country: str | None = None, lang: str | None = None
-    ) -> tuple[str | None, str | None]:
-        """Return the country and GeoNames admin1 code that `resolve` reads an admin1 hint as
-        (`_division_hinted`); (country, None) for an empty one.
-
-        Raises:
-            ContextError: as `resolve` does for `country` and `admin1`.
-        """
-        country, hint = country_hint(country), admin1_hint(admin1)
-        if hint is None:
-            return country, None
-        with self._snapshot():
-            return self._division_hinted(hint, country, lang)
-
-    def _division_hinted(
-        self, hint: Admin1Hint, country: str | None, lang: str | None
-    ) -> tuple[str | None, str]:
-        """Return the country and GeoNames admin1 code an admin1 hint gives: a code as it is
-        (`10`); an ISO 3166-2 division's (`SY-HM`: SY, 10); a name's, within the hinted
-        country: the province it names (`_province_named`: `Nineveh`, `محافظة حماة`), else
-        the division of what it names (`_division_of`: `Hama`, the city's). A division or a
-        name also gives the country when there is no hint.
-
-        Raises:
-            ContextError: the hint names no division the lexicon places, or one of another
-                country than the hinted one.
-        """
-        if hint.code is not None:
-            return country, hint.code
-        memo = self.source.divisions()  # kept per lexicon version: pipelines repeat a hint
-        key = (hint.text, country, lang)
-        if key in memo:
-            found = cast("tuple[str | None, str | None] | None", memo[key])
-        else:
-            found = None if hint.division is None else self.source.division(hint.division)
-            if found is None or found[1] is None:
-                found = self._province_named(hint.text, country, lang)
-            if found is None:
-                found = self._division_of(hint.text, country, lang)
-            memo[key] = found
-        where = f" in {country}" if country is not None else ""
-        if found is None or found[1] is None:
-            raise ContextError(
-                f"admin1 {hint.text!r:.40} names no first-level division the lexicon is sure "
-                f"of{where}: give its GeoNames admin1 code (10 for Hama, Syria) or its ISO "
-                "3166-2 code (SY-HM)"
-            )
-        if country is not None and found[0] != country:
-            raise ContextError(f"admin1 {hint.text!r:.40} is in {found[0]}, not{where}")
-        return found[0], found[1]
-
-    def _scored_text(
-        self, text: str, given: Context, lang: str | None
-    ) -> tuple[Context, dict[str, Scored]]:
-        """Score the candidates of a text read on the side of a query (a qualifier, an admin1
-        hint, a province's name) as a query of its own with the context `given`; return that
-        query's context and them."""
-        keys = build_keys(text, lang)
-        context = query_context(text, keys, given)
-        return context, self.score_candidates(text, keys, context, lang)
-
-    def _province_named(
-        self, text: str, country: str | None, lang: str | None
-    ) -> tuple[str | None, str | None] | None:
-        """Return the country and admin1 code of the province (an entity of kind region with
-        an admin1 code) that `text` names well (`SETTLED` for a folded key) and clearly ahead
-        of any province of another code; None when none does. An admin1 hint names a
-        province, so a city of its name is no rival (`Akkar`: the governorate and its
-        capital Halba, which GeoNames also names so)."""
-        _, scored_text = self._scored_text(text, Context(country, kind="region"), lang)
-        provinces = [
-            scored for _, scored in rank(scored_text)
-            if scored.row.kind == "region" and scored.row.admin1 is not None
-            and (country is None or scored.row.country == country)
-        ]  # fmt: skip
-        if not provinces or provinces[0].score < SETTLED["f"]:
-            return None
-        best = provinces[0]
-        where = (best.row.country, best.row.admin1)
-        rivals = [s.score for s in provinces[1:] if (s.row.country, s.row.admin1) != where]
-        if rivals and not clearly_ahead(best.score, rivals[0]):
-            return None
-        return best.row.country, best.row.admin1
-
-    def _division_of(
-        self, text: str, country: str | None, lang: str | None, *, anywhere: bool = False
-    ) -> tuple[str | None, str | None] | None:
-        """Return the country and admin1 code of what `text` names confidently, or, within a
-        hinted country, of the division sure though the place may not be (`_one_division`);
-        no admin1 for a country. None when neither. Without a hint a qualifier may name
-        anything anywhere (`(مدينة)`, city, is Medina; `عمان` Amman as well as Oman): on the
-        protocol's Q2 a sure division lost 3 dev answers and 3 test ones without the hint,
-        and won 1 and 3 with it, losing none. `anywhere`: a sure division counts without a
-        hint too, for a text that surely names a place (the place a region descriptor
-        speaks of)."""
-        top = self._named_place(text, country, lang, anywhere=anywhere)
-        if top is None:
-            return None
-        return top.country, None if top.kind == "country" else top.admin1
-
-    def _named_place(
-        self, text: str, country: str | None, lang: str | None, *, anywhere: bool = False
-    ) -> CandidateRow | None:
-        """Return the top candidate of `text` read on its own when `_division_of` may take
-        its division (confident, or sure of its division), else None."""
-        context, scored = self._scored_text(text, Context(country), lang)
-        ranked = rank(scored)
-        if not ranked:
-            return None
-        sure = (country is not None or anywhere) and _one_division(ranked)
-        if not sure and self.decide(ranked, context) < self.threshold:
-            return None
-        top = ranked[0][1].row
-        if country is not None and top.country != country:
-            return None
-        return top
 
     def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
         """Return the probability that the top candidate is right (0 with no candidate)."""

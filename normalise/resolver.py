@@ -12,27 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
-from normalise.capitals import capital_names
-from normalise.clitics import without_proclitics
 from normalise.compass import other_points
 from normalise.decision import (
     SETTLED,
     city_as_spelled,
     clearly_ahead,
-    contradicts,
     initials_in_another_script,
     may_be_confident,
     named_as_spelled,
-)
-from normalise.descriptors import (
-    area_phrases,
-    capital_of,
-    read_off_kind,
-    region_stem,
 )
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE, bare_head, head_spellings
@@ -59,6 +49,7 @@ from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.placement import PlacementMixin
 from normalise.query import query_context, query_lang
 from normalise.ranking import Scored, best_score, keep_better, rank, shortlist
+from normalise.referent import ReferentMixin
 from normalise.score import (
     Context,
     combine,
@@ -87,48 +78,6 @@ SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its r
 # article glued inside a word (`Resulayn`), and the first parts of a one-word name that may be
 # another name with a word glued on (`Aktuzlamemlahası`: Aktuzla + memlahası "saltworks").
 FALLBACK_BELOW = 0.5
-# A town whose countryside is its province: one of the province's first cities, at least this
-# share of its most populous place's population (Mosul, Qamishli, İzmit beside Gebze); the
-# countryside of a lesser town is the town's own (Afrin, Manbij, al-Bab in Aleppo's).
-FIRST_CITY_SHARE = 1 / 3
-
-
-def _region_stem(name: str, lang: str | None) -> str | None:
-    """Return the name a region descriptor speaks of the area around (`region_stem`), also
-    after an Arabic conjunction or preposition (`في شمال سوريا`: سوريا)."""
-    stem = region_stem(name, lang)
-    if stem is not None:
-        return stem
-    for text, _ in without_proclitics(name):
-        stem = region_stem(text, lang)
-        if stem is not None:
-            return stem
-    return None
-
-
-def _spelled_ahead(ranked: list[tuple[str, Scored]]) -> bool:
-    """Return True when the best candidate was found by a name spelled as the text read
-    (its exact or folded key), well enough to settle it (`SETTLED`), clearly ahead of the
-    next (`clearly_ahead`)."""
-    top = ranked[0][1]
-    second = ranked[1][1].score if len(ranked) > 1 else 0.0
-    spelled = top.row.key[:1] in "xf" and top.score >= SETTLED["f"]
-    return spelled and clearly_ahead(top.score, second)
-
-
-def _found_for(scored: Scored, reason: str) -> Scored:
-    """Return a candidate found by reading a text beside the query, with the reason the
-    query led to it (`province:mosul`, `capital:SY`) as its reading's."""
-    return replace(scored, reading=replace(scored.reading, reason=reason))
-
-
-def _read_as_province(reason: str | None) -> bool:
-    """Return True for the reason of a candidate found by reading the area a region
-    descriptor speaks of as its place's province: a reading with the descriptor's `as` word
-    (`descriptor:ريف`, `clitic:ب;descriptor:ريف`), or the province around the place
-    (`province:damascus`)."""
-    parts = () if reason is None else reason.split(";")
-    return any(p.startswith("province:") or read_off_kind(p) == "region" for p in parts)
 
 
 def _names_a_region(best: dict[str, Scored]) -> bool:
@@ -150,11 +99,6 @@ def _row_lang(row: CandidateRow) -> str | None:
     return key_lang(row.name_lang, row.country, row.name_text)
 
 
-# Kinds of entity whose area a region descriptor speaks of is the entity itself (a region, a
-# mountain range: `Qandil bölgesi`), not its first-level division's
-AREA_KINDS = frozenset({"region", "other"})
-
-
 def _read_off(reading: Reading) -> bool:
     """Return True for a reading of the query's words without a title, a descriptor or an
     ending (`President Erdogan`: erdogan; `Erdoğan'ın`), not one respelled or cut otherwise
@@ -162,7 +106,7 @@ def _read_off(reading: Reading) -> bool:
     return reading.written or (reading.reason or "").startswith("descriptor:")
 
 
-class Resolver(PlacementMixin):
+class Resolver(PlacementMixin, ReferentMixin):
     """Ranks lexicon entities for queried names over a `CandidateSource`.
 
     The confident-match decision is a model of its own (`score.confidence`) over the top
@@ -170,7 +114,9 @@ class Resolver(PlacementMixin):
     split for >= 99% confident precision (`bench/train_scoring.py`).
 
     Where a query is placed (a bracketed qualifier, a possessor, a clause of where it is, an
-    admin1 hint) is read by the methods it takes from `placement.PlacementMixin`.
+    admin1 hint) is read by the methods it takes from `placement.PlacementMixin`, and the
+    entities it refers to without naming them (an area's province, a country's capital) are
+    added by those of `referent.ReferentMixin`.
 
     Args:
         source: the lexicon (or anything with its lookup methods).
@@ -340,47 +286,6 @@ class Resolver(PlacementMixin):
         for entity_id in judged:
             best.pop(entity_id, None)
         return best
-
-    def _score_area_named(
-        self, name: str, keys: Keys, best: dict[str, Scored], context: Context, lang: str | None
-    ) -> None:
-        """Add the region the lexicon names by the area a query's region descriptor speaks of
-        (`descriptors.area_phrases`), when it names one as spelled and well (`SETTLED` for a
-        folded key) in the hinted country, and drop the other regions found by reading that
-        area as its place's province (`_read_as_province`; without such regions, nothing is
-        read). Rif Dimashq Governorate is named `Damascus Countryside`, `ريف دمشق` and `Şam
-        Kırsalı`, so `southern Damascus countryside`, `ريف دمشق الغربي`, `بريف دمشق` and `Şam
-        kırsalında` are it, not Damascus Governorate (`area:` in `why`). Other areas (`Hama
-        countryside`) name no region, and are read as before."""
-        provinces = [
-            k
-            for k, s in best.items()
-            if s.row.kind == "region" and _read_as_province(s.reading.reason)
-        ]
-        if not provinces:
-            return  # the usual case: no region was found by reading an area as its province
-        texts = [name, *(text for text, _ in without_proclitics(name))]
-        for phrase in dict.fromkeys(p for text in texts for p in area_phrases(text, lang)):
-            if build_keys(phrase, lang).folded == keys.folded:
-                continue  # the query itself, read already
-            read, scored = self._scored_text(phrase, Context(context.country), lang)
-            ranked = rank(scored)
-            if not ranked:
-                continue
-            entity_id, top = ranked[0]
-            if (
-                top.row.kind != "region"
-                or top.reading.reason is not None  # found as the phrase is spelled
-                or top.row.key[:1] not in "xf"
-                or top.score < SETTLED["f"]
-                or contradicts(top.row, context)
-            ):
-                continue
-            for other in provinces:
-                if other != entity_id:
-                    del best[other]
-            keep_better(best, {entity_id: _found_for(top, f"area:{read.folded}")})
-            return
 
     def _score_headed(
         self, keys: Keys, best: dict[str, Scored], own: Reading, context: Context, arabic: bool
@@ -576,92 +481,6 @@ class Resolver(PlacementMixin):
             if (spelling := arabic_spelling(row.name_text)) in folded
         ]
         keep_better(best, self._score(named, [*query_readings, *unclitic], context, True))
-
-    def _score_province_around(
-        self, name: str, best: dict[str, Scored], context: Context, lang: str | None
-    ) -> None:
-        """Add the province around the place a region descriptor speaks of, when no region
-        was found well by its name (`_names_a_region`): `Musul kırsalı`, `ريف الموصل`,
-        `Mosul countryside` (the countryside of Mosul) is Nineveh Governorate, a province not
-        named after its capital, and `Humus kırsalı` Homs Governorate, which the lexicon
-        names in English and Arabic only. The place's division (`_named_place`, a sure one
-        anywhere) gives the province (`CandidateSource.province`), scored as its own name
-        reads (`province:mosul` in `why`), when the place is one of its province's first
-        cities (`FIRST_CITY_SHARE`); a lesser town's area is the town, scored as the stem
-        reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before). A
-        region's or a mountain range's area is itself (`Qandil bölgesi`, `the Gara region`:
-        Erbil and Duhok Governorates before). A country's north or countryside is the
-        country (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
-        stem = _region_stem(name, lang)
-        place = (
-            None if stem is None
-            else self._named_place(stem, context.country, lang, anywhere=True)
-        )  # fmt: skip
-        if stem is None or place is None or place.country is None:
-            return
-        if place.kind == "country":  # the area is within it
-            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"within:{stem}")
-            return
-        if place.kind in AREA_KINDS and (
-            place.admin1 is None
-            or self.source.province(place.country, place.admin1) != place.entity_id
-        ):  # the area of a region or a mountain range is itself (a province's, below)
-            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"around:{stem}")
-            return
-        if place.admin1 is None:
-            return
-        if place.kind == "place" and (place.population or 0) < FIRST_CITY_SHARE * (
-            self.source.largest_population(place.country, place.admin1)
-        ):
-            self._add_as_named(best, place.entity_id, stem, place.country, lang, f"around:{stem}")
-            return
-        province = self.source.province(place.country, place.admin1)
-        display = None if province is None else self.source.display_names([province])
-        if province is None or not display:
-            return
-        self._add_as_named(
-            best, province, display[province], place.country, None, f"province:{stem}"
-        )
-
-    def _add_as_named(
-        self,
-        best: dict[str, Scored],
-        entity_id: str,
-        text: str,
-        country: str,
-        lang: str | None,
-        reason: str,
-    ) -> None:
-        """Add the entity `text` names, scored as that text reads in `country` (a province's
-        own name, a country's), with `reason` in `why` (`province:mosul`, `within:syria`)."""
-        scored = self._scored_text(text, Context(country), lang)[1].get(entity_id)
-        if scored is not None:
-            keep_better(best, {entity_id: _found_for(scored, reason)})
-
-    def _score_capital(
-        self, name: str, best: dict[str, Scored], context: Context, lang: str | None
-    ) -> None:
-        """Add the capital of the country a name speaks of (`capital_of`): `the Syrian
-        capital`, `the capital of Syria`, `Suriye'nin başkenti` (`başkenti` in Syria, read so
-        by `_placed`), `العاصمة السورية` are Damascus, and a capital word alone is the
-        hinted country's (`the capital` with SY). The capital is the city GeoNames names so
-        (`capitals.capital_names`), found by that name as spelled in its country, clearly
-        ahead of any other place (`_spelled_ahead`: Sanaa, beside the village Şanā’), scored
-        as it reads there (`capital:SY` in `why`). The country, which the words beside the
-        capital word name (`السورية`, Syrian, is also Syria's name سورية), is no answer."""
-        texts = capital_of(name, lang)
-        if texts is None:
-            return
-        named = (self._country_named(text, lang) for text in texts)
-        code = next((c for c in named if c is not None), None) if texts else context.country
-        capital = None if code is None else capital_names().get(code)
-        if code is None or capital is None:
-            return
-        ranked = rank(self._scored_text(capital, Context(code, kind="place"), None)[1])
-        if not ranked or not _spelled_ahead(ranked):
-            return
-        best.pop(f"iso3166:{code}", None)
-        keep_better(best, {ranked[0][0]: _found_for(ranked[0][1], f"capital:{code}")})
 
     def _score_abroad(
         self,

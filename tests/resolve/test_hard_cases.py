@@ -144,7 +144,7 @@ DESCRIBED = [
 
 # The countryside of a town is its province (`province:` in `why`): one not named after the
 # town (Nineveh, Anbar, Hatay), or named in English and Arabic only (Humus is Homs in Turkish);
-# the town is one of the province's first cities (`resolver.FIRST_CITY_SHARE`).
+# the town is one of the province's first cities (`referent.FIRST_CITY_SHARE`).
 PROVINCE_OF_TOWN = [
     ("Qamishli countryside", "SY", "iso3166-2:SY-HA"),  # beside al-Hasakah, the largest
     ("Mosul countryside", "IQ", "iso3166-2:IQ-NI"),

@@ -1,16 +1,18 @@
 """The decision: whether the top candidate of a query may be a confident match (it
 contradicts nothing the caller said and is clearly ahead of the next), and the names that
 make it one whatever the decision model says (a country, organisation or person named as the
-query spells it, a large city)."""
+query spells it, a large city); `DecisionMixin` gives `Resolver` the decision itself."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from normalise.compass import other_points
 from normalise.descriptors import names_a_city, read_off_kind
-from normalise.match import ACTOR_KINDS, CandidateRow
-from normalise.matres import is_arabic_text
+from normalise.match import ACTOR_KINDS, CandidateRow, CandidateSource
+from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.ranking import Scored
-from normalise.score import FEATURES, Context, lead_log_odds
+from normalise.score import FEATURES, Context, confidence, confidence_features, lead_log_odds
 from normalise.scripts import detect_scripts
 
 # A confident match is clearly ahead of the next candidate: one within this many log-odds fits
@@ -184,3 +186,51 @@ def clearly_ahead(top: float, second: float) -> bool:
     """Return True when a top candidate scoring `top` leads the next (`second`) by at least
     `MIN_LEAD` log-odds; a confident match must."""
     return lead_log_odds(top, second) >= MIN_LEAD
+
+
+class _Host(Protocol):
+    """The resolver a `DecisionMixin` is part of, as the mixin's methods use it: its source
+    and the mixin's own `may_decide`."""
+
+    source: CandidateSource
+
+    def may_decide(self, ranked: list[tuple[str, Scored]], context: Context) -> bool: ...
+
+
+class DecisionMixin:
+    """The methods of `Resolver` that decide whether its top candidate is a confident match:
+    the probability that it is right, and when no model may call it so."""
+
+    def decide(self: _Host, ranked: list[tuple[str, Scored]], context: Context) -> float:
+        """Return the probability that the top candidate is right (0 with no candidate)."""
+        if not ranked:
+            return 0.0
+        top = ranked[0][1]
+        second = ranked[1][1].score if len(ranked) > 1 else 0.0
+        if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
+            return 0.0
+        if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
+            return 1.0
+        values = confidence_features(
+            top.score, second, top.features, len(ranked), context.country is not None
+        )
+        return confidence(values)
+
+    def may_decide(self: _Host, ranked: list[tuple[str, Scored]], context: Context) -> bool:
+        """Return False when the top candidate is never called confident, whatever the decision
+        model says: it is not clearly ahead of the next (`clearly_ahead`), or the query is
+        Arabic and the top entity's Arabic names under its skeleton all spell it otherwise
+        (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
+        is صير, is another name that romanises alike. Only the query as written is compared:
+        a top found by another reading of it (a qualifier read off, a descriptor dropped) was
+        found by other words."""
+        entity_id, top = ranked[0]
+        second = ranked[1][1].score if len(ranked) > 1 else 0.0
+        if not clearly_ahead(top.score, second):
+            return False
+        if not context.spelling or top.reading.reason is not None:
+            return True
+        if arabic_spelling(top.row.name_text) == context.spelling:
+            return True
+        names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
+        return not names or any(arabic_spelling(r.name_text) == context.spelling for r in names)

@@ -16,14 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from normalise.compass import other_points
-from normalise.decision import (
-    SETTLED,
-    city_as_spelled,
-    clearly_ahead,
-    initials_in_another_script,
-    may_be_confident,
-    named_as_spelled,
-)
+from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
 from normalise.fold import looks_turkish
 from normalise.generic import VILLAGE
@@ -32,7 +25,7 @@ from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
 from normalise.lookup import key_reason, lookup_keys, spelled_keys, written_keys
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
-from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
 from normalise.query import query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
@@ -40,8 +33,6 @@ from normalise.referent import ReferentMixin
 from normalise.score import (
     Context,
     combine,
-    confidence,
-    confidence_features,
     confidence_weights,
     features,
     matched_stem,
@@ -77,14 +68,15 @@ def _row_lang(row: CandidateRow) -> str | None:
     return key_lang(row.name_lang, row.country, row.name_text)
 
 
-class Resolver(PlacementMixin, ReferentMixin, ExpansionMixin):
+class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
     """Ranks lexicon entities for queried names over a `CandidateSource`.
 
     The confident-match decision is a model of its own (`score.confidence`) over the top
     candidate's features and its lead over the next; its threshold is calibrated on the dev
     split for >= 99% confident precision (`bench/train_scoring.py`).
 
-    Some of its methods come from mixins: `placement.PlacementMixin` reads where a query is
+    Some of its methods come from mixins: `decision.DecisionMixin` decides whether the top
+    candidate is a confident match, `placement.PlacementMixin` reads where a query is
     placed (a bracketed qualifier, a possessor, a clause of where it is, an admin1 hint),
     `referent.ReferentMixin` adds the entities it refers to without naming them (an area's
     province, a country's capital), and `expansion.ExpansionMixin` the candidates its key
@@ -176,40 +168,6 @@ class Resolver(PlacementMixin, ReferentMixin, ExpansionMixin):
         if not rows or any(_row_lang(row) != "tr" for row in rows):
             return None, keys
         return "tr", build_keys(name if looks_turkish(name) else name.lower(), "tr")
-
-    def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float:
-        """Return the probability that the top candidate is right (0 with no candidate)."""
-        if not ranked:
-            return 0.0
-        top = ranked[0][1]
-        second = ranked[1][1].score if len(ranked) > 1 else 0.0
-        if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
-            return 0.0
-        if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
-            return 1.0
-        values = confidence_features(
-            top.score, second, top.features, len(ranked), context.country is not None
-        )
-        return confidence(values)
-
-    def may_decide(self, ranked: list[tuple[str, Scored]], context: Context) -> bool:
-        """Return False when the top candidate is never called confident, whatever the decision
-        model says: it is not clearly ahead of the next (`clearly_ahead`), or the query is
-        Arabic and the top entity's Arabic names under its skeleton all spell it otherwise
-        (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
-        is صير, is another name that romanises alike. Only the query as written is compared:
-        a top found by another reading of it (a qualifier read off, a descriptor dropped) was
-        found by other words."""
-        entity_id, top = ranked[0]
-        second = ranked[1][1].score if len(ranked) > 1 else 0.0
-        if not clearly_ahead(top.score, second):
-            return False
-        if not context.spelling or top.reading.reason is not None:
-            return True
-        if arabic_spelling(top.row.name_text) == context.spelling:
-            return True
-        names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
-        return not names or any(arabic_spelling(r.name_text) == context.spelling for r in names)
 
     def score_candidates(
         self, name: str, keys: Keys, context: Context, lang: str | None

@@ -87,7 +87,7 @@ def key_rank(kind: str, population: int | None) -> int:
     """Return where an entity's key rows come among a key's: its population, or for an entity
     of another kind than place with none, `PROMINENT_POPULATION`.
 
-    A key's rows are read most populous first, and only the first few (`store.
+    A key's rows are read most populous first, and only the first few (`candidates.
     COUNTRY_ROWS_PER_KEY`). An organisation, a person or a province has no population: ranked
     as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
     skeleton SD, found 16 places across the world and not Bashar al-Assad)."""

@@ -9,8 +9,8 @@ import pytest
 from normalise.errors import LexiconError
 from normalise.keys import build_keys
 from normalise.lexicon import Entity, Lexicon, memo
+from normalise.lexicon.candidates import COUNTRY_ROWS_PER_KEY, WORLD_ROWS_PER_KEY
 from normalise.lexicon.keyindex import index_keys
-from normalise.lexicon.store import COUNTRY_ROWS_PER_KEY, WORLD_ROWS_PER_KEY
 
 
 def test_create_is_wal_with_migrations(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from test_resolver import PLACES, upsert
 
 from normalise import lookup, resolver
 from normalise.keys import build_keys
-from normalise.lexicon import Lexicon, store
+from normalise.lexicon import Lexicon, candidates
 from normalise.lookup import lookup_keys, spelled_keys
 from normalise.match import KEY_STRENGTH, CandidateRow, merge_rows
 from normalise.normaliser import LexiconSource
@@ -149,7 +149,7 @@ def test_a_lookup_of_more_keys_than_one_statement_takes_merges_its_parts(
     keys = lookup_keys(build_keys("Kafr Zita"), readings("Kafr Zita"))
     keys += lookup_keys(build_keys("Suran"), readings("Suran"))
     one = lexicon.candidates(keys, country="SY")
-    monkeypatch.setattr(store, "MAX_KEYS_PER_QUERY", 3)  # the same keys, in statements of 3
+    monkeypatch.setattr(candidates, "MAX_KEYS_PER_QUERY", 3)  # the same keys, in statements of 3
     parts = lexicon.candidates(keys, country="SY")
     assert len(parts) == len({(r.entity_id, r.name_text) for r in parts})  # one row a name
     assert sorted(map(ident, parts)) == sorted(map(ident, one))

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from normalise import Normaliser
-from normalise.lexicon import Lexicon
-from normalise.lexicon.store import CandidateRow
+from normalise.lexicon import CandidateRow, Lexicon
 
 KAFR_ZITA = {
     "id": "geonames:168620",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -28,13 +28,19 @@ from normalise.lexicon.records import RecordsMixin
 from normalise.lexicon.rekey import rekey_store
 from normalise.lexicon.schema import migrate, pending
 from normalise.lexicon.transaction import ReadTransaction, Snapshot
+from normalise.lexicon.versioned import VersionedReadsMixin
 from normalise.paths import default_cache_dir
 
 DEFAULT_FILENAME = "default.lexicon"
 
 
-class Lexicon(CandidatesMixin, RecordsMixin):
+class Lexicon(CandidatesMixin, VersionedReadsMixin, RecordsMixin):
     """A lexicon store. Use `Lexicon.create` or `Lexicon.open`; close it (or use `with`).
+
+    Its reads come from mixins: `candidates.CandidatesMixin` looks a query's keys up,
+    `versioned.VersionedReadsMixin` answers what its version memo keeps (judgements, display
+    names, provinces) and `records.RecordsMixin` reads entities and the store's records
+    (version, fingerprint, audit log, counts).
 
     Args:
         conn: an open connection to a migrated, current store.
@@ -156,53 +162,7 @@ class Lexicon(CandidatesMixin, RecordsMixin):
         """Run several reads in one read transaction (one consistent version)."""
         return ReadTransaction(self._lock, self._conn)
 
-    # -- reading -----------------------------------------------------------------------
-
-    def province(self, country: str, admin1: str) -> str | None:
-        """Return the ID of the province of `country` whose GeoNames admin1 code is `admin1`
-        (an active region whose parent is the country), or None."""
-        with self._read() as conn:
-            return self._current_memo(conn).province(conn, country, admin1)
-
-    def largest_population(self, country: str, admin1: str) -> int:
-        """Return the population of the most populous active place of `country` whose
-        GeoNames admin1 code is `admin1` (0 for none)."""
-        with self._read() as conn:
-            return self._current_memo(conn).largest_population(conn, country, admin1)
-
-    def divisions(self) -> dict[Hashable, object]:
-        """Return this version's memo of the admin1 hints a resolver has read
-        (`VersionMemo.divisions`)."""
-        with self._read() as conn:
-            return self._current_memo(conn).divisions()
-
-    def display_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
-        """Return the canonical name of each active entity among `entity_ids` (those not
-        met before in this version of the store read in one query)."""
-        if not entity_ids:
-            return {}
-        with self._read() as conn:
-            return self._current_memo(conn).display_names(
-                entity_ids, lambda ids: self._read_display_names(conn, ids)
-            )
-
-    @staticmethod
-    def _read_display_names(conn: sqlite3.Connection, entity_ids: list[str]) -> dict[str, str]:
-        unique = list(dict.fromkeys(entity_ids))
-        # The correlated subquery stops at an entity's first canonical name (3x faster than a
-        # join that reads every name of a place with hundreds of them).
-        sql = (
-            "SELECT e.id, (SELECT n.text FROM names AS n WHERE n.entity = e.rowid"
-            " AND n.kind = 'canonical' ORDER BY n.rowid LIMIT 1) FROM entities AS e"
-            f" WHERE e.id IN ({','.join('?' * len(unique))}) AND e.status = 'active'"
-        )
-        return {str(r[0]): str(r[1]) for r in conn.execute(sql, unique) if r[1] is not None}
-
-    def not_same(self, folded: str) -> set[str]:
-        """Return the ids judged not the same as the name with this folded key."""
-        with self._read() as conn:
-            return set(self._current_memo(conn).not_same(conn, folded))
-
+    # -- reading (the other reads are the mixins') -------------------------------------
     def export(self, fp: IO[str]) -> int:
         """Write the whole lexicon to `fp` as batch JSON lines; return the number of ops.
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from normalise.forms import matched_stem
 from normalise.keys import Keys
 from normalise.match import CandidateRow
-from normalise.score import matched_stem
 from normalise.skeleton import word_skeleton
 from normalise.variants import Reading
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from normalise.compass import compass_points
 from normalise.descriptors import described_capitals
+from normalise.forms import query_letters
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
-from normalise.score import Context, query_letters
+from normalise.score import Context
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
 

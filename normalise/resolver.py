@@ -19,6 +19,7 @@ from normalise.compass import other_points
 from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
 from normalise.fold import looks_turkish
+from normalise.forms import matched_stem
 from normalise.generic import VILLAGE
 from normalise.hints import admin1_hint, country_hint, kind_hint
 from normalise.keys import Keys, build_keys
@@ -35,7 +36,6 @@ from normalise.score import (
     combine,
     confidence_weights,
     features,
-    matched_stem,
     row_part,
 )
 from normalise.suffixes import marked_ending

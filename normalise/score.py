@@ -17,30 +17,17 @@ import math
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from normalise import matres
-from normalise.descriptors import PLACE_KINDS, descriptors, without_descriptor
-from normalise.fold import fold
-from normalise.generic import DESCRIBED, Stem, head_stem, village_stem
-from normalise.keys import build_keys
-from normalise.lexicon.keyindex import key_lang
+from normalise import forms, matres
+from normalise.forms import has_article, matched_stem, query_letters, row_forms
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
-from normalise.matres import (
-    arabic_spelling,
-    collapse,
-    is_arabic_text,
-    letter_by_letter,
-    long_vowel_letters,
-)
+from normalise.matres import arabic_spelling, letter_by_letter
 from normalise.rules import Row, load_rows
-from normalise.tokens import tables
-from normalise.variants import Reading, compact, consonants, vowel_classes
-
-MEMO_FORMS = 2**15  # candidate names whose forms are remembered (about 25 MB a process)
+from normalise.variants import Reading
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -102,87 +89,11 @@ class Context:
     # (`compass.compass_points`: `Western Ghouta` {w})
 
 
-@lru_cache(maxsize=MEMO_FORMS)
-def _row_forms(phonetic: str, tokens: str) -> tuple[str, str, str, frozenset[str]]:
-    """Return a candidate name's compact spelling, its consonants, its vowel classes and its
-    token set (cached: the same lexicon names come back for many queries)."""
-    flat = compact(phonetic)
-    return flat, consonants(flat), vowel_classes(flat), frozenset(tokens.split())
-
-
-@lru_cache(maxsize=MEMO_FORMS)
-def query_letters(name: str) -> str:
-    """Return the letters a name is compared by across scripts (`Context.letters` of a query,
-    and the same of a candidate name): an Arabic-script name spelled letter by letter, a
-    Latin one's long-vowel letters ("" without macrons)."""
-    if is_arabic_text(name):
-        return collapse(letter_by_letter(name))
-    return long_vowel_letters(name)
-
-
 def _long_vowels(letters: str, name_text: str) -> float:
     """Return the Indel similarity of the query's letters and a candidate name's across
     scripts (0 when the romanised side has no macron)."""
     other = query_letters(name_text)
     return Indel.normalized_similarity(letters, other) if other else 0.0
-
-
-def has_article(folded: str) -> bool:
-    """Return True if a folded Latin name begins with a separate article (`az zawiyah`)."""
-    first, _, rest = folded.partition(" ")
-    return bool(rest) and first in tables().word_articles
-
-
-@lru_cache(maxsize=MEMO_FORMS)
-def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
-    return village_stem(phonetic, skeleton)
-
-
-@cache
-def _last_place_words() -> frozenset[str]:
-    """Return the place descriptors written after a name (`base`, `camp`, `airport`)."""
-    return frozenset(
-        d.term for d in descriptors().values() if d.kind in PLACE_KINDS and d.position == "after"
-    )
-
-
-def described_stem(text: str, lang: str | None) -> Stem | None:
-    """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
-    (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
-    text names a base, an airport, a camp or a crossing by its place's name alone."""
-    if fold(text.rpartition(" ")[2]) not in _last_place_words():
-        return None  # the usual case, told cheaply
-    found = without_descriptor(text, lang)
-    if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":
-        return None
-    keys = build_keys(found[0], lang)
-    if not keys.skeleton:
-        return None
-    return Stem(keys.phonetic, keys.skeleton, keys.tokens, DESCRIBED)
-
-
-@lru_cache(maxsize=MEMO_FORMS)
-def _row_described_stem(text: str, lang: str | None, country: str | None) -> Stem | None:
-    """`described_stem` of a lexicon name, keyed in the language the index keys it in
-    (memoised: the same lexicon names come back for many queries)."""
-    return described_stem(text, key_lang(lang, country, text))
-
-
-def matched_stem(reading: Reading, row: CandidateRow) -> Stem | None:
-    """Return the candidate name's village stem when that is what the reading reads
-    (`Sari` for `Sarıköy`), its generic head when the name was found by the query's bare
-    head (`Bab` for `Bab al-Taqa`, key family `h`), or the name without the place descriptor
-    it ends with (`described_stem`: `Shayrat` for `Shayrat Air Base`; a place's only, not a
-    province's: `Murzuq District` is no Murzuq), else None."""
-    if reading.skeleton == row.skeleton:
-        return None
-    if row.key[:1] == "h":
-        stem = head_stem(row.phonetic)
-    else:
-        stem = _row_stem(row.phonetic, row.skeleton)
-        if stem is None and row.kind == "place" and " " in row.name_text:
-            stem = _row_described_stem(row.name_text, row.name_lang, row.country)
-    return stem if stem is not None and stem.skeleton == reading.skeleton else None
 
 
 class RowPart(NamedTuple):
@@ -272,7 +183,7 @@ def features(
         ns, phonetic, tokens, variant = qs, stem.phonetic, " ".join(stem.tokens), True
     skeleton = Levenshtein.normalized_similarity(qs, ns) if qs and ns else 0.0
     qp = reading.compact
-    np_, nc, nv, ntokens = _row_forms(phonetic, tokens)
+    np_, nc, nv, ntokens = row_forms(phonetic, tokens)
     jw = JaroWinkler.normalized_similarity(qp, np_)
     indel = Indel.normalized_similarity(qp, np_)
     c = 1.0 if cross else 0.0
@@ -477,9 +388,5 @@ def reset_caches() -> None:
     _table.cache_clear()
     weights.cache_clear()
     confidence_weights.cache_clear()
-    _row_forms.cache_clear()
-    _row_stem.cache_clear()
-    _last_place_words.cache_clear()
-    _row_described_stem.cache_clear()
-    query_letters.cache_clear()
+    forms.reset_caches()
     matres.reset_caches()

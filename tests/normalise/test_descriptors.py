@@ -19,7 +19,7 @@ from normalise.descriptors import (
     without_descriptor,
 )
 from normalise.errors import RuleTableError
-from normalise.score import described_stem
+from normalise.forms import described_stem
 
 
 @pytest.mark.parametrize(

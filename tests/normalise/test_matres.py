@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from normalise.forms import query_letters
 from normalise.matres import arabic_spelling, letter_by_letter, long_vowel_letters
-from normalise.score import query_letters
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
 from normalise.paths import lexicons_dir
-from normalise.query import query_context
+from normalise.query import Context, query_context
 from normalise.ranking import rank
 from normalise.resolver import Resolver
 from normalise.rules import load_rows
@@ -41,7 +41,6 @@ from normalise.score import (
     CONFIDENCE_FEATURES,
     FEATURES,
     THRESHOLD,
-    Context,
     confidence_features,
     reset_caches,
     use_weights,

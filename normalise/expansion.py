@@ -14,8 +14,9 @@ from normalise.keys import Keys
 from normalise.lookup import compound_keys, skeleton_keys, token_keys, written_keys
 from normalise.match import CandidateRow, CandidateSource
 from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.query import Context
 from normalise.ranking import Scored, keep_better
-from normalise.score import Context, combine, features, row_part
+from normalise.score import combine, features, row_part
 from normalise.variants import Reading, inner_article_reading, proclitic_readings, slash_readings
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored

@@ -16,9 +16,8 @@ from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
-from normalise.query import query_context
+from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
-from normalise.score import Context
 from normalise.variants import possessor_of, qualifier_of
 
 

@@ -1,17 +1,36 @@
-"""What a query tells of itself: the language it is read in, and what its own text adds to
-the caller's context (its article, letters, Arabic spelling, capitals, script and compass
-points)."""
+"""What a query tells of itself: the language it is read in, and the context it is scored in
+(`Context`): what the caller knows, and what the query's own text adds to it (its article,
+letters, Arabic spelling, capitals, script and compass points)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from normalise.compass import compass_points
 from normalise.descriptors import described_capitals
 from normalise.forms import query_letters
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
-from normalise.score import Context
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the caller knows beyond the name."""
+
+    country: str | None = None
+    admin1: str | None = None
+    kind: str | None = None
+    article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
+    folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
+    letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
+    spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
+    # (`matres.arabic_spelling`)
+    capitals: str = ""  # the query's initials in capitals (`suffixes.query_capitals`), else ""
+    script: str = ""  # the query's first script (`scripts.detect_scripts`: Latin, Arabic ...)
+    compass: frozenset[str] = frozenset()  # the points of the compass the query says
+    # (`compass.compass_points`: `Western Ghouta` {w})
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:

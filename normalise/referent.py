@@ -15,8 +15,8 @@ from normalise.decision import SETTLED, clearly_ahead, contradicts
 from normalise.descriptors import area_phrases, capital_of, read_off_kind, region_stem
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
+from normalise.query import Context
 from normalise.ranking import Scored, keep_better, rank
-from normalise.score import Context
 
 # A town whose countryside is its province: one of the province's first cities, at least this
 # share of its most populous place's population (Mosul, Qamishli, İzmit beside Gebze); the

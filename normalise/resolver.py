@@ -28,11 +28,10 @@ from normalise.lookup import key_reason, lookup_keys, spelled_keys, written_keys
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
-from normalise.query import query_context, query_lang
+from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.referent import ReferentMixin
 from normalise.score import (
-    Context,
     combine,
     confidence_weights,
     features,

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -26,6 +25,7 @@ from normalise import forms, matres
 from normalise.forms import has_article, matched_stem, query_letters, row_forms
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, letter_by_letter
+from normalise.query import Context
 from normalise.rules import Row, load_rows
 from normalise.variants import Reading
 
@@ -69,24 +69,6 @@ FEATURES: tuple[str, ...] = (
     # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
 )
 QUERY_LENGTH = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the caller knows beyond the name."""
-
-    country: str | None = None
-    admin1: str | None = None
-    kind: str | None = None
-    article: bool = False  # the query's name begins with an article (Az Zawiya, El Ksour)
-    folded: str = ""  # the query's folded key (`Keys.folded`), articles and all
-    letters: str = ""  # an Arabic query letter by letter, or a Latin one's long-vowel letters
-    spelling: str = ""  # an Arabic query's letters, its writing's variants folded away
-    # (`matres.arabic_spelling`)
-    capitals: str = ""  # the query's initials in capitals (`suffixes.query_capitals`), else ""
-    script: str = ""  # the query's first script (`scripts.detect_scripts`: Latin, Arabic ...)
-    compass: frozenset[str] = frozenset()  # the points of the compass the query says
-    # (`compass.compass_points`: `Western Ghouta` {w})
 
 
 def _long_vowels(letters: str, name_text: str) -> float:

@@ -17,9 +17,8 @@ from normalise.hints import admin1_hint
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 from normalise.match import Match
-from normalise.query import query_context
+from normalise.query import Context, query_context
 from normalise.ranking import rank
-from normalise.score import Context
 
 PLACES = [
     ("geonames:168620", "SY", "10", 21845, ["Kafr Zaytā", "Kafr Zita", "كفر زيتا", "كفر زيتة"]),

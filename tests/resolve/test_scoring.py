@@ -8,11 +8,11 @@ import pytest
 
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
+from normalise.query import Context
 from normalise.score import (
     CONFIDENCE_FEATURES,
     FEATURES,
     FLOOR,
-    Context,
     combine,
     confidence_features,
     confidence_weights,

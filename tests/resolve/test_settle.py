@@ -15,8 +15,8 @@ from normalise.lexicon import Lexicon, candidates
 from normalise.lookup import lookup_keys, spelled_keys
 from normalise.match import KEY_STRENGTH, CandidateRow, merge_rows
 from normalise.normaliser import LexiconSource
+from normalise.query import Context
 from normalise.resolver import Resolver
-from normalise.score import Context
 from normalise.variants import readings
 
 QUERIES = ["Hama", "Ḩamāh", "حماة", "Idlib", "Kafr Zita", "Kafrzeita", "Sooran", "Suran", "Homs"]

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from normalise.decision import may_be_confident
+from normalise.features import FEATURES
 from normalise.lexicon import Lexicon
 from normalise.match import CandidateRow
 from normalise.normaliser import LexiconSource
@@ -39,7 +40,6 @@ from normalise.resolver import Resolver
 from normalise.rules import load_rows
 from normalise.score import (
     CONFIDENCE_FEATURES,
-    FEATURES,
     THRESHOLD,
     confidence_features,
     reset_caches,

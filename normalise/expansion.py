@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from normalise.decision import initials_in_another_script
+from normalise.features import features, row_part
 from normalise.generic import bare_head, head_spellings
 from normalise.keys import Keys
 from normalise.lookup import compound_keys, skeleton_keys, token_keys, written_keys
@@ -16,7 +17,7 @@ from normalise.match import CandidateRow, CandidateSource
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored, keep_better
-from normalise.score import combine, features, row_part
+from normalise.score import combine
 from normalise.variants import Reading, inner_article_reading, proclitic_readings, slash_readings
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored

@@ -18,6 +18,7 @@ from typing import Any
 from normalise.compass import other_points
 from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
+from normalise.features import features, row_part
 from normalise.fold import looks_turkish
 from normalise.forms import matched_stem
 from normalise.generic import VILLAGE
@@ -31,12 +32,7 @@ from normalise.placement import PlacementMixin
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.referent import ReferentMixin
-from normalise.score import (
-    combine,
-    confidence_weights,
-    features,
-    row_part,
-)
+from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
 from normalise.variants import Reading, own_reading, readings, turkish_spelling

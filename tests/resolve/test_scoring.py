@@ -6,17 +6,16 @@ import math
 
 import pytest
 
+from normalise.features import FEATURES, features
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
 from normalise.query import Context
 from normalise.score import (
     CONFIDENCE_FEATURES,
-    FEATURES,
     FLOOR,
     combine,
     confidence_features,
     confidence_weights,
-    features,
     use_weights,
     weights,
 )

@@ -1,0 +1,227 @@
+"""The candidate model's features: one reading of a query against one candidate name.
+
+Spellings of one Arabic name differ in vowels, conventions and the article, which the keys
+have already folded away; what is left to compare is the consonant skeleton (cheap for vowel
+colour, doubled letters, ta marbuta; expensive for a real consonant change) and the canonical
+spelling with its vowels (which separates Hama from Homs). Across scripts only the skeleton is
+reliable, since Arabic leaves short vowels unwritten.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
+
+from normalise.forms import has_article, matched_stem, query_letters, row_forms
+from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
+from normalise.matres import arabic_spelling, letter_by_letter
+from normalise.query import Context
+from normalise.variants import Reading
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "skeleton",  # normalised Levenshtein similarity of the skeletons
+    "spelling_jw",  # Jaro-Winkler of the canonical spellings (vowels kept)
+    "spelling_indel",  # Indel similarity of the canonical spellings
+    "cross_script",  # one side Arabic script, the other not
+    "cross_skeleton",  # cross_script * skeleton
+    "cross_spelling",  # cross_script * spelling_jw
+    "exact",  # found by the exact or folded key with the query's own reading
+    "skeleton_equal",
+    "variant",  # the reading needed an alternate rule, a glossary term or a glued article
+    "token_only",  # found by a token key only
+    "first_class",  # skeletons start with the same class
+    "length_ratio",  # shorter skeleton length / longer
+    "population",  # log10(population + 1) / 6, at most 1
+    "canonical",  # the matched name is the entity's canonical name
+    "country",  # +1 same country as the hint, -1 other, 0 no hint
+    "admin1",  # +1 same admin1 as the hint, -1 other, 0 no hint or unknown
+    "kind",  # -1 when the hint names another kind
+    "spelling_equal",  # the canonical spellings are equal (word breaks aside)
+    "no_population",  # the entity has no population figure (GeoNames: mostly seats)
+    "bare",  # the query is an unvowelled transliteration (alsalhyt, mylh)
+    "bare_consonant",  # bare query: Indel similarity of the spellings without vowel letters
+    "token_overlap",  # shared token skeletons / tokens of the longer side
+    "query_length",  # the reading's skeleton length / 8, at most 1 (short names are ambiguous)
+    "bare_letters",  # bare query vs an Arabic-script name: Indel similarity of the query's
+    # letters and the name spelled letter by letter (الدالية -> aldalyt); 1 for an Arabic
+    # query that is an Arabic name letter for letter (`matres.arabic_spelling`)
+    "vowel_indel",  # Indel similarity of the spellings with every vowel written `a`
+    "letters_equal",  # the query spelled exactly as the Arabic name letter by letter
+    "article_agree",  # Latin query and name: +1 both or neither have an article, -1 one has
+    "folded_jw",  # Jaro-Winkler of the folded query and name as written (no conventions)
+    "long_vowels",  # across scripts, a romanisation with macrons vs the Arabic letters
+    # (`matres.long_vowel_letters` vs `letter_by_letter`): Indel similarity, 0 without macrons
+    "place_code",  # the name is an abbreviation of a place: GeoNames lists airport codes
+    # among a town's names (`HTS`, Huntington), which news text means by other entities
+    "acronym",  # the query is initials in capitals (`suffixes.query_capitals`), the name written
+    # alike: `SAA`, the Syrian Arab Army's abbreviation, rather than the town of Saa
+)
+QUERY_LENGTH = 8
+
+
+def _long_vowels(letters: str, name_text: str) -> float:
+    """Return the Indel similarity of the query's letters and a candidate name's across
+    scripts (0 when the romanised side has no macron)."""
+    other = query_letters(name_text)
+    return Indel.normalized_similarity(letters, other) if other else 0.0
+
+
+class RowPart(NamedTuple):
+    """The features of a candidate name that no reading of the query changes."""
+
+    country: float
+    admin1: float
+    kind: float
+    population: float
+    no_population: float
+    canonical: float
+    article: float
+    folded_jw: float
+    long_vowels: float
+    place_code: float
+    acronym: float
+
+
+def _prominent(row: CandidateRow, context: Context) -> bool:
+    """Return True for an entity of another kind than place (an organisation, a person, a
+    province) found by a name that counts it as a city of a million (`match.
+    PROMINENT_POPULATION`) when it has no population: any of its names but its initials,
+    which count only written in capitals alike (`SAA`; `Saa` is a town's name)."""
+    if row.kind == "place":
+        return False
+    return row.name_kind != "abbreviation" or context.capitals == row.name_text
+
+
+def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
+    """Return the reading-independent features of a candidate (computed once per name)."""
+    country = 0.0
+    if context.country is not None and row.country is not None:  # none: in every country
+        # an organisation or a person of another country is named in reports on any other
+        # (`contradicts`): of the same country counts for it, of another not against it
+        if row.country == context.country:
+            country = 1.0
+        elif row.kind not in ACTOR_KINDS:
+            country = -1.0
+    admin1 = 0.0
+    if context.admin1 is not None and row.admin1 is not None:
+        # an admin1 code names a division of the hinted country only (Daraa's `06` is also
+        # the code of Lebanon's South Governorate, where Sidon is)
+        same = context.country is None or row.country == context.country
+        admin1 = 1.0 if same and row.admin1 == context.admin1 else -1.0
+    population = row.population or (PROMINENT_POPULATION if _prominent(row, context) else 0)
+    article = 0.0
+    # an organisation's or a person's name is written with its article or without it alike
+    # (al-Assad, Assad; al-Nusra, Nusra): only for places does agreeing on one tell
+    if not cross and row.folded.isascii() and row.kind not in ACTOR_KINDS:
+        article = 1.0 if has_article(row.folded) == context.article else -1.0
+    return RowPart(
+        country,
+        admin1,
+        -1.0 if context.kind is not None and row.kind != context.kind else 0.0,
+        min(1.0, math.log10(population + 1) / 6) if population > 0 else 0.0,
+        0.0 if population > 0 else 1.0,
+        1.0 if row.name_kind == "canonical" else 0.0,
+        article,
+        JaroWinkler.normalized_similarity(context.folded, row.folded) if not cross else 0.0,
+        _long_vowels(context.letters, row.name_text) if cross and context.letters else 0.0,
+        1.0 if row.name_kind == "abbreviation" and row.kind == "place" else 0.0,
+        1.0 if context.capitals and context.capitals == row.name_text else 0.0,
+    )
+
+
+def features(
+    reading: Reading,
+    row: CandidateRow,
+    cross: bool,
+    primary: bool,
+    context: Context,
+    part: RowPart | None = None,
+) -> list[float]:
+    """Return the feature vector (ordered as `FEATURES`) of a reading against a candidate.
+
+    A candidate whose village stem is what the query reads (`Sec` for `Seçköy`) is compared
+    by its stem, as a variant reading. `part` is `row_part(row, cross, context)` when the
+    caller scores several readings against one name.
+    """
+    if part is None:
+        part = row_part(row, cross, context)
+    qs, ns = reading.skeleton, row.skeleton
+    phonetic, tokens = row.phonetic, row.tokens
+    variant = reading.reason is not None and not reading.written
+    stem = matched_stem(reading, row)
+    if stem is not None:
+        ns, phonetic, tokens, variant = qs, stem.phonetic, " ".join(stem.tokens), True
+    skeleton = Levenshtein.normalized_similarity(qs, ns) if qs and ns else 0.0
+    qp = reading.compact
+    np_, nc, nv, ntokens = row_forms(phonetic, tokens)
+    jw = JaroWinkler.normalized_similarity(qp, np_)
+    indel = Indel.normalized_similarity(qp, np_)
+    c = 1.0 if cross else 0.0
+    family = row.key[:1]
+    bare = consonant = letters = 0.0
+    if reading.bare:
+        bare = 1.0
+        consonant = Indel.normalized_similarity(reading.consonants, nc)
+        if cross and reading.letters:
+            letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
+    spelling = reading.spelling or context.spelling
+    if not cross and spelling and arabic_spelling(row.name_text) == spelling:
+        # an Arabic query that is this Arabic name as written, but for the variants of Arabic
+        # writing (البصيره for البصيرة), is it letter for letter; a romanisation it shares
+        # with another place's name is not (معان, Ma'an, romanises as `man`, and so does
+        # Amman's `ʿman` once its ayn is folded away)
+        letters = 1.0
+    same_skeleton = bool(qs) and qs == ns
+    if letters == 1.0:
+        # the query is the Arabic name spelled letter by letter (GeoNames' `aldalyt` for
+        # الدالية): an exact transliteration, whatever its own skeleton says
+        skeleton, same_skeleton, jw, indel = 1.0, True, 1.0, 1.0
+        consonant = 1.0 if bare else consonant
+    qtokens = reading.token_set
+    longer = max(len(qtokens), len(ntokens))
+    return [
+        1.0,
+        skeleton,
+        jw,
+        indel,
+        c,
+        c * skeleton,
+        c * jw,
+        1.0 if _found_as_written(reading, row, primary, context) else 0.0,
+        1.0 if same_skeleton else 0.0,
+        1.0 if variant else 0.0,
+        1.0 if family == "t" else 0.0,
+        1.0 if qs and ns and qs[0] == ns[0] else 0.0,
+        min(len(qs), len(ns)) / max(len(qs), len(ns), 1),
+        part.population,
+        part.canonical,
+        part.country,
+        part.admin1,
+        part.kind,
+        1.0 if qp == np_ else 0.0,
+        part.no_population,
+        bare,
+        consonant,
+        len(qtokens & ntokens) / longer if longer else 0.0,
+        min(len(qs), QUERY_LENGTH) / QUERY_LENGTH,
+        letters,
+        Indel.normalized_similarity(reading.vowels, nv),
+        1.0 if letters == 1.0 else 0.0,
+        part.article,
+        part.folded_jw,
+        part.long_vowels,
+        part.place_code,
+        part.acronym,
+    ]
+
+
+def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
+    """Return True when a candidate name was found as the query is written: by the primary
+    reading's exact or folded key, or by the folded key of the query's words without their
+    leading function words or their ending (`the US`, `Assad's`: `Reading.written`)."""
+    if primary:
+        return row.key[:1] == "x" or row.key == "f:" + context.folded
+    return reading.written and row.key == "f:" + reading.folded

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from normalise.confidence import CONFIDENCE_FEATURES, confidence_features
 from normalise.decision import may_be_confident
 from normalise.features import FEATURES
 from normalise.lexicon import Lexicon
@@ -38,13 +39,7 @@ from normalise.query import Context, query_context
 from normalise.ranking import rank
 from normalise.resolver import Resolver
 from normalise.rules import load_rows
-from normalise.score import (
-    CONFIDENCE_FEATURES,
-    THRESHOLD,
-    confidence_features,
-    reset_caches,
-    use_weights,
-)
+from normalise.score import THRESHOLD, reset_caches, use_weights
 
 TARGET_PRECISION = 0.993  # a little above the 99% promise, for the test split's sake
 # The most false-confident answers allowed for names missing from the lexicon (Q3 and

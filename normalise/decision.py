@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from normalise.compass import other_points
+from normalise.confidence import confidence_features, lead_log_odds
 from normalise.descriptors import names_a_city, read_off_kind
 from normalise.features import FEATURES
 from normalise.match import ACTOR_KINDS, CandidateRow, CandidateSource
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored
-from normalise.score import confidence, confidence_features, lead_log_odds
+from normalise.score import confidence
 from normalise.scripts import detect_scripts
 
 # A confident match is clearly ahead of the next candidate: one within this many log-odds fits

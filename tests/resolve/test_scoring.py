@@ -6,19 +6,12 @@ import math
 
 import pytest
 
+from normalise.confidence import CONFIDENCE_FEATURES, FLOOR, confidence_features
 from normalise.features import FEATURES, features
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
 from normalise.query import Context
-from normalise.score import (
-    CONFIDENCE_FEATURES,
-    FLOOR,
-    combine,
-    confidence_features,
-    confidence_weights,
-    use_weights,
-    weights,
-)
+from normalise.score import combine, confidence_weights, use_weights, weights
 from normalise.variants import is_bare, readings, slash_readings, without_village
 
 

@@ -17,8 +17,9 @@ from normalise.match import CandidateRow, CandidateSource
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored, keep_better
+from normalise.reading import Reading
 from normalise.score import combine
-from normalise.variants import Reading, inner_article_reading, proclitic_readings, slash_readings
+from normalise.variants import inner_article_reading, proclitic_readings, slash_readings
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 

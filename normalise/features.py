@@ -18,7 +18,7 @@ from normalise.forms import has_article, matched_stem, query_letters, row_forms
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, letter_by_letter
 from normalise.query import Context
-from normalise.variants import Reading
+from normalise.reading import Reading
 
 FEATURES: tuple[str, ...] = (
     "bias",

@@ -13,8 +13,8 @@ from normalise.keys import build_keys
 from normalise.lexicon.keyindex import key_lang
 from normalise.match import CandidateRow
 from normalise.matres import collapse, is_arabic_text, letter_by_letter, long_vowel_letters
+from normalise.reading import Reading, compact, consonants, vowel_classes
 from normalise.tokens import tables
-from normalise.variants import Reading, compact, consonants, vowel_classes
 
 MEMO_FORMS = 2**15  # candidate names whose forms are remembered (about 25 MB a process)
 

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from normalise.forms import matched_stem
 from normalise.keys import Keys
 from normalise.match import CandidateRow
+from normalise.reading import Reading
 from normalise.skeleton import word_skeleton
-from normalise.variants import Reading
 
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_COMPOUND = 8  # letters of a one-word query that may be split

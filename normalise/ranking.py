@@ -11,7 +11,7 @@ from operator import attrgetter
 from rapidfuzz.distance import Indel
 
 from normalise.match import CandidateRow
-from normalise.variants import Reading
+from normalise.reading import Reading
 
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
 MAX_SCORED = 32  # candidate names fully scored per query; more are shortlisted first

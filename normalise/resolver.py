@@ -31,11 +31,12 @@ from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
+from normalise.reading import Reading, own_reading
 from normalise.referent import ReferentMixin
 from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
-from normalise.variants import Reading, own_reading, readings, turkish_spelling
+from normalise.variants import readings, turkish_spelling
 
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 # When no candidate scores this well, fallback readings are looked up too: a Turkish-press

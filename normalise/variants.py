@@ -9,7 +9,7 @@ carries the reason it was tried, which the resolver reports in `why`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
 from normalise.clitics import without_proclitics
@@ -20,6 +20,7 @@ from normalise.generic import VILLAGE_HEAD, village_stem
 from normalise.keys import Keys, build_keys, latinise, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
+from normalise.reading import Reading, compact, own_reading, reading_of
 from normalise.rules import rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import (
@@ -38,79 +39,6 @@ GLUED_ARTICLES = ("al", "el")
 MIN_INNER_PART = 3  # letters each side of an article glued inside a word
 MIN_HEAD = 3  # letters of a head spelling read off the front of a word (tel, not um)
 HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
-
-
-_VOWELS = str.maketrans("", "", "aeiou")
-_VOWEL_COLOURS = str.maketrans("eiouq", "aaaak")
-_SEPARATORS = str.maketrans("", "", " '")
-# Unvowelled, letter-by-letter transliteration of Arabic (`alsalhyt`, `mylh`, `tl tmr`): no
-# e/i/o/u, and a word of two or more letters without a vowel or three consonants in a row.
-_BARE_WORD = re.compile(r"(?:^|\s)[^aeiou\s']{2,}(?:\s|$)|[^aeiou\s']{3}")
-
-
-def compact(phonetic: str) -> str:
-    """Return a canonical spelling without word breaks and apostrophes (what is compared)."""
-    return phonetic.translate(_SEPARATORS)
-
-
-def consonants(text: str) -> str:
-    """Return a compact spelling without the vowel letters a e i o u (w and y are kept)."""
-    return text.translate(_VOWELS)
-
-
-def vowel_classes(text: str) -> str:
-    """Return a compact spelling with every vowel letter written `a` (vowel colour is cheap:
-    Salmiya ~ Salamiyah, but Hama stays apart from Homs) and q written `k` (ق: Turkish and
-    English press write k, Serakib ~ Saraqib)."""
-    return text.translate(_VOWEL_COLOURS)
-
-
-def is_bare(phonetic: str) -> bool:
-    """Return True for an unvowelled transliteration such as `alsalhyt` or `mylh`."""
-    return not any(v in phonetic for v in "eiou") and _BARE_WORD.search(phonetic) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One reading of a query: its skeleton, tokens and canonical spelling, and why.
-
-    The forms the scorer compares (`compact`, `consonants`, `token_set`, `bare`) are
-    computed once here, not once per candidate.
-    """
-
-    skeleton: str
-    tokens: tuple[str, ...]
-    phonetic: str
-    reason: str | None
-    letters: str = ""  # the query's own letters, compact (primary reading only)
-    folded: str = ""  # the folded key of a reading that is a whole other name (Halep'te -> halep)
-    turkish_letters: bool = False  # Turkish ş and ğ spelled out (Heyş -> heysh)
-    # an Arabic reading's letters, its writing's variants folded away (`matres.arabic_spelling`),
-    # when it reads other words than the query's (a descriptor dropped: تنظيم داعش -> داعش)
-    spelling: str = ""
-    # the query's own words as written but its leading function words or its ending (`the
-    # US`: `us`; `Assad's`: `assad`): a name of that folded key is the query's as written, not
-    # another reading of it
-    written: bool = False
-    compact: str = field(init=False)
-    consonants: str = field(init=False)
-    vowels: str = field(init=False)
-    token_set: frozenset[str] = field(init=False)
-    bare: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        flat = compact(self.phonetic)
-        object.__setattr__(self, "compact", flat)
-        object.__setattr__(self, "consonants", consonants(flat))
-        object.__setattr__(self, "vowels", vowel_classes(flat))
-        object.__setattr__(self, "token_set", frozenset(self.tokens))
-        object.__setattr__(self, "bare", is_bare(self.phonetic))
-
-
-def _reading(keys: Keys, reason: str | None, turkish_letters: bool = False) -> Reading:
-    return Reading(
-        keys.skeleton, keys.tokens, keys.phonetic, reason, "", keys.folded, turkish_letters
-    )
 
 
 def _latin_texts(words: list[Word], turkish: bool) -> list[str]:
@@ -234,7 +162,7 @@ def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
     parts = [part.strip() for part in clean(name).split("/")]
     if len(parts) < 2 or not all(any(c.isalpha() for c in part) for part in parts):
         return []
-    return [_reading(build_keys(part, lang), f"part:{i}") for i, part in enumerate(parts, 1)]
+    return [reading_of(build_keys(part, lang), f"part:{i}") for i, part in enumerate(parts, 1)]
 
 
 def proclitic_readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -247,11 +175,11 @@ def proclitic_readings(name: str, lang: str | None = None) -> list[Reading]:
     out = []
     for text, form in without_proclitics(name):
         reason = f"clitic:{form}"
-        reading = _reading(build_keys(text, lang), reason)
+        reading = reading_of(build_keys(text, lang), reason)
         out.append(replace(reading, spelling=arabic_spelling(text), written=True))
         inner = without_descriptor(text, lang)
         if inner is not None:
-            reading = _reading(build_keys(inner[0], lang), f"{reason};descriptor:{inner[1].term}")
+            reading = reading_of(build_keys(inner[0], lang), f"{reason};descriptor:{inner[1].term}")
             out.append(replace(reading, spelling=arabic_spelling(inner[0])))
     return out
 
@@ -267,11 +195,6 @@ def turkish_spelling(name: str) -> tuple[str, tuple[str, ...]] | None:
     """Return a name with its Turkish ş and ğ written as an Arabic name's sh and gh are
     (`fold.spell_turkish_letters` of the cleaned name) and the rewrites made, or None."""
     return spell_turkish_letters(clean(name))
-
-
-def own_reading(keys: Keys) -> Reading:
-    """Return a query's own reading: its keys as they are, by no other rule."""
-    return Reading(keys.skeleton, keys.tokens, keys.phonetic, None, compact(keys.folded))
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -299,7 +222,7 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         )
         if (candidate.skeleton or written) and new and len(out) <= MAX_VARIANTS:
             seen.add(candidate.skeleton)
-            reading = _reading(candidate, reason, turkish)
+            reading = reading_of(candidate, reason, turkish)
             if words and is_arabic_text(words):
                 reading = replace(reading, spelling=arabic_spelling(words))
             if written:
@@ -450,7 +373,7 @@ def inner_article_reading(name: str, lang: str | None = None) -> Reading | None:
     split = split_inner_article(unglue_articles(words)[0])
     if split is None:
         return None
-    return _reading(build_keys(" ".join(w.text for w in split[0]), lang), f"article:{split[1]}")
+    return reading_of(build_keys(" ".join(w.text for w in split[0]), lang), f"article:{split[1]}")
 
 
 def split_inner_article(words: list[Word]) -> tuple[list[Word], str] | None:

@@ -11,8 +11,9 @@ from normalise.features import FEATURES, features
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
 from normalise.query import Context
+from normalise.reading import is_bare
 from normalise.score import combine, confidence_weights, use_weights, weights
-from normalise.variants import is_bare, readings, slash_readings, without_village
+from normalise.variants import readings, slash_readings, without_village
 
 
 def reasons(name: str, lang: str | None = None) -> dict[str, str]:

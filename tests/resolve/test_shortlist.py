@@ -9,7 +9,8 @@ from rapidfuzz.distance import Indel
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.ranking import MAX_SCORED, shortlist
-from normalise.variants import Reading, readings
+from normalise.reading import Reading
+from normalise.variants import readings
 
 
 def row(text: str, key: str, population: int = 0, entity: str | None = None) -> CandidateRow:

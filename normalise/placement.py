@@ -16,9 +16,9 @@ from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
+from normalise.qualifier import possessor_of, qualifier_of
 from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
-from normalise.variants import possessor_of, qualifier_of
 
 
 def _one_division(ranked: list[tuple[str, Scored]]) -> bool:

@@ -481,7 +481,7 @@ def test_people_and_organisations_rank_as_cities_among_a_keys_rows(tmp_path: Pat
 
 
 def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser) -> None:
-    from normalise.variants import qualifier_of, without_qualifier
+    from normalise.qualifier import qualifier_of, without_qualifier
 
     assert without_qualifier("Kafr Zita (Hama)") == "Kafr Zita"
     assert qualifier_of("Suran [Hama]") == "Hama"
@@ -502,7 +502,7 @@ def test_a_bracketed_qualifier_is_read_off_and_gives_its_division(nz: Normaliser
 
 
 def test_a_possessor_is_read_off_and_gives_its_division(nz: Normaliser) -> None:
-    from normalise.variants import possessor_of
+    from normalise.qualifier import possessor_of
 
     assert possessor_of("Syria's Idlib province") == ("Syria", "Idlib province")
     assert possessor_of("Syria’s capital") == ("Syria", "capital")

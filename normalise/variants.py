@@ -16,7 +16,8 @@ from normalise.clitics import without_proclitics
 from normalise.conventions import rewrite_alternates
 from normalise.descriptors import without_descriptor
 from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
-from normalise.generic import VILLAGE_HEAD, village_stem
+from normalise.generic import village_stem
+from normalise.glossary import glossary_form, without_village
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
@@ -27,7 +28,6 @@ from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import (
     ending_lang,
     marked_ending,
-    uninflected,
     without_case_suffix,
 )
 from normalise.syllables import spelled_names
@@ -38,50 +38,6 @@ MAX_VARIANTS = 6
 GLUED_ARTICLES = ("al", "el")
 MIN_INNER_PART = 3  # letters each side of an article glued inside a word
 MIN_HEAD = 3  # letters of a head spelling read off the front of a word (tel, not um)
-HEAD_FIRST_MARKERS = frozenset({"of", "de", "du", "des", "d"})
-
-
-def _latin_texts(words: list[Word], turkish: bool) -> list[str]:
-    """Return the folded Latin words of a name; a Turkish one's without the case endings Turkish
-    writes after an apostrophe on proper names (Şam'ın -> şam)."""
-    return [uninflected(w.text)[0] if turkish else w.text for w in words if not w.arabic]
-
-
-def glossary_form(name: str, lang: str | None = None) -> tuple[str, list[str]] | None:
-    """Return the name with translated generic terms put back as Arabic heads, or None.
-
-    English and Turkish put the head last (`Madik Castle`, `Madik Kalesi`), Arabic first
-    (`Qalaat Madik`): the word order is reversed unless an of-word marks a head-first phrase.
-    """
-    _, found, turkish = words_of(name, lang)
-    texts = _latin_texts(found, turkish)
-    glossary = tables().glossary
-    terms = [glossary[t] for t in texts if t in glossary]
-    if not terms:
-        return None
-    head_first = any(t in HEAD_FIRST_MARKERS for t in texts)
-    out = [glossary[t].head if t in glossary else t for t in texts if t not in HEAD_FIRST_MARKERS]
-    if not head_first:
-        out.reverse()
-    return " ".join(out), [f"glossary:{t.term}→{t.head}" for t in terms]
-
-
-def without_village(name: str, lang: str | None = None) -> str | None:
-    """Return the name without a separate word for "village" (`Apa Köyü` -> `Apa`), or None.
-
-    Sources add the generic word to a village's name (Turkish köy/köyü, English village);
-    the lexicon usually names the place without it. The word must be a glossary term for
-    the head `kafr` and some other word must remain.
-    """
-    _, found, turkish = words_of(name, lang)
-    glossary = tables().glossary
-    texts = _latin_texts(found, turkish)
-    if len(texts) != len(found):
-        return None
-    kept = [t for t in texts if t not in glossary or glossary[t].head != VILLAGE_HEAD]
-    if not kept or len(kept) == len(texts):
-        return None
-    return " ".join(kept)
 
 
 # A word written in camel case, its words' spaces dropped (`ArRuheybah`, `AthThumamah`,

@@ -9,6 +9,7 @@ from normalise import (
     descriptors,
     fold,
     generic,
+    glue,
     keys,
     matres,
     numbers,
@@ -19,7 +20,6 @@ from normalise import (
     syllables,
     tokens,
     translit,
-    variants,
 )
 from normalise import fingerprint as _fingerprint
 
@@ -41,7 +41,7 @@ def reset_caches() -> None:
         descriptors,
         suffixes,
         syllables,
-        variants,
+        glue,
         matres,
         numbers,
     ):

@@ -8,9 +8,7 @@ carries the reason it was tried, which the resolver reports in `why`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from functools import cache
 
 from normalise.clitics import without_proclitics
 from normalise.conventions import rewrite_alternates
@@ -18,6 +16,7 @@ from normalise.descriptors import without_descriptor
 from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
 from normalise.generic import village_stem
 from normalise.glossary import glossary_form, without_village
+from normalise.glue import camel_words, split_inner_article, unglue_articles, unglue_head
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
@@ -32,25 +31,9 @@ from normalise.suffixes import (
 )
 from normalise.syllables import spelled_names
 from normalise.text import clean
-from normalise.tokens import Word, head_of, strip_article, tables, without_leading_stopwords
+from normalise.tokens import Word, head_of, strip_article, without_leading_stopwords
 
 MAX_VARIANTS = 6
-GLUED_ARTICLES = ("al", "el")
-MIN_INNER_PART = 3  # letters each side of an article glued inside a word
-MIN_HEAD = 3  # letters of a head spelling read off the front of a word (tel, not um)
-
-
-# A word written in camel case, its words' spaces dropped (`ArRuheybah`, `AthThumamah`,
-# `DeirEzZor`): a lower-case letter followed by a capital.
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
-def camel_words(name: str) -> str | None:
-    """Return a Latin name with a space where a word in camel case joins two (`ArRuheybah` ->
-    `Ar Ruheybah`), or None when it holds no such join."""
-    text = clean(name)
-    split = _CAMEL.sub(" ", text)
-    return split if split != text else None
 
 
 def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -226,44 +209,6 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     return out
 
 
-def unglue_articles(words: list[Word]) -> tuple[list[Word], str]:
-    """Return the words with an article glued to the front cut off (`alkabir` -> `kabir`),
-    and the first article cut (empty when none was)."""
-    out = []
-    found = ""
-    for word in words:
-        text = word.text
-        if not word.arabic and head_of(text) is None:
-            for article in GLUED_ARTICLES:
-                if text.startswith(article) and len(text) - len(article) >= 3:
-                    text = text[len(article) :]
-                    found = found or article
-                    break
-        out.append(word if text == word.text else Word(text, False, word.hyphen_after))
-    return out, found
-
-
-@cache
-def _glued_heads() -> tuple[str, ...]:
-    """Latin spellings of the generic heads, longest first (`kafr`, `tell`, `tel` ...)."""
-    spelled = (h for h in tables().heads if h.isascii() and h.isalpha() and len(h) >= MIN_HEAD)
-    return tuple(sorted(spelled, key=lambda h: (-len(h), h)))
-
-
-def unglue_head(words: list[Word]) -> tuple[list[Word], str] | None:
-    """Return the words with a generic head glued to the front of the first word split off
-    (`telabyad` -> `tel abyad`, as the Turkish press writes Tall Abyad) and the head's canonical
-    form; None when the first word starts with none, or is a head itself."""
-    if not words or words[0].arabic or head_of(words[0].text) is not None:
-        return None
-    first = words[0]
-    for head in _glued_heads():
-        if first.text.startswith(head) and len(first.text) - len(head) >= MIN_INNER_PART:
-            rest = Word(first.text[len(head) :], False, first.hyphen_after)
-            return [Word(head, False, False), rest, *words[1:]], tables().heads[head]
-    return None
-
-
 def inner_article_reading(name: str, lang: str | None = None) -> Reading | None:
     """Return the reading of a name with a glued Turkish-press article split out of a word
     (`Resulayn` -> `res ayn`, Ra's al-Ayn), or None. A fallback: most words that hold such
@@ -274,24 +219,6 @@ def inner_article_reading(name: str, lang: str | None = None) -> Reading | None:
     if split is None:
         return None
     return reading_of(build_keys(" ".join(w.text for w in split[0]), lang), f"article:{split[1]}")
-
-
-def split_inner_article(words: list[Word]) -> tuple[list[Word], str] | None:
-    """Return the words with the first word that holds an inner article (`articles.tsv`:
-    the Turkish izafet `-ül-`) split around it (`resulayn` -> `res ayn`), and the article;
-    None when no word does. Both parts keep `MIN_INNER_PART` letters or more."""
-    forms = tables().inner_articles
-    for index, word in enumerate(words):
-        text = word.text
-        if word.arabic or head_of(text) is not None:
-            continue
-        for start in range(MIN_INNER_PART, len(text) - MIN_INNER_PART - 1):
-            for form in forms:
-                end = start + len(form)
-                if text.startswith(form, start) and len(text) - end >= MIN_INNER_PART:
-                    parts = [Word(text[:start], False, False), Word(text[end:], False, False)]
-                    return [*words[:index], *parts, *words[index + 1 :]], form
-    return None
 
 
 def _alternates(
@@ -313,8 +240,3 @@ def _alternates(
             tokens = tuple(p for p in parts if p)
             out.append(Reading(skeleton, tokens, phonetic.replace(spelled[index], spelling), label))
     return out
-
-
-def reset_caches() -> None:
-    """Forget the glued heads read from the rules."""
-    _glued_heads.cache_clear()

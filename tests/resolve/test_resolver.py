@@ -353,8 +353,8 @@ def test_an_izafet_glued_inside_a_word_is_read_as_the_article(tmp_path: Path) ->
 
 
 def test_inner_articles_split_only_where_the_table_says() -> None:
+    from normalise.glue import split_inner_article
     from normalise.tokens import Word
-    from normalise.variants import split_inner_article
 
     split = split_inner_article([Word("babulhava", False, False)])
     assert split is not None

@@ -144,8 +144,8 @@ def test_vowel_colour_and_q_for_k_are_cheap_in_vowel_indel() -> None:
 
 
 def test_a_generic_head_glued_to_the_name_is_split_off() -> None:
+    from normalise.glue import unglue_head
     from normalise.tokens import Word
-    from normalise.variants import unglue_head
 
     split = unglue_head([Word("telabyad", False, False)])
     assert split is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from normalise.decision import initials_in_another_script
+from normalise.fallback import inner_article_reading, proclitic_readings, slash_readings
 from normalise.features import features, row_part
 from normalise.generic import bare_head, head_spellings
 from normalise.keys import Keys
@@ -19,7 +20,6 @@ from normalise.query import Context
 from normalise.ranking import Scored, keep_better
 from normalise.reading import Reading
 from normalise.score import combine
-from normalise.variants import inner_article_reading, proclitic_readings, slash_readings
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
 

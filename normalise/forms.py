@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from normalise.descriptors import PLACE_KINDS, descriptors, without_descriptor
+from normalise.description import without_descriptor
+from normalise.descriptors import PLACE_KINDS, descriptors
 from normalise.fold import fold
 from normalise.generic import DESCRIBED, Stem, head_stem, village_stem
 from normalise.keys import build_keys

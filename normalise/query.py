@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from normalise.compass import compass_points
-from normalise.descriptors import described_capitals
+from normalise.description import described_capitals
 from normalise.forms import query_letters
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text

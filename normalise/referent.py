@@ -12,7 +12,8 @@ from typing import Protocol
 from normalise.capitals import capital_names, capital_of
 from normalise.clitics import without_proclitics
 from normalise.decision import SETTLED, clearly_ahead, contradicts
-from normalise.descriptors import area_phrases, read_off_kind, region_stem
+from normalise.description import area_phrases, region_stem
+from normalise.descriptors import read_off_kind
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
 from normalise.query import Context
@@ -107,7 +108,7 @@ class ReferentMixin:
         lang: str | None,
     ) -> None:
         """Add the region the lexicon names by the area a query's region descriptor speaks of
-        (`descriptors.area_phrases`), when it names one as spelled and well (`SETTLED` for a
+        (`description.area_phrases`), when it names one as spelled and well (`SETTLED` for a
         folded key) in the hinted country, and drop the other regions found by reading that
         area as its place's province (`_read_as_province`; without such regions, nothing is
         read). Rif Dimashq Governorate is named `Damascus Countryside`, `ريف دمشق` and `Şam

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from normalise.conventions import rewrite_alternates
-from normalise.descriptors import without_descriptor
+from normalise.description import without_descriptor
 from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
 from normalise.generic import village_stem
 from normalise.glossary import glossary_form, without_village

@@ -771,7 +771,7 @@ def test_an_entity_of_no_country_or_an_actor_abroad_is_a_match_in_any_country(
 
 # An organisation's initials in capitals with the words that say what it is (the Turkish
 # press's `terör örgütü`, `militanları`, `'li teröristler`; English `-led`, `rebels`, `forces`):
-# confident, as the initials alone are (`descriptors.described_capitals`: first but unsure,
+# confident, as the initials alone are (`description.described_capitals`: first but unsure,
 # 0.67-0.97, before); in lower case they stay unsure
 INITIALS_DESCRIBED = [
     ("PKK terör örgütü", "nz:org/kurdistan-workers-party", True),

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import regex
 
-from normalise.descriptors import PLACE_KINDS, Descriptor, descriptors, located
+from normalise.clause import located
+from normalise.descriptors import PLACE_KINDS, Descriptor, descriptors
 from normalise.fold import fold
 from normalise.keys import words_of
 from normalise.matres import is_arabic_text

@@ -10,8 +10,8 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Protocol, cast
 
+from normalise.clause import located
 from normalise.decision import SETTLED, clearly_ahead
-from normalise.descriptors import located
 from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
@@ -106,7 +106,7 @@ class PlacementMixin:
     ) -> tuple[Keys, Context, dict[str, Scored]] | None:
         """Return the keys, context and candidates of the name a possessor owns (`possessor_of`:
         `Syria's Idlib province`, `Aleppo's Sheikh Maqsoud`, `Suriye'nin başkenti`), or that a
-        clause after it places (`descriptors.located`: `Suran in northern Hama`, `بلدة سراقب
+        clause after it places (`clause.located`: `Suran in northern Hama`, `بلدة سراقب
         بريف إدلب الشرقي`), read on its own in the country or division the possessor or the
         clause names (`_place_named`), when its best candidate scores at least as well
         as the query's as a whole (`best`): a name of the lexicon may be written so (`Martha's

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from normalise.descriptors import located
+from normalise.clause import located
 from normalise.fold import fold
 from normalise.keys import latinise
 from normalise.suffixes import endings_of
@@ -19,7 +19,7 @@ _QUALIFIED = re.compile(r"^(.*?\S)\s*[(\[（]([^()\[\]（）]*)[)\]）]\s*$")
 
 def without_qualifier(name: str) -> str | None:
     """Return the name without a bracketed qualifier at its end, or without the clause after
-    it that says where it is (`descriptors.located`), or None when it has neither."""
+    it that says where it is (`clause.located`), or None when it has neither."""
     found = _QUALIFIED.match(name)
     if found:
         return found.group(1)
@@ -35,7 +35,7 @@ _COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*([^,،]*?)\s*$")
 def qualifier_of(name: str) -> str | None:
     """Return the qualifier a name ends with, in brackets or after its one comma (`Suran
     (Hama)`, `Suran, Hama` -> `Hama`), or the clause a name ends with that says where it is
-    (`descriptors.located`: `بلدة سراقب بريف إدلب الشرقي` -> `بريف ادلب الشرقي`, `Saraqib in
+    (`clause.located`: `بلدة سراقب بريف إدلب الشرقي` -> `بريف ادلب الشرقي`, `Saraqib in
     Idlib province` -> `idlib province`), or None."""
     found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
     if found:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from normalise import (
+    clause,
     clitics,
     compass,
     conventions,
@@ -39,6 +40,7 @@ def reset_caches() -> None:
         score,
         compass,
         descriptors,
+        clause,
         suffixes,
         syllables,
         glue,

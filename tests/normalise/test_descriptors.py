@@ -9,13 +9,14 @@ import pytest
 
 from normalise import descriptors
 from normalise.capitals import capital_of
+from normalise.clause import located
 from normalise.description import (
     area_phrases,
     described_capitals,
     region_stem,
     without_descriptor,
 )
-from normalise.descriptors import located, names_a_city, read_off_kind
+from normalise.descriptors import names_a_city, read_off_kind
 from normalise.errors import RuleTableError
 from normalise.forms import described_stem
 

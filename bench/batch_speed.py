@@ -70,7 +70,8 @@ def run_mode(mode: str, src: Path, out: Path, lexicon: str | None) -> None:
     """Resolve `src` in one mode (runs inside the measured child process)."""
     lex = None if lexicon is None else Path(lexicon)
     if mode in ("single", "workers"):
-        from normalise.filebatch import BatchOptions, run_batch
+        from normalise.batchrow import BatchOptions
+        from normalise.filebatch import run_batch
         from normalise.heap import settle_for_batch
 
         settle_for_batch()  # as `normalise batch` does

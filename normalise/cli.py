@@ -373,7 +373,8 @@ def batch_command(
     Example:
       normalise batch mentions.csv --column place --country-column cc --workers 2
     """
-    from normalise.filebatch import BatchOptions, run_batch
+    from normalise.batchrow import BatchOptions
+    from normalise.filebatch import run_batch
     from normalise.heap import settle_for_batch
 
     settle_for_batch()  # this process resolves the job (with --workers 1) and nothing else

@@ -19,7 +19,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from normalise.filebatch import CHUNK_ROWS, BatchOptions, OutcomeCache, build_item, resolve_items
+from normalise.batchrow import BatchOptions, build_item
+from normalise.filebatch import CHUNK_ROWS, OutcomeCache, resolve_items
 from normalise.fileformats import NZ_COLUMNS
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser

@@ -23,8 +23,9 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, TypeVar
 
+from normalise.batchrow import Item, Outcome, Query
 from normalise.errors import WorkerStartError
-from normalise.filebatch import OUTCOME_CACHE, Item, Outcome, OutcomeCache, Query, resolve_items
+from normalise.filebatch import OUTCOME_CACHE, OutcomeCache, resolve_items
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 

@@ -9,8 +9,8 @@ import pandas as pd
 from batchdata import make_rows
 from distributed import Client, LocalCluster
 
+from normalise.batchrow import BatchOptions
 from normalise.dask import resolve_dataframe, resolve_partition
-from normalise.filebatch import BatchOptions
 
 
 def test_local_cluster_equals_single_process(lexicon: Path) -> None:

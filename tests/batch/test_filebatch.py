@@ -13,8 +13,9 @@ import pyarrow.parquet as pq
 from batchdata import make_rows, write_csv
 from click.testing import CliRunner
 
+from normalise.batchrow import BatchOptions, check_name
 from normalise.cli import cli
-from normalise.filebatch import BatchOptions, check_name, run_batch
+from normalise.filebatch import run_batch
 from normalise.fileformats import NZ_COLUMNS
 
 OPTIONS = BatchOptions("place", country_column="cc", admin1_column="adm")
@@ -201,7 +202,8 @@ def test_two_workers_equal_single_process(tmp_path: Path, lexicon: Path) -> None
 
 
 def test_a_query_repeated_across_chunks_is_sent_to_a_worker_once() -> None:
-    from normalise.filebatch import Outcome, OutcomeCache, Query
+    from normalise.batchrow import Outcome, Query
+    from normalise.filebatch import OutcomeCache
     from normalise.workers import _Awaited, _Pending
 
     a, b, c = (Query(n, "SY", None, None) for n in ("Sooran", "Suran", "Kirnez"))
@@ -227,7 +229,8 @@ def test_workers_from_a_script_read_on_stdin_fail_fast(tmp_path: Path, lexicon: 
     script = (
         "from pathlib import Path\n"
         "from normalise.errors import WorkerStartError\n"
-        "from normalise.filebatch import BatchOptions, run_batch\n"
+        "from normalise.batchrow import BatchOptions\n"
+        "from normalise.filebatch import run_batch\n"
         "try:\n"
         f"    run_batch(Path({str(src)!r}), Path({str(tmp_path / 'out.csv')!r}),"
         f" BatchOptions('place'), lexicon=Path({str(lexicon)!r}), workers=2, progress=False)\n"

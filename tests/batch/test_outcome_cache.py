@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from normalise import Normaliser
-from normalise.filebatch import Outcome, OutcomeCache, Query, resolve_items
+from normalise.batchrow import Outcome, Query
+from normalise.filebatch import OutcomeCache, resolve_items
 
 
 class Counting:

@@ -16,12 +16,12 @@ import click
 
 from normalise import __version__
 from normalise.errors import NormaliseError
-from normalise.filebatch import OUTCOME_CACHE
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
 from normalise.match import Match
 from normalise.models import default_models_dir, install_model, list_models
 from normalise.normaliser import Normaliser
+from normalise.outcomecache import OUTCOME_CACHE
 from normalise.rules import check_rules_dir, load_rows
 from normalise.translit import load_routes
 

@@ -20,14 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from normalise.batchrow import BatchOptions, build_item
-from normalise.filebatch import CHUNK_ROWS, OutcomeCache, resolve_items
+from normalise.filebatch import CHUNK_ROWS
 from normalise.fileformats import NZ_COLUMNS
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
+from normalise.outcomecache import OutcomeCache, resolve_items
 
 SLICE_ROWS = CHUNK_ROWS  # rows of a partition converted and resolved at a time, as in a batch
 # Each Dask worker keeps its own outcome cache (a batch job keeps one, in the process reading
-# the input), so each remembers half as many as `filebatch.OUTCOME_CACHE`: about 110 MB.
+# the input), so each remembers half as many as `outcomecache.OUTCOME_CACHE`: about 110 MB.
 WORKER_OUTCOME_CACHE = 250_000
 _CACHE: dict[str, Normaliser] = {}
 _OUTCOMES: dict[str, tuple[int, OutcomeCache]] = {}

@@ -25,9 +25,9 @@ from typing import Any, TypeVar
 
 from normalise.batchrow import Item, Outcome, Query
 from normalise.errors import WorkerStartError
-from normalise.filebatch import OUTCOME_CACHE, OutcomeCache, resolve_items
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
+from normalise.outcomecache import OUTCOME_CACHE, OutcomeCache, resolve_items
 
 T = TypeVar("T")
 _NORMALISER: Normaliser | None = None

@@ -203,7 +203,7 @@ def test_two_workers_equal_single_process(tmp_path: Path, lexicon: Path) -> None
 
 def test_a_query_repeated_across_chunks_is_sent_to_a_worker_once() -> None:
     from normalise.batchrow import Outcome, Query
-    from normalise.filebatch import OutcomeCache
+    from normalise.outcomecache import OutcomeCache
     from normalise.workers import _Awaited, _Pending
 
     a, b, c = (Query(n, "SY", None, None) for n in ("Sooran", "Suran", "Kirnez"))

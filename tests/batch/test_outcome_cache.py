@@ -7,7 +7,7 @@ from typing import Any
 
 from normalise import Normaliser
 from normalise.batchrow import Outcome, Query
-from normalise.filebatch import OutcomeCache, resolve_items
+from normalise.outcomecache import OutcomeCache, resolve_items
 
 
 class Counting:

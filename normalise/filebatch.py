@@ -30,6 +30,7 @@ from normalise.fileformats import (
     read_columns,
 )
 from normalise.outcomecache import OUTCOME_CACHE
+from normalise.workers import resolve_chunks
 
 CHUNK_ROWS = 2000
 
@@ -125,8 +126,6 @@ def run_batch(
         LexiconError: the lexicon cannot be opened.
         WorkerStartError: `workers` > 1 and the main script is not a file workers can import.
     """
-    from normalise.workers import resolve_chunks
-
     in_fmt = detect_format(input_path, input_format)
     out_fmt = detect_format(output_path, output_format)
     columns = read_columns(input_path, in_fmt)

@@ -6,15 +6,14 @@ Each command calls one library function and prints its result; library errors be
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
 from normalise import __version__
+from normalise.cli.output import emit, json_option
 from normalise.errors import NormaliseError
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
@@ -25,8 +24,6 @@ from normalise.outcomecache import OUTCOME_CACHE
 from normalise.rules import check_rules_dir, load_rows
 from normalise.translit import load_routes
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-
 models_dir_option = click.option(
     "--models-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -34,14 +31,6 @@ models_dir_option = click.option(
     envvar="NORMALISE_MODELS_DIR",
     help="Translation models directory (default: the cache dir's models/).",
 )
-
-
-def emit(data: Any, as_json: bool, text: str) -> None:
-    """Print `data` as JSON (one document) or `text` for people."""
-    if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,18 @@
+"""How the commands print their results: the shared `--json` option and `emit`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def emit(data: Any, as_json: bool, text: str) -> None:
+    """Print `data` as JSON (one document) or `text` for people."""
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from normalise.cli import serve_command
+from normalise.cli.serve import serve_command
 
 if __name__ == "__main__":
     serve_command()

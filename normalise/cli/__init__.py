@@ -14,24 +14,16 @@ import click
 
 from normalise import __version__
 from normalise.cli.batch import batch_command
+from normalise.cli.models import models_dir_option, models_group
 from normalise.cli.output import emit, json_option
 from normalise.cli.serve import serve_command
 from normalise.errors import NormaliseError
 from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
 from normalise.match import Match
-from normalise.models import default_models_dir, install_model, list_models
 from normalise.normaliser import Normaliser
 from normalise.rules import check_rules_dir, load_rows
 from normalise.translit import load_routes
-
-models_dir_option = click.option(
-    "--models-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="NORMALISE_MODELS_DIR",
-    help="Translation models directory (default: the cache dir's models/).",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,52 +223,7 @@ def rules_check(as_json: bool) -> None:
     emit(data, as_json, f"{len(paths)} tables OK, fingerprint {rules_fingerprint()}")
 
 
-@cli.group("models")
-def models_group() -> None:
-    """Install and list offline machine-translation models (.argosmodel files).
-
-    Models are never downloaded: install a file you have. Translation needs the `translate`
-    extra (pip install -e ".[translate]").
-    """
-
-
-@models_group.command("install")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@models_dir_option
-@json_option
-def models_install(file: Path, models_dir: Path | None, as_json: bool) -> None:
-    """Install the translation package FILE; it replaces any model for the same pair.
-
-    \b
-    Example:
-      normalise models install translate-ar_en-1_9.argosmodel
-    """
-    target = default_models_dir() if models_dir is None else models_dir
-    try:
-        source, dest = install_model(file, target)
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
-    data = {"file": str(file), "from": source, "to": dest, "models_dir": str(target)}
-    emit(data, as_json, f"installed {source}→{dest} in {target}")
-
-
-@models_group.command("list")
-@models_dir_option
-@json_option
-def models_list(models_dir: Path | None, as_json: bool) -> None:
-    """List the installed translation models, one `from→to  name  version` per line.
-
-    \b
-    Example:
-      normalise models list --json
-    """
-    target = default_models_dir() if models_dir is None else models_dir
-    models = list_models(target)
-    lines = [f"{m.from_code}→{m.to_code}\t{m.name}\t{m.package_version}" for m in models]
-    text = "\n".join(lines) if lines else f"no translation models in {target}"
-    emit([m.to_dict() for m in models], as_json, text)
-
-
+cli.add_command(models_group)
 cli.add_command(batch_command)
 cli.add_command(serve_command)
 cli.add_command(lexicon_group)

@@ -16,14 +16,12 @@ from normalise import __version__
 from normalise.cli.batch import batch_command
 from normalise.cli.models import models_dir_option, models_group
 from normalise.cli.output import emit, json_option
+from normalise.cli.rules import rules_group
 from normalise.cli.serve import serve_command
 from normalise.errors import NormaliseError
-from normalise.fingerprint import rules_fingerprint
 from normalise.lexicon.commands import lexicon_group
 from normalise.match import Match
 from normalise.normaliser import Normaliser
-from normalise.rules import check_rules_dir, load_rows
-from normalise.translit import load_routes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -190,39 +188,7 @@ def transliterate_command(text: str, target: str, as_json: bool) -> None:
     emit({"text": text, "target": target, "result": out}, as_json, out)
 
 
-@cli.group("rules")
-def rules_group() -> None:
-    """Inspect the rule tables in lexicons/rules."""
-
-
-@rules_group.command("check")
-@json_option
-def rules_check(as_json: bool) -> None:
-    """Load every rule table strictly; report the first error as file:line.
-
-    Exit status 1 when a table is malformed.
-
-    \b
-    Example:
-      normalise rules check --json
-    """
-    from normalise.descriptors import descriptors
-    from normalise.rules import TABLES
-    from normalise.suffixes import case_suffixes
-
-    try:
-        paths = check_rules_dir()
-        counts = {name: len(load_rows(name, key=lambda r: r.line)) for name in TABLES}
-        load_routes()
-        descriptors()
-        case_suffixes()
-        Normaliser().normalise("check")
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
-    data = {"fingerprint": rules_fingerprint(), "tables": counts}
-    emit(data, as_json, f"{len(paths)} tables OK, fingerprint {rules_fingerprint()}")
-
-
+cli.add_command(rules_group)
 cli.add_command(models_group)
 cli.add_command(batch_command)
 cli.add_command(serve_command)

@@ -436,6 +436,7 @@ ACTORS = [
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),
     ("the Fatah movement", None, "nz:org/fatah"),  # Harakat Hezbollah al-Nujaba before
+    ("Zenki", None, "nz:org/nour-al-din-al-zenki-movement"),  # its short name (Zenica before)
     ("Hamas movement", None, "nz:org/hamas"),  # 0.41, unsure, before
     ("HTS-led", None, "nz:org/hayat-tahrir-al-sham"),
     ("PKK/YPG", None, "nz:org/kurdistan-workers-party"),  # the Turkish press's pair

@@ -60,12 +60,13 @@ class BatchSummary:
 
 
 def _progress(path: Path, fmt: str, initial: int, enabled: bool) -> Any:
-    """Return a tqdm bar (rows/s, ETA) on a terminal; a disabled one in pipes or when quiet."""
-    from tqdm import tqdm
+    """Return a progress bar (rows/s, ETA) on a terminal; a disabled one in pipes or when
+    quiet."""
+    from normalise.progress import progress_bar
 
     show = enabled and sys.stderr.isatty()
     total = _total_rows(path, fmt) if show else None
-    return tqdm(total=total, initial=initial, unit="rows", unit_scale=True, disable=not show)
+    return progress_bar(unit="rows", total=total, enabled=show, initial=initial, unit_scale=True)
 
 
 def _total_rows(path: Path, fmt: str) -> int | None:

@@ -20,6 +20,8 @@ from normalise.qualifier import possessor_of, qualifier_of
 from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
 
+TOWN = 10_000  # people in a place that a division may be named after before a namesake village
+
 
 def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
     """Return True when the best candidate, not a country, scores well enough to settle a
@@ -37,8 +39,17 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
     return all(
         s.row.kind != "country" and (s.row.country, s.row.admin1) == where
         for _, s in ranked[1:]
-        if not clearly_ahead(top.score, s.score)
+        if not clearly_ahead(top.score, s.score) and not _dwarfed(s.row, top.row)
     )
+
+
+def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
+    """Return True when `rival` is a place a town (`TOWN` people or more) dwarfs: of no known
+    population or a hundredth of the town's. A division is named after its seat or a town,
+    not after a village of the same name elsewhere (`As-Sweida`: the city of As-Suwayda, not
+    Aleppo's village of Sweida)."""
+    town = top.population or 0
+    return rival.kind == "place" and town >= TOWN and (rival.population or 0) * 100 <= town
 
 
 class _Host(Protocol):

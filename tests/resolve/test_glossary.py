@@ -52,7 +52,9 @@ def test_castle_of_madiq_default_lexicon(default_nz: Normaliser, query: str, rul
     top = default_nz.resolve(query, country="SY")[0]
     assert top.id == MADIQ
     assert rule in top.why
-    assert top.match is True
+    # Confident in the seed's context, Hama. With the country alone it is first but unsure
+    # since Aleppo's communities came (decision 0.86): Tal Madeeq and Qastal are far rivals.
+    assert default_nz.resolve(query, country="SY", admin1="10")[0].match is True
     unhinted = default_nz.resolve(query)[0]
     assert (unhinted.id, rule in unhinted.why) == (MADIQ, True)
 

@@ -22,6 +22,7 @@ from normalise.reading import Reading
 from normalise.score import combine
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
+ABROAD_CITY = 100_000  # people in a town abroad that a report on another country names
 
 
 def _read_off(reading: Reading) -> bool:
@@ -150,12 +151,17 @@ class ExpansionMixin:
         query_readings: list[Reading],
         context: Context,
         arabic: bool,
+        prominent: bool = False,
     ) -> None:
         """Add the entities of other countries spelled as the query (its exact and folded
         keys) or as a reading of it that is a whole other name (`Reading.folded`: a title or
         a descriptor read off, `President Erdogan` read as `erdogan`); called when no
         candidate of the caller's country scores `FALLBACK_BELOW`, by any reading of the query
-        (the fallback readings' too).
+        (the fallback readings' too). With `prominent`, called when candidates of the
+        caller's country score better but none is spelled as the query: only what a report
+        on another country names (a country, a region, an organisation or a person, a city
+        of `ABROAD_CITY` people or more: `Russia`, `بغداد`), not a town of a namesake name
+        (Ceylanpınar, once Resulayn, for Ras al-Ayn's Turkish name).
 
         A caller may give every name of a text the text's country: `Moscow`, `Russia` or
         `Türkiye` in a report on Syria name no place of Syria, and the Syrian names that
@@ -166,7 +172,12 @@ class ExpansionMixin:
             return
         read = [f"f:{r.folded}" for r in query_readings if r.folded and _read_off(r)]
         rows = self.source.candidates([*written_keys(keys), *read])
-        found = [row for row in rows if row.country != context.country]
+        found = [
+            row
+            for row in rows
+            if row.country != context.country
+            and not (prominent and row.kind == "place" and (row.population or 0) < ABROAD_CITY)
+        ]
         keep_better(best, self._score(found, query_readings, context, arabic))
 
     def _score_siblings(

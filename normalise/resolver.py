@@ -54,6 +54,14 @@ def _names_a_region(best: dict[str, Scored]) -> bool:
     )
 
 
+def _spelled_so(best: dict[str, Scored]) -> bool:
+    """Return True when a candidate was found by its name as the query or a reading of it is
+    written (its exact or folded key). When none was, the query may name an entity of another
+    country spelled so (`Russia`, `بغداد` in a report on Syria), which a village of the hinted
+    country whose skeleton it shares (عروس, بغيديد) must not hide."""
+    return any(s.row.key[:1] in "xf" for s in best.values())
+
+
 def _points(points: frozenset[str]) -> str:
     """Return compass points as `why` writes them: `ne` for {n, e}."""
     return "".join(p for p in "nsewc" if p in points)
@@ -205,8 +213,10 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             self._score_proclitics(name, best, query_readings, context, lang)
         if best_score(best) < FALLBACK_BELOW:
             self._score_fallbacks(name, best, keys, query_readings, context, lang)
-            if best_score(best) < FALLBACK_BELOW:
-                self._score_abroad(keys, best, query_readings, context, query_arabic)
+        if best_score(best) < FALLBACK_BELOW:
+            self._score_abroad(keys, best, query_readings, context, query_arabic)
+        elif settled is None and not _spelled_so(best):
+            self._score_abroad(keys, best, query_readings, context, query_arabic, prominent=True)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)
         for entity_id in judged:

@@ -72,7 +72,11 @@ def test_an_exact_spelling_is_not_looked_up_by_its_neighbourhood(lexicon: Lexico
     # a skeleton no lexicon name has (a glued article): every key is read, the first ones once
     top = Resolver(source).resolve("Taybetul-Imam", country="SY")[0]
     assert top.id == "geonames:163270" and "article:ul" in top.why
-    assert len(source.asked) == len(set(source.asked))
+    # each key once, but the query's exact and folded keys, read in every country too when no
+    # name of the hinted one is spelled so (an entity abroad spelled as the query: `Russia`)
+    written = {"x:taybetul-imam", "f:taybetul imam"}
+    rest = [k for k in source.asked if k not in written]
+    assert len(rest) == len(set(rest)) and written <= set(source.asked)
     assert any(k.startswith("t:") for k in source.asked)
 
 

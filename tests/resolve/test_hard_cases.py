@@ -375,7 +375,6 @@ POSSESSED = [
     ("Suriye'nin İdlib ili", None, "iso3166-2:SY-ID", "possessor:suriye"),
     ("Turkey's Hatay province", "SY", "iso3166-2:TR-31", "possessor:turkey"),
     ("Hatay'ın Reyhanlı ilçesi", None, "geonames:302355", "possessor:hatay"),
-    # a Turkish locative adjective between them (kuzeyindeki: in the north of), read off
     ("Aleppo's Sheikh Maqsoud", None, "nz:place/sheikh-maqsoud", "possessor:aleppo"),
     ("Ra's al Khaymah", None, "geonames:291074", None),
     ("People's Protection Units", None, "nz:org/peoples-defense-units", None),
@@ -392,7 +391,8 @@ def test_a_possessor_places_the_name_it_owns(
     assert (reason in top.why) if reason else not any("possessor:" in r for r in top.why), top
 
 
-# Confident matches until OCHA's communities came: near-skeleton namesakes among them (Mabuja
+# A Turkish locative adjective between possessor and name (kuzeyindeki: in the north of), read
+# off. Confident matches until OCHA's communities came: near-skeleton namesakes among them (Mabuja
 # 0.01 for Manbij; Tal Rafei 0.54 for Tell Rifaat, in its own province) leave each first and
 # just unsure (0.948 for Manbij against the 0.952 cut).
 AMONG_VILLAGES = [

@@ -150,7 +150,9 @@ def features(
         part = row_part(row, cross, context)
     qs, ns = reading.skeleton, row.skeleton
     phonetic, tokens = row.phonetic, row.tokens
-    variant = reading.reason is not None and not reading.written
+    # a Turkish ş or ğ spelled out (ş as sh) is the letter's own value, no alternate reading:
+    # as a variant it lost to the ASCII fold's s (`Şeran` found Suran, صوران, before Sharan, شران)
+    variant = reading.reason is not None and not reading.written and not reading.turkish_letters
     stem = matched_stem(reading, row)
     if stem is not None:
         ns, phonetic, tokens, variant = qs, stem.phonetic, " ".join(stem.tokens), True

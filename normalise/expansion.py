@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from normalise.decision import initials_in_another_script
+from normalise.decision import CITY_POPULATION, initials_in_another_script
 from normalise.fallback import inner_article_reading, proclitic_readings, slash_readings
 from normalise.features import features, row_part
 from normalise.generic import bare_head, head_spellings
@@ -22,7 +22,6 @@ from normalise.reading import Reading
 from normalise.score import combine
 
 SIBLING_ENTITIES = 5  # the best entities whose other names of a matched skeleton are scored
-ABROAD_CITY = 100_000  # people in a town abroad that a report on another country names
 
 
 def _read_off(reading: Reading) -> bool:
@@ -160,8 +159,8 @@ class ExpansionMixin:
         (the fallback readings' too). With `prominent`, called when candidates of the
         caller's country score better but none is spelled as the query: only what a report
         on another country names (a country, a region, an organisation or a person, a city
-        of `ABROAD_CITY` people or more: `Russia`, `بغداد`), not a town of a namesake name
-        (Ceylanpınar, once Resulayn, for Ras al-Ayn's Turkish name).
+        of `CITY_POPULATION` people or more: `Russia`, `بغداد`), not a town of a namesake
+        name (Ceylanpınar, once Resulayn, for Ras al-Ayn's Turkish name).
 
         A caller may give every name of a text the text's country: `Moscow`, `Russia` or
         `Türkiye` in a report on Syria name no place of Syria, and the Syrian names that
@@ -176,7 +175,7 @@ class ExpansionMixin:
             row
             for row in rows
             if row.country != context.country
-            and not (prominent and row.kind == "place" and (row.population or 0) < ABROAD_CITY)
+            and not (prominent and row.kind == "place" and (row.population or 0) < CITY_POPULATION)
         ]
         keep_better(best, self._score(found, query_readings, context, arabic))
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Protocol, cast
 
 from normalise.clause import located
-from normalise.decision import SETTLED, clearly_ahead
+from normalise.decision import CITY_RATIO, SETTLED, clearly_ahead
 from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
@@ -45,11 +45,11 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
 
 def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
     """Return True when `rival` is a place a town (`TOWN` people or more) dwarfs: of no known
-    population or a hundredth of the town's. A division is named after its seat or a town,
-    not after a village of the same name elsewhere (`As-Sweida`: the city of As-Suwayda, not
-    Aleppo's village of Sweida)."""
+    population or `CITY_RATIO` times fewer people than the town. A division is named after its
+    seat or a town, not after a village of the same name elsewhere (`As-Sweida`: the city of
+    As-Suwayda, not Aleppo's village of Sweida)."""
     town = top.population or 0
-    return rival.kind == "place" and town >= TOWN and (rival.population or 0) * 100 <= town
+    return rival.kind == "place" and town >= TOWN and (rival.population or 0) * CITY_RATIO <= town
 
 
 class _Host(Protocol):

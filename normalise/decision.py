@@ -185,6 +185,32 @@ def _spelled_alike(top: Scored) -> bool:
     return top.features[_SPELLING_EQUAL] == 1 and (reading.reason is None or reading.written)
 
 
+def rivals_in_division(
+    ranked: list[tuple[str, Scored]], context: Context
+) -> list[tuple[str, Scored]]:
+    """Return the ranked candidates a decision weighs: all of them, but when the caller names a
+    first-level division and the top candidate lies in it, without the places of the same
+    country another division holds. The caller has said where the name is, as a country hint
+    says it for the candidates of other countries, which the lookup leaves out: Şūrān of Aleppo
+    is no rival of Şūrān of Hama for `Sooran` in Hama (first but unsure before, at 0.94, its
+    lead and the candidates counted across Syria). The ranking keeps them: a caller's division
+    may be wrong, and the answer then is still among the candidates."""
+    if context.admin1 is None or len(ranked) < 2 or ranked[0][1].row.admin1 != context.admin1:
+        return ranked
+    return [ranked[0]] + [pair for pair in ranked[1:] if not _elsewhere(pair[1].row, context)]
+
+
+def _elsewhere(row: CandidateRow, context: Context) -> bool:
+    """Return True for a place or region of the hinted country in another first-level division
+    than the caller's."""
+    return (
+        row.kind not in ACTOR_KINDS
+        and row.country == context.country
+        and row.admin1 is not None
+        and row.admin1 != context.admin1
+    )
+
+
 def clearly_ahead(top: float, second: float) -> bool:
     """Return True when a top candidate scoring `top` leads the next (`second`) by at least
     `MIN_LEAD` log-odds; a confident match must."""
@@ -208,6 +234,7 @@ class DecisionMixin:
         """Return the probability that the top candidate is right (0 with no candidate)."""
         if not ranked:
             return 0.0
+        ranked = rivals_in_division(ranked, context)
         top = ranked[0][1]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):

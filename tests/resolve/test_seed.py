@@ -53,6 +53,21 @@ def test_sooran_and_suran_are_one_village(nz: Normaliser) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("mention", ["Sooran", "Hilfeyeh", "Huweiz"])
+def test_a_village_of_the_division_given_is_confident_beside_namesakes_elsewhere(
+    nz: Normaliser, mention: str
+) -> None:
+    # Places of other governorates are no rivals in the decision when the caller names the
+    # governorate (`decision.rivals_in_division`): Şūrān of Aleppo is second for `Sooran`,
+    # and without Hama the answer is unsure.
+    matches = nz.resolve(mention, country="SY", admin1="10")
+    assert matches[0].match, [(m.id, m.score, m.match) for m in matches]
+    assert not nz.resolve(mention, country="SY")[0].match
+    if mention == "Sooran":
+        assert matches[1].id == "geonames:163913"  # the ranking keeps the Aleppo village
+
+
+@pytest.mark.slow
 def test_bare_head_is_read_as_a_place_of_the_division_but_never_confidently(
     nz: Normaliser,
 ) -> None:

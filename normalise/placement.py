@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, Protocol, cast
 
 from normalise.clause import located
-from normalise.decision import CITY_RATIO, SETTLED, clearly_ahead
+from normalise.decision import CITY_RATIO, SETTLED, TOWN_POPULATION, clearly_ahead
 from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
@@ -19,8 +19,6 @@ from normalise.match import CandidateRow, CandidateSource
 from normalise.qualifier import possessor_of, qualifier_of
 from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
-
-TOWN = 10_000  # people in a place that a division may be named after before a namesake village
 
 
 def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
@@ -44,12 +42,13 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
 
 
 def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
-    """Return True when `rival` is a place a town (`TOWN` people or more) dwarfs: of no known
-    population or `CITY_RATIO` times fewer people than the town. A division is named after its
-    seat or a town, not after a village of the same name elsewhere (`As-Sweida`: the city of
-    As-Suwayda, not Aleppo's village of Sweida)."""
+    """Return True when `rival` is a place a town (`TOWN_POPULATION` people or more) dwarfs: of
+    no known population or `CITY_RATIO` times fewer people than the town. A division is named
+    after its seat or a town, not after a village of the same name elsewhere (`As-Sweida`: the
+    city of As-Suwayda, not Aleppo's village of Sweida)."""
     town = top.population or 0
-    return rival.kind == "place" and town >= TOWN and (rival.population or 0) * CITY_RATIO <= town
+    dwarfed = (rival.population or 0) * CITY_RATIO <= town
+    return rival.kind == "place" and town >= TOWN_POPULATION and dwarfed
 
 
 class _Host(Protocol):

@@ -907,6 +907,29 @@ CITIES = [
 ]
 
 
+# A town's own name as written, in the country the caller names: first and confident beside the
+# villages that share its name (`decision.TOWN_POPULATION`; each was first but unsure before,
+# Kobani beside OCHA's village Koban); without a hint a town is not, the world's towns being
+# too many (Hola in Kenya, for a report's Houla).
+TOWNS = [
+    ("Kobani", "SY", "geonames:172256", True),
+    ("Morek", "SY", "geonames:166640", True),
+    ("Nawa", "SY", "geonames:166365", True),
+    ("Silvan", "TR", "geonames:300796", True),
+    ("Morek", None, "geonames:166640", False),
+    ("Hola", None, "geonames:196752", False),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected", "confident"), TOWNS)
+def test_town_as_written_is_confident_in_its_country(
+    nz: Normaliser, name: str, country: str | None, expected: str, confident: bool
+) -> None:
+    matches = nz.resolve(name, country=country)
+    assert (matches[0].id, matches[0].match) == (expected, confident), matches[:2]
+
+
 # A query in another script found a name by its romanised folded key: the name is no confident
 # match by being spelled so when it is written in capitals or is a large city's (`شبعا`, Shebaa,
 # folds as `shba`, the Albanian initials of the United States; `רעים`, Re'im, as `rym`, a name

@@ -27,6 +27,7 @@ MIN_LEAD = 0.5
 # query's exact or folded key (spelled as it is), or its skeleton key. No other family settles.
 SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
+FINAL_HAMZA = "\u0621"  # ء at the end of a name, which everyday writing leaves out (صنعا)
 
 
 def contradicts(row: CandidateRow, context: Context) -> bool:
@@ -261,16 +262,20 @@ class DecisionMixin:
         model says: it is not clearly ahead of the next (`clearly_ahead`), or the query is
         Arabic and the top entity's Arabic names under its skeleton all spell it otherwise
         (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
-        is صير, is another name that romanises alike. Only the query as written is compared:
-        a top found by another reading of it (a qualifier read off, a descriptor dropped) was
-        found by other words."""
+        is صير, is another name that romanises alike. A final hamza is no other spelling:
+        everyday writing leaves it out (`التحيتا` for التحيتاء, at-Tuhayta, first but unsure at
+        0.998 before). Only the query as written is compared: a top found by another reading of
+        it (a qualifier read off, a descriptor dropped) was found by other words."""
         entity_id, top = ranked[0]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not clearly_ahead(top.score, second):
             return False
         if not context.spelling or top.reading.reason is not None:
             return True
-        if arabic_spelling(top.row.name_text) == context.spelling:
+        query = context.spelling.removesuffix(FINAL_HAMZA)
+        if arabic_spelling(top.row.name_text).removesuffix(FINAL_HAMZA) == query:
             return True
         names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
-        return not names or any(arabic_spelling(r.name_text) == context.spelling for r in names)
+        return not names or any(
+            arabic_spelling(r.name_text).removesuffix(FINAL_HAMZA) == query for r in names
+        )

@@ -611,6 +611,14 @@ def test_an_arabic_name_its_candidate_spells_otherwise_is_never_confident(
     assert not other.match and same.match
 
 
+def test_an_arabic_name_without_its_final_hamza_is_no_other_spelling(tmp_path: Path) -> None:
+    # everyday writing leaves out a final hamza: التحيتا is at-Tuhayta's التحيتاء, and may be
+    # a confident match (first but unsure before, its spelling counted as another name's)
+    places: list[Place] = [("geonames:77655", "YE", "08", None, ["At Tuḩaytā’", "التحيتاء"])]
+    (found,) = firsts(tmp_path, places, "YE", "التحيتا")
+    assert found.id == "geonames:77655" and found.match
+
+
 def test_an_arabic_name_with_a_qualifier_may_be_confident(tmp_path: Path) -> None:
     # the query as written is not the name, but the reading that found it is
     places: list[Place] = [

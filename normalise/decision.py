@@ -140,9 +140,11 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
     name as the lexicon writes it, and without a hint it left `Beirut`, `Damascus`, `Amman`,
     `Cairo` and `Jerusalem` first but not confident (Bierutów, the Damascus of Maryland). On
     the dev split it adds 8 confident answers, none wrong (test: 43, one wrong: `Akra`, a
-    town's name, for Aqrah). Not for an Arabic-script name, which a village often shares with
-    a city abroad (`تالين`: Tallinn and Syria's Talin; in `bench/arabic_names.py` 10 of 38 so
-    were namesakes), nor for a name found by another reading of the query (a word, an
+    town's name, for Aqrah). Not for an Arabic-script name without a country hint, which a
+    village often shares with a city abroad (`تالين`: Tallinn and Syria's Talin; in
+    `bench/arabic_names.py` 10 of 38 so were namesakes); with the hint there is no abroad
+    (`درعا` with SY, Daraa, was unsure beside Adra, عدرا; arabic_names, hint on, 15 more
+    confident, none wrong), nor for a name found by another reading of the query (a word, an
     article or an ending read off: `برقه` read as `رقه` found Raqqa), nor for a query in
     another script, which its folded key romanises (`רעים`, Re'im, folds as `rym`, a name of
     Rome, which it answered confidently). A query that calls the place a city, a town or a
@@ -163,7 +165,7 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
         names_a_city(top.reading.reason) and row.key == "f:" + top.reading.folded
     ):
         return False
-    if is_arabic_text(row.name_text) or _other_script(row, context):
+    if (is_arabic_text(row.name_text) and context.country is None) or _other_script(row, context):
         return False
     if len(ranked) < 2:
         return True

@@ -916,6 +916,8 @@ TOWNS = [
     ("Morek", "SY", "geonames:166640", True),
     ("Nawa", "SY", "geonames:166365", True),
     ("Silvan", "TR", "geonames:300796", True),
+    ("درعا", "SY", "geonames:170905", True),  # Arabic script too, with the hint (Adra second)
+    ("تالين", "SY", "geonames:163774", False),  # a village: Talin, not Tallinn
     ("Morek", None, "geonames:166640", False),
     ("Hola", None, "geonames:196752", False),
 ]

@@ -224,6 +224,14 @@ def _elsewhere(row: CandidateRow, context: Context) -> bool:
     )
 
 
+def spelled_as(text: str, spelling: str) -> bool:
+    """Return True when an Arabic-script name is spelled as an Arabic query (`spelling`, its
+    `matres.arabic_spelling`): alike but for the variants of Arabic writing and a final hamza,
+    which everyday writing leaves out (`FINAL_HAMZA`)."""
+    own = arabic_spelling(text)
+    return own.removesuffix(FINAL_HAMZA) == spelling.removesuffix(FINAL_HAMZA)
+
+
 def clearly_ahead(top: float, second: float) -> bool:
     """Return True when a top candidate scoring `top` leads the next (`second`) by at least
     `MIN_LEAD` log-odds; a confident match must."""
@@ -232,11 +240,15 @@ def clearly_ahead(top: float, second: float) -> bool:
 
 class _Host(Protocol):
     """The resolver a `DecisionMixin` is part of, as the mixin's methods use it: its source
-    and the mixin's own `may_decide`."""
+    and the mixin's own `may_decide` and `rivals_spelled_as_written`."""
 
     source: CandidateSource
 
     def may_decide(self, ranked: list[tuple[str, Scored]], context: Context) -> bool: ...
+
+    def rivals_spelled_as_written(
+        self, ranked: list[tuple[str, Scored]], context: Context
+    ) -> list[tuple[str, Scored]]: ...
 
 
 class DecisionMixin:
@@ -247,7 +259,7 @@ class DecisionMixin:
         """Return the probability that the top candidate is right (0 with no candidate)."""
         if not ranked:
             return 0.0
-        ranked = rivals_in_division(ranked, context)
+        ranked = self.rivals_spelled_as_written(rivals_in_division(ranked, context), context)
         top = ranked[0][1]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
@@ -258,6 +270,36 @@ class DecisionMixin:
             top.score, second, top.features, len(ranked), context.country is not None
         )
         return confidence(values)
+
+    def rivals_spelled_as_written(
+        self: _Host, ranked: list[tuple[str, Scored]], context: Context
+    ) -> list[tuple[str, Scored]]:
+        """Return the ranked candidates of an Arabic query whose top candidate is its name as
+        written (`spelled_as`) without the rivals found by a name in another script whose
+        entity's Arabic names under that skeleton all spell it otherwise: a romanisation that
+        reads alike is no rival of the name the query writes (Syria, سوريا, found by `Syria`
+        for `الشريعة`, al-Sharia, at 0.93 and second; Adra, عدرا, for `درعا`). As in
+        `may_decide`, a rival with no Arabic name under it stays."""
+        if len(ranked) < 2 or not context.spelling:
+            return ranked
+        top = ranked[0][1]
+        if top.reading.reason is not None or not spelled_as(top.row.name_text, context.spelling):
+            return ranked
+        cross = [
+            (eid, s.row.skeleton) for eid, s in ranked[1:] if not is_arabic_text(s.row.name_text)
+        ]
+        if not cross:
+            return ranked
+        names: dict[str, list[str]] = {}
+        skeletons = list(dict.fromkeys(skeleton for _, skeleton in cross))
+        for row in self.source.names_by_skeleton([eid for eid, _ in cross], skeletons, arabic=True):
+            names.setdefault(row.entity_id, []).append(row.name_text)
+        otherwise = {
+            eid
+            for eid, _ in cross
+            if eid in names and not any(spelled_as(t, context.spelling) for t in names[eid])
+        }
+        return [pair for pair in ranked if pair[0] not in otherwise]
 
     def may_decide(self: _Host, ranked: list[tuple[str, Scored]], context: Context) -> bool:
         """Return False when the top candidate is never called confident, whatever the decision
@@ -274,10 +316,7 @@ class DecisionMixin:
             return False
         if not context.spelling or top.reading.reason is not None:
             return True
-        query = context.spelling.removesuffix(FINAL_HAMZA)
-        if arabic_spelling(top.row.name_text).removesuffix(FINAL_HAMZA) == query:
+        if spelled_as(top.row.name_text, context.spelling):
             return True
         names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
-        return not names or any(
-            arabic_spelling(r.name_text).removesuffix(FINAL_HAMZA) == query for r in names
-        )
+        return not names or any(spelled_as(r.name_text, context.spelling) for r in names)

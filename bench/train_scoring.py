@@ -230,12 +230,12 @@ def decisions(
             ranked = rank(scored)
             if not ranked:
                 continue
-            second = ranked[1][1].score if len(ranked) > 1 else 0.0
             top_id, top = ranked[0]
             if not may_be_confident(top.row, context):
                 continue  # the resolver never calls it confident; nothing to learn
             hint = country is not None
-            out.xs.append(confidence_features(top.score, second, top.features, len(ranked), hint))
+            scores = [scored.score for _, scored in ranked]
+            out.xs.append(confidence_features(scores, top.features, hint))
             missing = negative or leave_out
             out.ys.append(0 if missing else int(top_id in expected))
             out.negative.append(missing)

@@ -261,14 +261,12 @@ class DecisionMixin:
             return 0.0
         ranked = self.rivals_spelled_as_written(rivals_in_division(ranked, context), context)
         top = ranked[0][1]
-        second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
         if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
             return 1.0
-        values = confidence_features(
-            top.score, second, top.features, len(ranked), context.country is not None
-        )
+        scores = [scored.score for _, scored in ranked]
+        values = confidence_features(scores, top.features, context.country is not None)
         return confidence(values)
 
     def rivals_spelled_as_written(

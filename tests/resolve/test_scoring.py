@@ -96,13 +96,25 @@ def test_combine_is_the_logistic_of_the_weighted_sum() -> None:
 
 def test_a_lone_weak_candidate_gains_no_lead() -> None:
     top_features = [0.0] * len(FEATURES)
-    lone = dict(zip(CONFIDENCE_FEATURES, confidence_features(0.4, 0.0, top_features, 1, True),
+    lone = dict(zip(CONFIDENCE_FEATURES, confidence_features([0.4], top_features, True),
                     strict=True))  # fmt: skip
     floor = math.log(0.4 / 0.6) - math.log(FLOOR / (1 - FLOOR))
     assert lone["lead_log_odds"] == pytest.approx(floor)
     assert lone["lone"] == 1.0
-    strong = confidence_features(0.99, 0.0, top_features, 1, True)
+    strong = confidence_features([0.99], top_features, True)
     assert strong[CONFIDENCE_FEATURES.index("lead_log_odds")] > lone["lead_log_odds"]
+
+
+def test_candidates_counts_only_plausible_rivals() -> None:
+    # the lookup's far namesakes (below `PLAUSIBLE`) are no rivals; the top always counts
+    top_features = [0.0] * len(FEATURES)
+    count = CONFIDENCE_FEATURES.index("candidates")
+    crowded = confidence_features([0.97, 0.03] + [0.002] * 15, top_features, True)
+    plain = confidence_features([0.97, 0.03], top_features, True)
+    assert crowded[count] == plain[count] == pytest.approx(math.log10(3))
+    assert crowded[CONFIDENCE_FEATURES.index("lone")] == 0.0
+    weak = confidence_features([0.005, 0.004], top_features, True)
+    assert weak[count] == pytest.approx(math.log10(2))
 
 
 def test_weights_can_be_replaced_in_memory() -> None:

@@ -64,10 +64,12 @@ def lead_log_odds(top: float, second: float) -> float:
 
 
 def confidence_features(
-    scores: Sequence[float], top_features: list[float], hint: bool
+    scores: Sequence[float], top_features: list[float], hint: bool, found: int | None = None
 ) -> list[float]:
     """Return the decision-model features of a query's top candidate, from the scores of its
-    ranked candidates (best first, at least one) and the top's own features."""
+    ranked candidates (best first, at least one) and the top's own features. `found`: how
+    many candidates the lookup found, when the rivals weighed are fewer (the caller's context
+    ruled some out): the top is lone only when it was found alone (default: `len(scores)`)."""
     top = scores[0]
     second = scores[1] if len(scores) > 1 else 0.0
     plausible = max(1, sum(1 for score in scores if score >= PLAUSIBLE))
@@ -76,7 +78,7 @@ def confidence_features(
         _logit(top),
         lead_log_odds(top, second),
         top - second,
-        1.0 if len(scores) == 1 else 0.0,
+        1.0 if (len(scores) if found is None else found) == 1 else 0.0,
         math.log10(plausible + 1),
         1.0 if hint else 0.0,
         *(top_features[i] for i in _COPIED),

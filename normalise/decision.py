@@ -198,19 +198,33 @@ def _spelled_alike(top: Scored) -> bool:
     return top.features[_SPELLING_EQUAL] == 1 and (reading.reason is None or reading.written)
 
 
-def rivals_in_division(
+def rivals_in_context(
     ranked: list[tuple[str, Scored]], context: Context
 ) -> list[tuple[str, Scored]]:
-    """Return the ranked candidates a decision weighs: all of them, but when the caller names a
-    first-level division and the top candidate lies in it, without the places of the same
-    country another division holds. The caller has said where the name is, as a country hint
-    says it for the candidates of other countries, which the lookup leaves out: Şūrān of Aleppo
-    is no rival of Şūrān of Hama for `Sooran` in Hama (first but unsure before, at 0.94, its
-    lead and the candidates counted across Syria). The ranking keeps them: a caller's division
-    may be wrong, and the answer then is still among the candidates."""
-    if context.admin1 is None or len(ranked) < 2 or ranked[0][1].row.admin1 != context.admin1:
+    """Return the ranked candidates a decision weighs: all of them, but without the rivals the
+    caller's context rules out when the top candidate fits it. The caller has said where the
+    name is and what it names, as a country hint says it for the candidates of other
+    countries, which the lookup leaves out:
+    - a first-level division: the places of the same country another division holds (Şūrān
+      of Aleppo is no rival of Şūrān of Hama for `Sooran` in Hama, first but unsure before, at
+      0.94, its lead and the candidates counted across Syria);
+    - a kind: the entities of other kinds (the person al-Sharaa and the country Syria for the
+      place `Shariat`).
+    The ranking keeps them: a caller's context may be wrong, and the answer then is still among
+    the candidates."""
+    if len(ranked) < 2:
         return ranked
-    return [ranked[0]] + [pair for pair in ranked[1:] if not _elsewhere(pair[1].row, context)]
+    top = ranked[0][1].row
+    division = context.admin1 is not None and top.admin1 == context.admin1
+    kind = context.kind is not None and top.kind == context.kind
+    if not division and not kind:
+        return ranked
+    return [ranked[0]] + [
+        pair
+        for pair in ranked[1:]
+        if not (division and _elsewhere(pair[1].row, context))
+        and not (kind and pair[1].row.kind != context.kind)
+    ]
 
 
 def _elsewhere(row: CandidateRow, context: Context) -> bool:
@@ -259,14 +273,15 @@ class DecisionMixin:
         """Return the probability that the top candidate is right (0 with no candidate)."""
         if not ranked:
             return 0.0
-        ranked = self.rivals_spelled_as_written(rivals_in_division(ranked, context), context)
+        found = len(ranked)
+        ranked = self.rivals_spelled_as_written(rivals_in_context(ranked, context), context)
         top = ranked[0][1]
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
         if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
             return 1.0
         scores = [scored.score for _, scored in ranked]
-        values = confidence_features(scores, top.features, context.country is not None)
+        values = confidence_features(scores, top.features, context.country is not None, found)
         return confidence(values)
 
     def rivals_spelled_as_written(

@@ -611,6 +611,21 @@ def test_an_arabic_name_its_candidate_spells_otherwise_is_never_confident(
     assert not other.match and same.match
 
 
+def test_a_kind_given_rules_out_rivals_of_other_kinds(tmp_path: Path) -> None:
+    # `decision.rivals_in_context`: for a place, the person al-Sharaa is no rival of the
+    # village al-Sharia; without the kind he is, and neither is confident
+    ops = [
+        upsert("nz:place/al-sharia", "SY", "10", None, ["Al-Sharia", "الشريعة"]),
+        upsert("nz:person/ahmed-al-sharaa", "SY", None, None, ["Ahmed al-Sharaa", "al-Sharaa"],
+               kind="person"),
+    ]  # fmt: skip
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        for query in ("Sharia", "al-Sharia", "Shariaa"):
+            place = nz.resolve(query, country="SY", kind="place")
+            assert (place[0].id, place[0].match) == ("nz:place/al-sharia", True), place
+            assert not nz.resolve(query, country="SY")[0].match
+
+
 def test_an_arabic_name_without_its_final_hamza_is_no_other_spelling(tmp_path: Path) -> None:
     # everyday writing leaves out a final hamza: التحيتا is at-Tuhayta's التحيتاء, and may be
     # a confident match (first but unsure before, its spelling counted as another name's)

@@ -58,7 +58,7 @@ def test_a_village_of_the_division_given_is_confident_beside_namesakes_elsewhere
     nz: Normaliser, mention: str
 ) -> None:
     # Places of other governorates are no rivals in the decision when the caller names the
-    # governorate (`decision.rivals_in_division`): Şūrān of Aleppo is second for `Sooran`,
+    # governorate (`decision.rivals_in_context`): Şūrān of Aleppo is second for `Sooran`,
     # and without Hama the answer is unsure.
     matches = nz.resolve(mention, country="SY", admin1="10")
     assert matches[0].match, [(m.id, m.score, m.match) for m in matches]

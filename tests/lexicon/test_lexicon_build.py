@@ -145,3 +145,24 @@ def test_curated_names_of_a_place_left_out_go_with_it_of_no_place_are_an_error()
     nowhere = CuratedData(names={"geonames:1": [name("geonames:1")]})
     with pytest.raises(LexiconError, match="geonames:1$"):
         list(_jobs(nowhere, only_syria))
+
+
+def test_a_curated_population_fills_a_geonames_place_that_gives_none() -> None:
+    """`lexicons/populations`: Tell Abyad (GeoNames population 0) takes a curated figure; a
+    figure for a place GeoNames gives one, or for no place, is an error naming the row."""
+    from normalise.errors import LexiconError
+    from normalise.lexicon.build import _jobs
+    from normalise.lexicon.curated import CuratedData, CuratedPopulation
+
+    def figures(entity_id: str) -> CuratedData:
+        row = CuratedPopulation(entity_id, 12345, 2004, "wikipedia:en", "p.tsv:2")
+        return CuratedData(populations={entity_id: row})
+
+    only_syria = lambda record: record["countrycode"] == "SY"  # noqa: E731
+    jobs = list(_jobs(figures("geonames:163750"), only_syria))
+    places = {record.get("geonameid"): record for _, record, _, _ in jobs}
+    assert places[163750]["population"] == 12345
+    with pytest.raises(LexiconError, match=r"p\.tsv:2: GeoNames gives geonames:170063"):
+        list(_jobs(figures("geonames:170063"), only_syria))  # Aleppo: 2,098,210
+    with pytest.raises(LexiconError, match=r"p\.tsv:2: no GeoNames place geonames:1$"):
+        list(_jobs(figures("geonames:1"), only_syria))

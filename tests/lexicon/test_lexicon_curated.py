@@ -58,7 +58,7 @@ def test_no_name_keys_to_two_entities_of_same_kind_and_country() -> None:
 
 def write(tmp_path: Path, folder: str, text: str) -> Path:
     root = tmp_path / "lexicons"
-    for sub in ("entities", "names"):
+    for sub in ("entities", "names", "populations"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     path = root / folder / "test.tsv"
     path.write_text(text, encoding="utf-8")
@@ -67,6 +67,8 @@ def write(tmp_path: Path, folder: str, text: str) -> Path:
 
 ENTITY_HEADER = "id\tkind\tcountry\tadmin1\tparent\tpopulation\tlat\tlon\texternal_ids\tsource\n"
 NAME_HEADER = "id\ttext\tlang\tkind\tsource\n"
+POPULATION_HEADER = "id\tpopulation\tyear\tsource\tnote\n"
+FIGURE = "geonames:163750\t12345\t2004\twikipedia:en\tTell Abyad\n"
 ROW = "nz:place/x\tplace\tSY\t10\t\t\t\t\t\tpress:en\n"
 
 
@@ -86,6 +88,17 @@ ROW = "nz:place/x\tplace\tSY\t10\t\t\t\t\t\tpress:en\n"
         ("names", NAME_HEADER + "iso3166:TR\tKafr\u0301\ten\tvariant\tx\n", 2, "not NFC"),
         ("names", NAME_HEADER + "iso3166:TR\t123\ten\tvariant\tx\n", 2, "no letters"),
         ("names", NAME_HEADER + "iso3166:TR\tT\ten\tvariant\tx\n" * 2, 3, "duplicate name"),
+        ("populations", "id\tpopulation\n", 1, "header must be"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("geonames:", "nz:place/"), 2,
+         "must be a GeoNames place"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("12345", "12,345"), 2,
+         "positive whole number"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("12345", "0"), 2,
+         "positive whole number"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("2004", "04"), 2, "four digits"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("wikipedia:en", ""), 2,
+         "needs its source"),
+        ("populations", POPULATION_HEADER + FIGURE * 2, 3, "duplicate population"),
     ],
 )
 def test_loader_errors_name_file_and_line(

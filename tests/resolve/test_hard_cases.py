@@ -922,33 +922,26 @@ TOWNS = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected", "confident"), TOWNS)
-def test_town_as_written_is_confident_in_its_country(
-    nz: Normaliser, name: str, country: str | None, expected: str, confident: bool
-) -> None:
-    matches = nz.resolve(name, country=country)
-    assert (matches[0].id, matches[0].match) == (expected, confident), matches[:2]
-
-
 # An Arabic query that is its place's name as written: a rival found by a name in another
 # script, whose own Arabic names spell it otherwise, reads alike only in romanisation and is
 # no rival (`DecisionMixin.rivals_spelled_as_written`: Syria, سوريا, by `Syria`, at 0.93 for
 # الشريعة; each was first but unsure before).
 SPELLED_AS_WRITTEN = [
-    ("الشريعة", "SY", "nz:place/al-sharia"),
-    ("أصيلة", "SY", "nz:place/aslieh"),
-    ("عقرب", "SY", "nz:place/aqrab"),
+    ("الشريعة", "SY", "nz:place/al-sharia", True),
+    ("أصيلة", "SY", "nz:place/aslieh", True),
+    ("عقرب", "SY", "nz:place/aqrab", True),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), SPELLED_AS_WRITTEN)
-def test_arabic_name_as_written_beats_romanised_rivals(
-    nz: Normaliser, name: str, country: str, expected: str
+@pytest.mark.parametrize(("name", "country", "expected", "confident"), TOWNS + SPELLED_AS_WRITTEN)
+def test_name_as_written_in_its_country_is_first_and_confident_as_each_row_says(
+    nz: Normaliser, name: str, country: str | None, expected: str, confident: bool
 ) -> None:
+    """A town as written in its country (TOWNS), an Arabic name as written beside romanised
+    rivals (SPELLED_AS_WRITTEN)."""
     matches = nz.resolve(name, country=country)
-    assert (matches[0].id, matches[0].match) == (expected, True), matches[:2]
+    assert (matches[0].id, matches[0].match) == (expected, confident), matches[:2]
 
 
 # A query in another script found a name by its romanised folded key: the name is no confident

@@ -53,8 +53,8 @@ class CuratedName:
 
 @dataclass(frozen=True, slots=True)
 class CuratedPopulation:
-    """One row of a populations file: a census figure for a GeoNames place whose record gives
-    none (cities500 lists 181 of Syria's 308 places with a population of 0)."""
+    """One row of a populations file: a census figure or dated estimate for a GeoNames place
+    whose record gives none (cities500 lists 181 of Syria's 308 places with a population of 0)."""
 
     entity_id: str
     population: int
@@ -217,14 +217,21 @@ def load_curated(root: Path | None = None) -> CuratedData:
 
 
 def _population(path: Path, number: int, fields: list[str]) -> CuratedPopulation:
+    if len(fields) != len(POPULATION_HEADER):
+        raise CuratedDataError(path, number, "a populations file has no flags column")
     entity_id, population, year, source, _note = fields
-    if not entity_id.startswith("geonames:") or not entity_id[9:].isdigit():
+    if not entity_id.startswith("geonames:") or not _digits(entity_id[9:]):
         raise CuratedDataError(path, number, f"id must be a GeoNames place, got {entity_id!r}")
-    if not population.isdigit() or int(population) < 1:
+    if not _digits(population) or int(population) < 1:
         message = f"population must be a positive whole number, got {population!r}"
         raise CuratedDataError(path, number, message)
-    if not (year.isdigit() and len(year) == 4):
+    if not (_digits(year) and len(year) == 4):
         raise CuratedDataError(path, number, f"year must be four digits, got {year!r}")
     if not source:
         raise CuratedDataError(path, number, "a population needs its source")
     return CuratedPopulation(entity_id, int(population), int(year), source, f"{path}:{number}")
+
+
+def _digits(text: str) -> bool:
+    """Return True for a non-empty run of ASCII digits."""
+    return text.isascii() and text.isdigit()

@@ -69,6 +69,7 @@ ENTITY_HEADER = "id\tkind\tcountry\tadmin1\tparent\tpopulation\tlat\tlon\textern
 NAME_HEADER = "id\ttext\tlang\tkind\tsource\n"
 POPULATION_HEADER = "id\tpopulation\tyear\tsource\tnote\n"
 FIGURE = "geonames:163750\t12345\t2004\twikipedia:en\tTell Abyad\n"
+FLAGGED_POPULATION = POPULATION_HEADER.replace("\n", "\tflags\n") + FIGURE.replace("\n", "\tx\n")
 ROW = "nz:place/x\tplace\tSY\t10\t\t\t\t\t\tpress:en\n"
 
 
@@ -99,6 +100,9 @@ ROW = "nz:place/x\tplace\tSY\t10\t\t\t\t\t\tpress:en\n"
         ("populations", POPULATION_HEADER + FIGURE.replace("wikipedia:en", ""), 2,
          "needs its source"),
         ("populations", POPULATION_HEADER + FIGURE * 2, 3, "duplicate population"),
+        ("populations", FLAGGED_POPULATION, 2, "no flags column"),
+        ("populations", POPULATION_HEADER + FIGURE.replace("12345", "١٢٣"), 2,
+         "positive whole number"),
     ],
 )
 def test_loader_errors_name_file_and_line(

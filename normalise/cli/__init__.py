@@ -4,8 +4,8 @@ Each command calls one library function and prints its result; library errors be
 `click.ClickException` so users see a message, not a traceback.
 
 This package defines the group; the commands live in its modules by concept (`names`:
-normalise, resolve, transliterate; `rules`; `models`; `batch`; `serve`) and print through
-`output`. The `lexicon` group lives in normalise.lexicon.commands.
+normalise, resolve, transliterate; `rules`; `models`; `batch`; `serve`; `lexicon`), share
+the options of `options` and print through `output`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import click
 
 from normalise import __version__
 from normalise.cli.batch import batch_command
+from normalise.cli.lexicon import lexicon_group
 from normalise.cli.models import models_group
 from normalise.cli.names import normalise_command, resolve_command, transliterate_command
 from normalise.cli.rules import rules_group
 from normalise.cli.serve import serve_command
-from normalise.lexicon.commands import lexicon_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from normalise.cli.output import emit, json_option
+from normalise.cli.options import json_option, lexicon_option
+from normalise.cli.output import emit
 from normalise.errors import NormaliseError
 from normalise.outcomecache import OUTCOME_CACHE
 
@@ -34,13 +35,7 @@ from normalise.outcomecache import OUTCOME_CACHE
 @click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes."
 )
-@click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Lexicon file (default: the embedded default lexicon).",
-)
+@lexicon_option()
 @click.option(
     "--format",
     "fmt",

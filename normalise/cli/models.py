@@ -6,17 +6,10 @@ from pathlib import Path
 
 import click
 
-from normalise.cli.output import emit, json_option
+from normalise.cli.options import json_option, models_dir_option
+from normalise.cli.output import emit
 from normalise.errors import NormaliseError
 from normalise.models import default_models_dir, install_model, list_models
-
-models_dir_option = click.option(
-    "--models-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    envvar="NORMALISE_MODELS_DIR",
-    help="Translation models directory (default: the cache dir's models/).",
-)
 
 
 @click.group("models")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from normalise.cli.models import models_dir_option
-from normalise.cli.output import emit, json_option
+from normalise.cli.options import json_option, lexicon_option, models_dir_option
+from normalise.cli.output import emit
 from normalise.errors import NormaliseError
 from normalise.match import Match
 from normalise.normaliser import Normaliser
@@ -62,13 +62,7 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
 )
 @click.option("--lang", default=None, help="BCP 47 language of the names (e.g. tr).")
 @click.option("--limit", default=5, show_default=True, help="Candidates per name.")
-@click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Lexicon file (default: the embedded default lexicon, built on first use).",
-)
+@lexicon_option()
 @click.option(
     "--translate/--no-translate",
     default=True,

@@ -1,4 +1,4 @@
-"""How the commands print their results: the shared `--json` option and `emit`."""
+"""How the commands print their results: `emit`, as JSON or as text."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import json
 from typing import Any
 
 import click
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
 def emit(data: Any, as_json: bool, text: str) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from normalise.cli.output import emit, json_option
+from normalise.cli.options import json_option
+from normalise.cli.output import emit
 from normalise.errors import NormaliseError
 from normalise.fingerprint import rules_fingerprint
 from normalise.normaliser import Normaliser

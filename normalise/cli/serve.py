@@ -6,17 +6,13 @@ from pathlib import Path
 
 import click
 
+from normalise.cli.options import lexicon_option
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, help="TCP port.")
-@click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Lexicon file (default: NORMALISE_LEXICON, else the embedded default lexicon).",
-)
+@lexicon_option("NORMALISE_LEXICON, else the default lexicon")
 @click.option("--workers", default=1, show_default=True, help="Worker processes.")
 @click.option(
     "--access-log/--no-access-log",

@@ -14,25 +14,14 @@ from typing import Any
 
 import click
 
+from normalise.cli.options import json_option, lexicon_option
+from normalise.cli.output import emit
 from normalise.errors import BatchRejected, NormaliseError
 from normalise.lexicon.build import build_default_lexicon, ensure_default_lexicon
 from normalise.lexicon.enrich import propose_translations
 from normalise.lexicon.model import ENTITY_KINDS
 from normalise.lexicon.store import Lexicon
 from normalise.translate import Translator
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-lexicon_option = click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Lexicon file (default: the default lexicon, built on first use).",
-)
-
-
-def _emit(data: Any, as_json: bool, text: str) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else text)
 
 
 def _open(path: Path | None, readonly: bool = False) -> Lexicon:
@@ -84,7 +73,7 @@ def build_command(output: Path | None, workers: int | None, as_json: bool) -> No
         figures = build_default_lexicon(path, workers=workers)
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc
-    _emit({"path": str(path), **figures}, as_json,
+    emit({"path": str(path), **figures}, as_json,
           f"{path}: {figures['entities']} entities, {figures['names']} names,"
           f" {figures['keys']} keys in {figures['seconds']} s")  # fmt: skip
 
@@ -103,12 +92,12 @@ def create_command(path: Path, as_json: bool) -> None:
         Lexicon.create(path).close()
     except NormaliseError as exc:
         raise click.ClickException(str(exc)) from exc
-    _emit({"path": str(path), "version": 0}, as_json, f"created {path}")
+    emit({"path": str(path), "version": 0}, as_json, f"created {path}")
 
 
 @lexicon_group.command("apply")
 @click.argument("ops_file", type=click.File("r", encoding="utf-8"))
-@lexicon_option
+@lexicon_option()
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--batch-id", default=None, help="Idempotency key (default: a new id).")
 @click.option("--actor", default=None, help="Who sends the batch (kept in the history).")
@@ -137,11 +126,11 @@ def apply_command(
         f"{'dry run' if dry_run else 'applied'} batch {report.batch_id}: version"
         f" {report.version}; {counts or 'no changes'}"
     )
-    _emit(report.to_dict(), as_json, "\n".join([text, *report.warnings]))
+    emit(report.to_dict(), as_json, "\n".join([text, *report.warnings]))
 
 
 @lexicon_group.command("export")
-@lexicon_option
+@lexicon_option()
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: stdout).")  # fmt: skip
 def export_command(lexicon_path: Path | None, output: Any) -> None:
@@ -156,7 +145,7 @@ def export_command(lexicon_path: Path | None, output: Any) -> None:
 
 
 @lexicon_group.command("history")
-@lexicon_option
+@lexicon_option()
 @json_option
 def history_command(lexicon_path: Path | None, as_json: bool) -> None:
     """List the batches applied to a lexicon, oldest first.
@@ -172,7 +161,7 @@ def history_command(lexicon_path: Path | None, as_json: bool) -> None:
         + ", ".join(f"{k}={v}" for k, v in r["counts"].items() if v)
         for r in rows
     ]
-    _emit(rows, as_json, "\n".join(lines) or "no batches")
+    emit(rows, as_json, "\n".join(lines) or "no batches")
 
 
 @lexicon_group.command("rekey")
@@ -186,12 +175,12 @@ def rekey_command(path: Path, as_json: bool) -> None:
     with _open(path) as lex:
         lex.rekey(progress=sys.stderr.isatty())
         data = {"path": str(path), "fingerprint": lex.fingerprint, **lex.counts()}
-    _emit(data, as_json, f"re-keyed {path} ({data['names']} names)")
+    emit(data, as_json, f"re-keyed {path} ({data['names']} names)")
 
 
 @lexicon_group.command("get")
 @click.argument("entity_id")
-@lexicon_option
+@lexicon_option()
 @json_option
 def get_command(entity_id: str, lexicon_path: Path | None, as_json: bool) -> None:
     """Show one entity (merge redirects followed) with all its names.
@@ -207,17 +196,17 @@ def get_command(entity_id: str, lexicon_path: Path | None, as_json: bool) -> Non
         raise click.ClickException(f"{entity_id}: {status or 'unknown id'}")
     data = {**entity.to_dict(), "redirected_from": entity.redirected_from}
     names = "\n".join(f"  {n.kind}\t{n.lang or '-'}\t{n.text}" for n in entity.names)
-    _emit(data, as_json, f"{entity.id}\t{entity.kind}\t{entity.country or '-'}\n{names}")
+    emit(data, as_json, f"{entity.id}\t{entity.kind}\t{entity.country or '-'}\n{names}")
 
 
 @lexicon_group.command("info")
-@lexicon_option
+@lexicon_option()
 @json_option
 def info_command(lexicon_path: Path | None, as_json: bool) -> None:
     """Show a lexicon's path, version, rules fingerprint and row counts."""
     with _open(lexicon_path, readonly=True) as lex:
         data = {"path": str(lex.path), "fingerprint": lex.fingerprint, **lex.counts()}
-    _emit(data, as_json, "\n".join(f"{k}\t{v}" for k, v in data.items()))
+    emit(data, as_json, "\n".join(f"{k}\t{v}" for k, v in data.items()))
 
 
 @lexicon_group.command("translate")
@@ -230,7 +219,7 @@ def info_command(lexicon_path: Path | None, as_json: bool) -> None:
     show_default=True,
     help="Which entities to consider.",
 )
-@lexicon_option
+@lexicon_option()
 @click.option(
     "--models-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     envvar="NORMALISE_MODELS_DIR",
@@ -282,9 +271,9 @@ def translate_command(
     )
     if dry_run:
         listing = [f"{op['id']}\t{op['names'][0]['text']}" for op in found.ops]
-        _emit(found.to_dict(), as_json, "\n".join([summary, *listing]))
+        emit(found.to_dict(), as_json, "\n".join([summary, *listing]))
     elif to_stdout:
         click.echo(summary, err=True)
     else:
         text = f"{summary} → {output}\nreview it, then: normalise lexicon apply {output}{where}"
-        _emit({**found.to_dict(), "output": str(output)}, as_json, text)
+        emit({**found.to_dict(), "output": str(output)}, as_json, text)

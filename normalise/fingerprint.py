@@ -16,7 +16,9 @@ from normalise.paths import lexicons_dir
 _KEY_FOLDERS = ("rules", "translit")
 # Tables that only score candidates, never shape a key: refitting weights or changing how two
 # Arabic spellings are compared must not force every lexicon to be re-keyed.
-_NOT_KEYS = frozenset({"rules/scoring.tsv", "rules/arabic_finals.tsv", "rules/compass.tsv"})
+_NOT_KEYS = frozenset(
+    {"rules/scoring.tsv", "rules/arabic_finals.tsv", "rules/compass.tsv", "rules/facilities.tsv"}
+)
 
 
 @cache

@@ -1,6 +1,6 @@
 """What a query tells of itself: the language it is read in, and the context it is scored in
 (`Context`): what the caller knows, and what the query's own text adds to it (its article,
-letters, Arabic spelling, capitals, script and compass points)."""
+letters, Arabic spelling, capitals, script, compass points and facilities)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from normalise.compass import compass_points
 from normalise.description import described_capitals
+from normalise.facilities import facilities_said
 from normalise.forms import query_letters
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
@@ -31,6 +32,8 @@ class Context:
     script: str = ""  # the query's first script (`scripts.detect_scripts`: Latin, Arabic ...)
     compass: frozenset[str] = frozenset()  # the points of the compass the query says
     # (`compass.compass_points`: `Western Ghouta` {w})
+    facilities: frozenset[str] = frozenset()  # the facilities the query says
+    # (`facilities.facilities_said`: `Kuweires air base` {base})
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -44,7 +47,8 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
     decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
-    points."""
+    points, and the facilities it says."""
+    arabic = is_arabic_text(name)
     return Context(
         context.country,
         context.admin1,
@@ -55,5 +59,6 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         spelling=arabic_spelling(name),
         capitals=query_capitals(name) or described_capitals(name),
         script=detect_scripts(name).primary or "",
-        compass=compass_points(keys.folded, is_arabic_text(name)),
+        compass=compass_points(keys.folded, arabic),
+        facilities=facilities_said(keys.folded, arabic),
     )

@@ -18,6 +18,7 @@ from typing import Any
 from normalise.compass import other_points
 from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
+from normalise.facilities import prefer_facilities
 from normalise.features import features, row_part
 from normalise.fold import looks_turkish
 from normalise.forms import matched_stem
@@ -219,6 +220,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             self._score_abroad(keys, best, query_readings, context, query_arabic, prominent=True)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)
+        prefer_facilities(best, context.facilities)
         for entity_id in judged:
             best.pop(entity_id, None)
         return best

@@ -42,6 +42,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "syllables.tsv": ("system", "part", "kind", "reading", "alternate?", "note?"),
     "scoring.tsv": ("feature", "weight", "note?"),
     "compass.tsv": ("word", "lang", "point", "note?"),
+    "facilities.tsv": ("word", "lang", "facility", "note?"),
 }
 
 WHERE = (

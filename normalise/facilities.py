@@ -1,0 +1,115 @@
+"""Facility words: the kind of facility a name says it is (`lexicons/rules/facilities.tsv`).
+
+News text names an air base, a camp, a border crossing, a dam, an oil field, a port or a prison
+after the place it is at (`Kuweires air base`, `al-Hol camp`), and the resolver also reads
+such a name without its descriptor, which finds the place (`descriptors.tsv`). When the lexicon
+holds the facility, it is what the query means: a candidate found only by reading the
+descriptor off ranks below a facility of the kind the query says, named after the place the
+query names (`prefer_facilities`). `Kweires air base` is Kuweires Military
+Airbase, not the village of Kweires, though spelled as the village and not as the base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache, lru_cache
+
+from normalise.keys import build_keys
+from normalise.match import CandidateRow
+from normalise.matres import is_arabic_text
+from normalise.ranking import Scored
+from normalise.rules import Row, check_choice, load_rows
+from normalise.text import MEMO_TEXTS
+
+LANGS = ("en", "fr", "tr", "ar")
+FACILITIES = ("base", "camp", "crossing", "dam", "field", "port", "prison")
+# A facility scoring less than this is too far from the query to say what it means.
+FACILITY_FLOOR = 0.5
+# A place found by reading the descriptor off scores at most this share of the facility's.
+PLACE_SHARE = 0.9
+
+
+def _word(row: Row) -> tuple[bool, str]:
+    """Return whether a table word is Arabic script, and its folded key (one word)."""
+    word = row["word"]
+    folded = build_keys(word).folded
+    if not folded or " " in folded:
+        raise row.error(f"word {word!r} must be one word without an article")
+    return is_arabic_text(word), folded
+
+
+@cache
+def facility_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Load `facilities.tsv` strictly: the facility of each folded word of Latin names, and of
+    Arabic-script names (file:line on any error)."""
+    latin: dict[str, str] = {}
+    arabic: dict[str, str] = {}
+    for row in load_rows("facilities.tsv", key=_word):
+        check_choice(row, "lang", LANGS)
+        facility = check_choice(row, "facility", FACILITIES)
+        script, folded = _word(row)
+        (arabic if script else latin)[folded] = facility
+    return latin, arabic
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def facilities_said(folded: str, arabic: bool) -> frozenset[str]:
+    """Return the facilities a name says, from its folded key (`Keys.folded`): `kuweires
+    military airbase` {base}, `mkhim al hul` (Arabic script) {camp}; empty for a name that
+    says none."""
+    words = facility_words()[1 if arabic else 0]
+    return frozenset(words[token] for token in folded.split() if token in words)
+
+
+def _says(row: CandidateRow, facilities: frozenset[str]) -> bool:
+    """Return True when a candidate's name says one of `facilities`."""
+    return not facilities.isdisjoint(facilities_said(row.folded, is_arabic_text(row.name_text)))
+
+
+def _read_off(scored: Scored) -> bool:
+    """Return True when a candidate was found by reading a descriptor off the query."""
+    reason = scored.reading.reason
+    return reason is not None and reason.startswith("descriptor:")
+
+
+def _named_alike(facility: Scored, place: CandidateRow) -> bool:
+    """Return True when a facility may be the one a query names at a place: in its country,
+    and found by the query's name read without its descriptor as the place was (its own name
+    spelled after the place's) or in the place's first-level division."""
+    row = facility.row
+    if row.country != place.country:
+        return False
+    return _read_off(facility) or (row.admin1 is not None and row.admin1 == place.admin1)
+
+
+def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
+    """Rank each place found by reading a descriptor off the query below the facilities of
+    the kinds the query says (`said`, its `facilities_said`) that score at least
+    `FACILITY_FLOOR` and may be the one it names there (`_named_alike`): at most
+    `PLACE_SHARE` of the best such facility's score.
+
+    `Kweires air base` finds a village of Idlib spelled so, and Kuweires Military Airbase, of
+    Aleppo, by `Kweires` too; `Abu al-Zuhur airbase` finds the town of Abu al-Duhur, and its
+    air base in the same governorate by the whole name. `Yarmouk refugee camp` is not Rukban
+    refugee camp, found by the words `refugee camp` alone.
+    """
+    if not said:
+        return
+    facilities = [
+        s for s in best.values()
+        if s.score >= FACILITY_FLOOR and s.row.kind == "place" and _says(s.row, said)
+    ]  # fmt: skip
+    if not facilities:
+        return
+    for entity_id, scored in list(best.items()):
+        if not _read_off(scored) or _says(scored.row, said):
+            continue
+        near = [f.score for f in facilities if _named_alike(f, scored.row)]
+        if near and scored.score > PLACE_SHARE * max(near):
+            best[entity_id] = replace(scored, score=PLACE_SHARE * max(near))
+
+
+def reset_caches() -> None:
+    """Forget the loaded table and the facilities of names read so far."""
+    facility_words.cache_clear()
+    facilities_said.cache_clear()

@@ -1,0 +1,69 @@
+"""A query that says a facility (`Kweires air base`) against a small real lexicon: the facility
+the lexicon holds comes before the place found by reading the descriptor off."""
+
+from __future__ import annotations
+
+import pytest
+from test_resolver import Place, small
+
+from normalise import Normaliser
+from normalise.match import Match
+
+PLACES: list[Place] = [
+    # a village of Idlib spelled as the query, and the air base of Aleppo named after another
+    ("nz:place/kweires", "SY", "12", None, ["Kweires"]),
+    ("nz:place/kuweires-airbase", "SY", "09", None, ["Kuweires Military Airbase"]),
+    ("geonames:166716", "SY", "13", 137248, ["Yarmouk"]),
+    ("nz:place/rukban-refugee-camp", "SY", None, None, ["Rukban refugee camp"]),
+    ("geonames:173377", "SY", "08", 184231, ["Al Qāmishlī", "Qamishli"]),
+    ("geonames:172374", "SY", "04", 69425, ["Al-Tabqa", "Tabqa"]),
+    ("nz:place/tabqa-dam", "SY", "04", None, ["Tabqa Dam"]),
+    ("nz:place/kuweires-iq", "IQ", "01", 5000, ["Kweires"]),
+]
+
+
+@pytest.fixture(scope="module")
+def nz(tmp_path_factory: pytest.TempPathFactory) -> Normaliser:
+    return Normaliser.open(small(tmp_path_factory.mktemp("facilities"), PLACES))
+
+
+def ranked(nz: Normaliser, name: str, country: str = "SY") -> list[tuple[str, float]]:
+    return [(m.id, m.score) for m in nz.resolve(name, country=country)]
+
+
+def first(nz: Normaliser, name: str, country: str = "SY") -> Match:
+    return nz.resolve(name, country=country)[0]
+
+
+def test_the_facility_comes_before_the_place_spelled_as_the_query(nz: Normaliser) -> None:
+    # the village scored 0.96 and the base 0.94: both found by `Kweires` read without `air base`
+    matches = ranked(nz, "Kweires air base")
+    assert matches[0][0] == "nz:place/kuweires-airbase", matches
+    assert matches[1][0] == "nz:place/kweires"
+    assert matches[1][1] == pytest.approx(0.9 * matches[0][1], abs=1e-4)  # `PLACE_SHARE`
+
+
+def test_the_place_alone_is_not_a_facility(nz: Normaliser) -> None:
+    assert first(nz, "Kweires").id == "nz:place/kweires"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a camp of another place, found by the words `refugee camp` alone
+        ("Yarmouk refugee camp", "geonames:166716"),
+        # no airport in the lexicon: the town it is at
+        ("Qamishli airport", "geonames:173377"),
+        # a facility of another kind (a dam) is not the airport
+        ("Tabqa airport", "geonames:172374"),
+    ],
+)
+def test_the_place_where_the_lexicon_holds_no_such_facility(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    assert first(nz, name).id == expected, ranked(nz, name)
+
+
+def test_a_facility_abroad_does_not_rank_the_place_down(nz: Normaliser) -> None:
+    # with Iraq's hint, Iraq's Kweires is the place the query names; the base is in Syria
+    assert first(nz, "Kweires air base", "IQ").id == "nz:place/kuweires-iq"

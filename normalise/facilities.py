@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
@@ -61,9 +62,14 @@ def facilities_said(folded: str, arabic: bool) -> frozenset[str]:
     return frozenset(words[token] for token in folded.split() if token in words)
 
 
+def _said_by(row: CandidateRow) -> frozenset[str]:
+    """Return the facilities a candidate's name says."""
+    return facilities_said(row.folded, is_arabic_text(row.name_text))
+
+
 def _says(row: CandidateRow, facilities: frozenset[str]) -> bool:
     """Return True when a candidate's name says one of `facilities`."""
-    return not facilities.isdisjoint(facilities_said(row.folded, is_arabic_text(row.name_text)))
+    return not facilities.isdisjoint(_said_by(row))
 
 
 def _read_off(scored: Scored) -> bool:
@@ -86,7 +92,8 @@ def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
     """Rank each place found by reading a descriptor off the query below the facilities of
     the kinds the query says (`said`, its `facilities_said`) that score at least
     `FACILITY_FLOOR` and may be the one it names there (`_named_alike`): at most
-    `PLACE_SHARE` of the best such facility's score.
+    `PLACE_SHARE` of the best such facility's score, which says so in its reasons
+    (`facility:base`).
 
     `Kweires air base` finds a village of Idlib spelled so, and Kuweires Military Airbase, of
     Aleppo, by `Kweires` too; `Abu al-Zuhur airbase` finds the town of Abu al-Duhur, and its
@@ -104,9 +111,14 @@ def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
     for entity_id, scored in list(best.items()):
         if not _read_off(scored) or _says(scored.row, said):
             continue
-        near = [f.score for f in facilities if _named_alike(f, scored.row)]
-        if near and scored.score > PLACE_SHARE * max(near):
-            best[entity_id] = replace(scored, score=PLACE_SHARE * max(near))
+        near = [f for f in facilities if _named_alike(f, scored.row)]
+        if not near:
+            continue
+        facility = max(near, key=attrgetter("score"))
+        if scored.score > PLACE_SHARE * facility.score:
+            best[entity_id] = replace(scored, score=PLACE_SHARE * facility.score)
+            reasons = [f"facility:{f}" for f in sorted(said & _said_by(facility.row))]
+            facility.support = tuple(dict.fromkeys([*facility.support, *reasons]))
 
 
 def reset_caches() -> None:

@@ -39,12 +39,14 @@ def test_the_facility_comes_before_the_place_spelled_as_the_query(nz: Normaliser
     # the village scored 0.96 and the base 0.94: both found by `Kweires` read without `air base`
     matches = ranked(nz, "Kweires air base")
     assert matches[0][0] == "nz:place/kuweires-airbase", matches
+    assert "facility:base" in first(nz, "Kweires air base").why
     assert matches[1][0] == "nz:place/kweires"
     assert matches[1][1] == pytest.approx(0.9 * matches[0][1], abs=1e-4)  # `PLACE_SHARE`
 
 
 def test_the_place_alone_is_not_a_facility(nz: Normaliser) -> None:
-    assert first(nz, "Kweires").id == "nz:place/kweires"
+    place = first(nz, "Kweires")
+    assert place.id == "nz:place/kweires" and not any(r.startswith("facility:") for r in place.why)
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ FEATURES: tuple[str, ...] = (
     "cross_script",  # one side Arabic script, the other not
     "cross_skeleton",  # cross_script * skeleton
     "cross_spelling",  # cross_script * spelling_jw
-    "exact",  # found by the exact or folded key with the query's own reading
+    "exact",  # found by the exact or folded key with the query's own reading, or a name of
+    # several words the query writes as one (`Serêkaniyê`, Serê Kaniyê)
     "skeleton_equal",
     "variant",  # the reading needed an alternate rule, a glossary term or a glued article
     "token_only",  # found by a token key only
@@ -223,7 +224,11 @@ def features(
 def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
     """Return True when a candidate name was found as the query is written: by the primary
     reading's exact or folded key, or by the folded key of the query's words without their
-    leading function words or their ending (`the US`, `Assad's`: `Reading.written`)."""
+    leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A name of
+    several words the query writes as one is as written too (`Serêkaniyê` for Serê Kaniyê,
+    `Kafrnabl` for Kafr Nabl, found by their skeletons: a press habit, not another spelling)."""
     if primary:
-        return row.key[:1] == "x" or row.key == "f:" + context.folded
+        if row.key[:1] == "x" or row.key == "f:" + context.folded:
+            return True
+        return " " in row.folded and row.folded.replace(" ", "") == context.folded.replace(" ", "")
     return reading.written and row.key == "f:" + reading.folded

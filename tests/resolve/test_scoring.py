@@ -10,6 +10,7 @@ from normalise.confidence import CONFIDENCE_FEATURES, FLOOR, confidence_features
 from normalise.fallback import slash_readings
 from normalise.features import FEATURES, features
 from normalise.glossary import without_village
+from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
 from normalise.query import Context
@@ -206,3 +207,30 @@ def test_names_a_slash_joins_are_read_apart() -> None:
     parts = slash_readings("PKK/YPG")
     assert [(r.folded, r.reason) for r in parts] == [("pkk", "part:1"), ("ypg", "part:2")]
     assert slash_readings("Hama") == [] and slash_readings("Hama/ ") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "folded", "written"),
+    [
+        # the query is the name written as one word (a Kurdish and a Turkish press habit)
+        ("Serêkaniyê", "Serê Kaniyê", "sere kaniye", True),
+        ("Kafrnabl", "Kafr Nabl", "kafr nabl", True),
+        # letters differ too: not as written
+        ("Kafrnabel", "Kafr Nabl", "kafr nabl", False),
+        # a name of one word is found as written by its own keys only
+        ("Kafrnabl", "Kafrnabil", "kafrnabil", False),
+    ],
+)
+def test_a_name_written_without_its_word_breaks_is_found_as_written(
+    query: str, name: str, folded: str, written: bool
+) -> None:
+    # found by the skeleton key, not the folded one: counted as written when only the word
+    # breaks differ (Serêkaniyê for Serê Kaniyê, Ras al-Ayn, was unsure at 0.95)
+    reading = readings(query)[0]
+    candidate = CandidateRow(
+        "geonames:1", "place", "SY", "08", None, name, None, "variant",
+        folded, "SRKN", folded, "SRKN", "s:SRKN",
+    )  # fmt: skip
+    context = Context("SY", folded=build_keys(query).folded)
+    values = dict(zip(FEATURES, features(reading, candidate, False, True, context), strict=True))
+    assert values["exact"] == (1.0 if written else 0.0)

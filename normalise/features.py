@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from normalise.forms import has_article, matched_stem, query_letters, row_forms
+from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_alike
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
-from normalise.matres import arabic_spelling, letter_by_letter
+from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
 from normalise.reading import Reading
 
@@ -28,8 +28,8 @@ FEATURES: tuple[str, ...] = (
     "cross_script",  # one side Arabic script, the other not
     "cross_skeleton",  # cross_script * skeleton
     "cross_spelling",  # cross_script * spelling_jw
-    "exact",  # found by the exact or folded key with the query's own reading, or a name of
-    # several words the query writes as one (`Serêkaniyê`, Serê Kaniyê)
+    "exact",  # found by the exact or folded key with the query's own reading, or a Latin name
+    # written but for its word breaks or its article's spelling (`Serêkaniyê`, `El Bab`)
     "skeleton_equal",
     "variant",  # the reading needed an alternate rule, a glossary term or a glued article
     "token_only",  # found by a token key only
@@ -224,11 +224,15 @@ def features(
 def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
     """Return True when a candidate name was found as the query is written: by the primary
     reading's exact or folded key, or by the folded key of the query's words without their
-    leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A name of
-    several words the query writes as one is as written too (`Serêkaniyê` for Serê Kaniyê,
-    `Kafrnabl` for Kafr Nabl, found by their skeletons: a press habit, not another spelling)."""
+    leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A Latin
+    name written but for its word breaks or its article's spelling is as written too
+    (`forms.written_alike`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab, found by their
+    skeletons: a source's habit, not another spelling); across scripts, never (a folded Arabic
+    name is its romanisation)."""
     if primary:
         if row.key[:1] == "x" or row.key == "f:" + context.folded:
             return True
-        return " " in row.folded and row.folded.replace(" ", "") == context.folded.replace(" ", "")
+        if context.spelling or is_arabic_text(row.name_text):
+            return False  # across scripts a folded name is a romanisation, not how it is written
+        return " " in row.folded + context.folded and written_alike(row.folded, context.folded)
     return reading.written and row.key == "f:" + reading.folded

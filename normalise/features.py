@@ -29,7 +29,7 @@ FEATURES: tuple[str, ...] = (
     "cross_skeleton",  # cross_script * skeleton
     "cross_spelling",  # cross_script * spelling_jw
     "exact",  # found by the exact or folded key with the query's own reading, or a Latin name
-    # written but for its word breaks or its article's spelling (`Serêkaniyê`, `El Bab`)
+    # written but for its word breaks, article or heads (`Serêkaniyê`, `El Bab`, `Tel Abyad`)
     "skeleton_equal",
     "variant",  # the reading needed an alternate rule, a glossary term or a glued article
     "token_only",  # found by a token key only
@@ -225,10 +225,10 @@ def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, contex
     """Return True when a candidate name was found as the query is written: by the primary
     reading's exact or folded key, or by the folded key of the query's words without their
     leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A Latin
-    name written but for its word breaks or its article's spelling is as written too
-    (`forms.written_alike`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab, found by their
-    skeletons: a source's habit, not another spelling); across scripts, never (a folded Arabic
-    name is its romanisation)."""
+    name written but for its word breaks, its article's or its generic heads' spelling is as
+    written too (`forms.written_alike`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab,
+    `Tel Abyad` for Tall Abyad, found by their skeletons: a source's habit, not another
+    spelling); across scripts, never (a folded Arabic name is its romanisation)."""
     if primary:
         if row.key[:1] == "x" or row.key == "f:" + context.folded:
             return True

@@ -45,23 +45,27 @@ def has_article(folded: str) -> bool:
 
 
 @lru_cache(maxsize=MEMO_FORMS)
-def written_forms(folded: str) -> tuple[str, str]:
+def written_forms(folded: str) -> tuple[str, str, str]:
     """Return a folded Latin name as written but for its word breaks (`serekaniye` for `sere
-    kaniye`), and but for them and the spelling of its articles too (each article word written
-    `al`: `albab` for `el bab`). Two names that share either form differ only in how a source
-    breaks words or writes the article. Both are kept, as an article form may be no article:
-    `qal at sukkar` is Qal`at Sukkar, whose ayn the fold made a word break."""
-    words = tables().word_articles
+    kaniye`); but for them and the spelling of its articles too (each article word written
+    `al`: `albab` for `el bab`); and but for them, its articles and the spelling of its generic
+    heads (`heads.tsv`: `tallabyad` for `tel abyad`). Two names that share a form differ only
+    in how a source breaks words or writes the article and the heads. Each form is kept, as an
+    article form may be no article: `qal at sukkar` is Qal`at Sukkar, whose ayn the fold made a
+    word break."""
+    table = tables()
+    words, heads = table.word_articles, table.heads
     tokens = folded.split()
     last = len(tokens) - 1
-    articles = "".join("al" if t in words and i < last else t for i, t in enumerate(tokens))
-    return "".join(tokens), articles
+    articles = ["al" if t in words and i < last else t for i, t in enumerate(tokens)]
+    headed = [heads.get(t, t) for t in articles]
+    return "".join(tokens), "".join(articles), "".join(headed)
 
 
 def written_alike(folded: str, other: str) -> bool:
     """Return True when two folded Latin names share a written form (`written_forms`)."""
     mine, theirs = written_forms(folded), written_forms(other)
-    return mine[0] == theirs[0] or mine[1] == theirs[1]
+    return any(a == b for a, b in zip(mine, theirs, strict=True))
 
 
 @lru_cache(maxsize=MEMO_FORMS)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_alike
+from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_forms
 from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
@@ -226,13 +226,15 @@ def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, contex
     reading's exact or folded key, or by the folded key of the query's words without their
     leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A Latin
     name written but for its word breaks, its article's or its generic heads' spelling is as
-    written too (`forms.written_alike`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab,
+    written too (`forms.written_forms`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab,
     `Tel Abyad` for Tall Abyad, found by their skeletons: a source's habit, not another
     spelling); across scripts, never (a folded Arabic name is its romanisation)."""
     if primary:
         if row.key[:1] == "x" or row.key == "f:" + context.folded:
             return True
-        if context.spelling or is_arabic_text(row.name_text):
+        if not context.written or (" " not in row.folded and " " not in context.folded):
+            return False  # one word each: written alike only as the folded key finds it
+        if is_arabic_text(row.name_text):
             return False  # across scripts a folded name is a romanisation, not how it is written
-        return " " in row.folded + context.folded and written_alike(row.folded, context.folded)
+        return not context.written.isdisjoint(written_forms(row.folded))
     return reading.written and row.key == "f:" + reading.folded

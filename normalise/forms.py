@@ -45,27 +45,21 @@ def has_article(folded: str) -> bool:
 
 
 @lru_cache(maxsize=MEMO_FORMS)
-def written_forms(folded: str) -> tuple[str, str, str]:
-    """Return a folded Latin name as written but for its word breaks (`serekaniye` for `sere
-    kaniye`); but for them and the spelling of its articles too (each article word written
-    `al`: `albab` for `el bab`); and but for them, its articles and the spelling of its generic
-    heads (`heads.tsv`: `tallabyad` for `tel abyad`). Two names that share a form differ only
-    in how a source breaks words or writes the article and the heads. Each form is kept, as an
-    article form may be no article: `qal at sukkar` is Qal`at Sukkar, whose ayn the fold made a
-    word break."""
+def written_forms(folded: str) -> frozenset[str]:
+    """Return the forms of a folded Latin name as written but for its word breaks
+    (`serekaniye` for `sere kaniye`); but for them and the spelling of its articles too (each
+    article word written `al`: `albab` for `el bab`); and but for them, its articles and the
+    spelling of its generic heads (`heads.tsv`: `tallabyad` for `tel abyad`). Two names that
+    share a form differ only in how a source breaks words or writes the article and the heads.
+    Each form is kept, as an article form may be no article: `qal at sukkar` is Qal`at Sukkar,
+    whose ayn the fold made a word break."""
     table = tables()
     words, heads = table.word_articles, table.heads
     tokens = folded.split()
     last = len(tokens) - 1
     articles = ["al" if t in words and i < last else t for i, t in enumerate(tokens)]
     headed = [heads.get(t, t) for t in articles]
-    return "".join(tokens), "".join(articles), "".join(headed)
-
-
-def written_alike(folded: str, other: str) -> bool:
-    """Return True when two folded Latin names share a written form (`written_forms`)."""
-    mine, theirs = written_forms(folded), written_forms(other)
-    return any(a == b for a, b in zip(mine, theirs, strict=True))
+    return frozenset(("".join(tokens), "".join(articles), "".join(headed)))
 
 
 @lru_cache(maxsize=MEMO_FORMS)

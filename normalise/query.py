@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from normalise.compass import compass_points
 from normalise.description import described_capitals
 from normalise.facilities import facilities_said
-from normalise.forms import query_letters
+from normalise.forms import query_letters, written_forms
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.scripts import detect_scripts
@@ -34,6 +34,8 @@ class Context:
     # (`compass.compass_points`: `Western Ghouta` {w})
     facilities: frozenset[str] = frozenset()  # the facilities the query says
     # (`facilities.facilities_said`: `Kuweires air base` {base})
+    written: frozenset[str] = frozenset()  # a Latin query's forms as written but for word
+    # breaks, articles and heads (`forms.written_forms`); empty for another script
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -47,7 +49,7 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
     decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
-    points, and the facilities it says."""
+    points, the facilities it says and its written forms."""
     arabic = is_arabic_text(name)
     return Context(
         context.country,
@@ -61,4 +63,5 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         script=detect_scripts(name).primary or "",
         compass=compass_points(keys.folded, arabic),
         facilities=facilities_said(keys.folded, arabic),
+        written=frozenset() if arabic else written_forms(keys.folded),
     )

@@ -13,7 +13,7 @@ from normalise.glossary import without_village
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.matres import letter_by_letter
-from normalise.query import Context
+from normalise.query import Context, query_context
 from normalise.reading import is_bare
 from normalise.score import combine, confidence_weights, use_weights, weights
 from normalise.variants import readings
@@ -244,6 +244,6 @@ def test_a_name_written_with_other_word_breaks_article_or_head_is_found_as_writt
         "geonames:1", "place", "SY", "08", None, name, None, "variant",
         folded, "SRKN", folded, "SRKN", "s:SRKN",
     )  # fmt: skip
-    context = Context("SY", folded=build_keys(query).folded)
+    context = query_context(query, build_keys(query), Context("SY"))
     values = dict(zip(FEATURES, features(reading, candidate, False, True, context), strict=True))
     assert values["exact"] == (1.0 if written else 0.0)

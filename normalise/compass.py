@@ -11,22 +11,13 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from normalise.keys import build_keys
 from normalise.matres import is_arabic_text
-from normalise.rules import Row, check_choice, load_rows
+from normalise.rules import check_choice, load_rows
+from normalise.tablewords import folded_word
 from normalise.text import MEMO_TEXTS
 
 LANGS = ("en", "fr", "tr", "ar")
 POINTS = ("n", "s", "e", "w", "c", "ne", "nw", "se", "sw")
-
-
-def _word(row: Row) -> tuple[bool, str]:
-    """Return whether a table word is Arabic script, and its folded key (one word)."""
-    word = row["word"]
-    folded = build_keys(word).folded
-    if not folded or " " in folded:
-        raise row.error(f"word {word!r} must be one word without an article")
-    return is_arabic_text(word), folded
 
 
 @cache
@@ -35,10 +26,10 @@ def compass_words() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
     Arabic-script names (file:line on any error)."""
     latin: dict[str, frozenset[str]] = {}
     arabic: dict[str, frozenset[str]] = {}
-    for row in load_rows("compass.tsv", key=_word):
+    for row in load_rows("compass.tsv", key=folded_word):
         check_choice(row, "lang", LANGS)
         point = check_choice(row, "point", POINTS)
-        script, folded = _word(row)
+        script, folded = folded_word(row)
         (arabic if script else latin)[folded] = frozenset(point)
     return latin, arabic
 

@@ -15,11 +15,11 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
 from normalise.ranking import Scored
-from normalise.rules import Row, check_choice, load_rows
+from normalise.rules import check_choice, load_rows
+from normalise.tablewords import folded_word
 from normalise.text import MEMO_TEXTS
 
 LANGS = ("en", "fr", "tr", "ar")
@@ -30,25 +30,16 @@ FACILITY_FLOOR = 0.5
 PLACE_SHARE = 0.9
 
 
-def _word(row: Row) -> tuple[bool, str]:
-    """Return whether a table word is Arabic script, and its folded key (one word)."""
-    word = row["word"]
-    folded = build_keys(word).folded
-    if not folded or " " in folded:
-        raise row.error(f"word {word!r} must be one word without an article")
-    return is_arabic_text(word), folded
-
-
 @cache
 def facility_words() -> tuple[dict[str, str], dict[str, str]]:
     """Load `facilities.tsv` strictly: the facility of each folded word of Latin names, and of
     Arabic-script names (file:line on any error)."""
     latin: dict[str, str] = {}
     arabic: dict[str, str] = {}
-    for row in load_rows("facilities.tsv", key=_word):
+    for row in load_rows("facilities.tsv", key=folded_word):
         check_choice(row, "lang", LANGS)
         facility = check_choice(row, "facility", FACILITIES)
-        script, folded = _word(row)
+        script, folded = folded_word(row)
         (arabic if script else latin)[folded] = facility
     return latin, arabic
 

@@ -5,8 +5,8 @@ after the place it is at (`Kuweires air base`, `al-Hol camp`), and the resolver 
 such a name without its descriptor, which finds the place (`descriptors.tsv`). When the lexicon
 holds the facility, it is what the query means: a candidate found only by reading the
 descriptor off ranks below a facility of the kind the query says, named after the place the
-query names (`prefer_facilities`). `Kweires air base` is Kuweires Military
-Airbase, not the village of Kweires, though spelled as the village and not as the base.
+query names (`prefer_facilities`). `Kweires air base` is Kuweires Military Airbase, not the
+village of Kweires, though spelled as the village and not as the base.
 """
 
 from __future__ import annotations
@@ -70,13 +70,13 @@ def _read_off(scored: Scored) -> bool:
 
 
 def _named_alike(facility: Scored, place: CandidateRow) -> bool:
-    """Return True when a facility may be the one a query names at a place: in its country,
-    and found by the query's name read without its descriptor as the place was (its own name
-    spelled after the place's) or in the place's first-level division."""
+    """Return True when a facility may be the one a query names at a place: found by the
+    query's name read without its descriptor, as the place was (its own name spelled after
+    the place's), or else in the place's country and first-level division."""
     row = facility.row
-    if row.country != place.country:
-        return False
-    return _read_off(facility) or (row.admin1 is not None and row.admin1 == place.admin1)
+    if _read_off(facility):
+        return True
+    return row.country == place.country and row.admin1 is not None and row.admin1 == place.admin1
 
 
 def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:

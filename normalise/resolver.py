@@ -220,9 +220,9 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             self._score_abroad(keys, best, query_readings, context, query_arabic, prominent=True)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)
-        prefer_facilities(best, context.facilities)
         for entity_id in judged:
             best.pop(entity_id, None)
+        prefer_facilities(best, context.facilities)  # of the facilities it may return
         return best
 
     def _settle(

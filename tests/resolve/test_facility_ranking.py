@@ -3,6 +3,8 @@ the lexicon holds comes before the place found by reading the descriptor off."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_resolver import Place, small
 
@@ -66,6 +68,25 @@ def test_the_place_where_the_lexicon_holds_no_such_facility(
     assert first(nz, name).id == expected, ranked(nz, name)
 
 
-def test_a_facility_abroad_does_not_rank_the_place_down(nz: Normaliser) -> None:
-    # with Iraq's hint, Iraq's Kweires is the place the query names; the base is in Syria
-    assert first(nz, "Kweires air base", "IQ").id == "nz:place/kuweires-iq"
+@pytest.mark.parametrize(
+    ("base_admin1", "first_id"), [("12", "nz:place/base"), ("09", "geonames:1")]
+)
+def test_a_facility_found_by_the_whole_name_counts_in_the_place_division(
+    tmp_path: Path, base_admin1: str, first_id: str
+) -> None:
+    # the town is spelled as the query's name read without `airbase`; its air base, spelled
+    # otherwise, only by the whole query: the base of the town's governorate comes first, a
+    # base of another governorate does not
+    places: list[Place] = [
+        ("geonames:1", "SY", "12", 10000, ["Abū az̧ Z̧uhūr", "Abu al-Zuhur"]),
+        (
+            "nz:place/base",
+            "SY",
+            base_admin1,
+            None,
+            ["Abu al-Duhur Military Airbase", "Abu al-Duhur airbase"],
+        ),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        matches = nz.resolve("Abu al-Zuhur airbase", country="SY")
+    assert matches[0].id == first_id, [(m.id, m.score, m.why) for m in matches]

@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from normalise.cli.options import json_option, lexicon_option
-from normalise.cli.output import emit
-from normalise.errors import NormaliseError
+from normalise.cli.output import emit, reported_errors
 from normalise.outcomecache import OUTCOME_CACHE
 
 
@@ -100,7 +99,7 @@ def batch_command(
     if output_path is None:
         output_path = input_path.with_name(f"{input_path.stem}.nz{input_path.suffix}")
     options = BatchOptions(column, country, country_column, admin1_column, kind_column)
-    try:
+    with reported_errors():
         summary = run_batch(
             input_path,
             output_path,
@@ -114,8 +113,6 @@ def batch_command(
             chunk_rows=chunk_rows,
             cache_size=cache_size,
         )
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     data = {"output": str(output_path), **summary.to_dict()}
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.errors.items()))
     text = (

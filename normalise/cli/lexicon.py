@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from normalise.cli.options import json_option, lexicon_option
-from normalise.cli.output import emit
-from normalise.errors import BatchRejected, NormaliseError
+from normalise.cli.options import json_option, lexicon_option, models_dir_option
+from normalise.cli.output import emit, reported_errors
+from normalise.errors import BatchRejected
 from normalise.lexicon.build import build_default_lexicon, ensure_default_lexicon
 from normalise.lexicon.enrich import propose_translations
 from normalise.lexicon.model import ENTITY_KINDS
@@ -25,10 +25,8 @@ from normalise.translate import Translator
 
 
 def _open(path: Path | None, readonly: bool = False) -> Lexicon:
-    try:
+    with reported_errors():
         return Lexicon.open(ensure_default_lexicon() if path is None else path, readonly=readonly)
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def read_ops(text: str) -> list[object]:
@@ -69,10 +67,8 @@ def build_command(output: Path | None, workers: int | None, as_json: bool) -> No
       normalise lexicon build --output /tmp/default.lexicon
     """
     path = Lexicon.default_path() if output is None else output
-    try:
+    with reported_errors():
         figures = build_default_lexicon(path, workers=workers)
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     emit({"path": str(path), **figures}, as_json,
           f"{path}: {figures['entities']} entities, {figures['names']} names,"
           f" {figures['keys']} keys in {figures['seconds']} s")  # fmt: skip
@@ -88,10 +84,8 @@ def create_command(path: Path, as_json: bool) -> None:
     Example:
       normalise lexicon create my.lexicon
     """
-    try:
+    with reported_errors():
         Lexicon.create(path).close()
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     emit({"path": str(path), "version": 0}, as_json, f"created {path}")
 
 
@@ -115,12 +109,9 @@ def apply_command(
     Example:
       normalise lexicon apply seeds/batch.jsonl --lexicon my.lexicon --dry-run
     """
-    with _open(lexicon_path) as lex:
-        try:
-            ops = read_ops(ops_file.read())
-            report = lex.apply(ops, dry_run=dry_run, batch_id=batch_id, actor=actor)
-        except NormaliseError as exc:
-            raise click.ClickException(str(exc)) from exc
+    with _open(lexicon_path) as lex, reported_errors():
+        ops = read_ops(ops_file.read())
+        report = lex.apply(ops, dry_run=dry_run, batch_id=batch_id, actor=actor)
     counts = ", ".join(f"{k}={v}" for k, v in report.counts.items() if v)
     text = (
         f"{'dry run' if dry_run else 'applied'} batch {report.batch_id}: version"
@@ -220,11 +211,7 @@ def info_command(lexicon_path: Path | None, as_json: bool) -> None:
     help="Which entities to consider.",
 )
 @lexicon_option()
-@click.option(
-    "--models-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    envvar="NORMALISE_MODELS_DIR",
-    help="Translation models directory (default: the cache dir's models/).",
-)  # fmt: skip
+@models_dir_option
 @click.option(
     "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
     help="Batch file to write (default: - for stdout, the summary then goes to stderr).",
@@ -252,10 +239,8 @@ def translate_command(
     if as_json and to_stdout and not dry_run:
         raise click.UsageError("--json prints the summary on stdout: give --output FILE")
     with _open(lexicon_path, readonly=True) as lex:
-        try:
+        with reported_errors():
             found = propose_translations(lex, Translator(models_dir), source, target, kind=kind)
-        except NormaliseError as exc:
-            raise click.ClickException(str(exc)) from exc
         where = f" --lexicon {lexicon_path}" if lexicon_path is not None else ""
     if not dry_run:
         lines = "".join(json.dumps(op, ensure_ascii=False) + "\n" for op in found.ops)

@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from normalise.cli.options import json_option, models_dir_option
-from normalise.cli.output import emit
-from normalise.errors import NormaliseError
+from normalise.cli.output import emit, reported_errors
 from normalise.models import default_models_dir, install_model, list_models
 
 
@@ -33,10 +32,8 @@ def models_install(file: Path, models_dir: Path | None, as_json: bool) -> None:
       normalise models install translate-ar_en-1_9.argosmodel
     """
     target = default_models_dir() if models_dir is None else models_dir
-    try:
+    with reported_errors():
         source, dest = install_model(file, target)
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     data = {"file": str(file), "from": source, "to": dest, "models_dir": str(target)}
     emit(data, as_json, f"installed {source}→{dest} in {target}")
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from normalise.cli.options import json_option, lexicon_option, models_dir_option
-from normalise.cli.output import emit
-from normalise.errors import NormaliseError
+from normalise.cli.output import emit, reported_errors
 from normalise.match import Match
 from normalise.normaliser import Normaliser
 
@@ -28,10 +27,8 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
       normalise normalise Sooran Suran صوران --json
     """
     nz = Normaliser()
-    try:
+    with reported_errors():
         results = [nz.normalise(name, lang=lang) for name in names]
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     lines = [
         f"{r.text}\tfolded={r.keys.folded}\tskeleton={r.keys.skeleton}\t"
         f"tokens={' '.join(r.keys.tokens)}\tscripts={','.join(r.scripts) or '-'}"
@@ -102,7 +99,7 @@ def resolve_command(
       cut -f1 mentions.tsv | normalise resolve - --country SY
     """
     data = []
-    try:
+    with reported_errors():
         nz = Normaliser.open(lexicon_path, models_dir=models_dir, translate=translate)
         for name in _names_given(names):
             matches = nz.resolve(
@@ -112,8 +109,6 @@ def resolve_command(
                 data.append({"query": name, "results": [m.to_dict() for m in matches]})
             else:
                 click.echo("\n".join(_result_lines(name, matches)))
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     if as_json:
         emit(data, as_json, "")
 
@@ -152,8 +147,6 @@ def transliterate_command(text: str, target: str, as_json: bool) -> None:
     Example:
       normalise transliterate "قلعة المضيق"      ->  ql'at al-mdiq
     """
-    try:
+    with reported_errors(ValueError):
         out = Normaliser().transliterate(text, target=target)
-    except (NormaliseError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
     emit({"text": text, "target": target, "result": out}, as_json, out)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from normalise.cli.options import json_option
-from normalise.cli.output import emit
-from normalise.errors import NormaliseError
+from normalise.cli.output import emit, reported_errors
 from normalise.fingerprint import rules_fingerprint
 from normalise.normaliser import Normaliser
 from normalise.rules import check_rules_dir, load_rows
@@ -33,14 +32,12 @@ def rules_check(as_json: bool) -> None:
     from normalise.rules import TABLES
     from normalise.suffixes import case_suffixes
 
-    try:
+    with reported_errors():
         paths = check_rules_dir()
         counts = {name: len(load_rows(name, key=lambda r: r.line)) for name in TABLES}
         load_routes()
         descriptors()
         case_suffixes()
         Normaliser().normalise("check")
-    except NormaliseError as exc:
-        raise click.ClickException(str(exc)) from exc
     data = {"fingerprint": rules_fingerprint(), "tables": counts}
     emit(data, as_json, f"{len(paths)} tables OK, fingerprint {rules_fingerprint()}")

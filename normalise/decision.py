@@ -254,7 +254,7 @@ def clearly_ahead(top: float, second: float) -> bool:
 
 class _Host(Protocol):
     """The resolver a `DecisionMixin` is part of, as the mixin's methods use it: its source
-    and the mixin's own `may_decide` and `rivals_spelled_as_written`."""
+    and the mixin's own `may_decide`, `rivals_spelled_as_written` and `arabic_names`."""
 
     source: CandidateSource
 
@@ -263,6 +263,8 @@ class _Host(Protocol):
     def rivals_spelled_as_written(
         self, ranked: list[tuple[str, Scored]], context: Context
     ) -> list[tuple[str, Scored]]: ...
+
+    def arabic_names(self, entity_ids: list[str], skeletons: list[str]) -> dict[str, list[str]]: ...
 
 
 class DecisionMixin:
@@ -303,16 +305,24 @@ class DecisionMixin:
         ]
         if not cross:
             return ranked
-        names: dict[str, list[str]] = {}
         skeletons = list(dict.fromkeys(skeleton for _, skeleton in cross))
-        for row in self.source.names_by_skeleton([eid for eid, _ in cross], skeletons, arabic=True):
-            names.setdefault(row.entity_id, []).append(row.name_text)
+        names = self.arabic_names([eid for eid, _ in cross], skeletons)
         otherwise = {
             eid
             for eid, _ in cross
             if eid in names and not any(spelled_as(t, context.spelling) for t in names[eid])
         }
         return [pair for pair in ranked if pair[0] not in otherwise]
+
+    def arabic_names(
+        self: _Host, entity_ids: list[str], skeletons: list[str]
+    ) -> dict[str, list[str]]:
+        """Return the Arabic-script names of these entities under these skeletons, by entity
+        (an entity with none is left out)."""
+        names: dict[str, list[str]] = {}
+        for row in self.source.names_by_skeleton(entity_ids, skeletons, arabic=True):
+            names.setdefault(row.entity_id, []).append(row.name_text)
+        return names
 
     def may_decide(self: _Host, ranked: list[tuple[str, Scored]], context: Context) -> bool:
         """Return False when the top candidate is never called confident, whatever the decision
@@ -331,5 +341,5 @@ class DecisionMixin:
             return True
         if spelled_as(top.row.name_text, context.spelling):
             return True
-        names = self.source.names_by_skeleton([entity_id], [top.row.skeleton], arabic=True)
-        return not names or any(spelled_as(r.name_text, context.spelling) for r in names)
+        names = self.arabic_names([entity_id], [top.row.skeleton]).get(entity_id, [])
+        return not names or any(spelled_as(text, context.spelling) for text in names)

@@ -28,8 +28,11 @@ def make_batch(path: Path, count: int, seed: int) -> list[dict[str, Any]]:
     """Return `count` ops over random GeoNames places of the store at `path`."""
     rng = random.Random(seed)
     conn = sqlite3.connect(path)
+    # each place with its first (canonical) name and its second, when it has one
     rows = conn.execute(
-        "SELECT e.id, e.country, n.text FROM entities e JOIN names n ON n.rowid = e.rowid << 16"
+        "SELECT e.id, e.country, n.text, m.text FROM entities e"
+        " JOIN names n ON n.rowid = e.rowid << 16"
+        " LEFT JOIN names m ON m.rowid = (e.rowid << 16) + 1"
         " WHERE e.id LIKE 'geonames:%' AND e.status = 'active'"
     ).fetchall()
     conn.close()
@@ -40,7 +43,7 @@ def make_batch(path: Path, count: int, seed: int) -> list[dict[str, Any]]:
               ("merge", 10), ("delete", 5), ("not_same", 5)]  # fmt: skip
     for kind, share in shares:
         for i in range(count * share // 100):
-            entity_id, country, name = next(picks)
+            entity_id, country, name, other = next(picks)
             suffix = rng.choice(SUFFIXES)
             if kind == "add_names":
                 ops.append({"op": "add_names", "id": entity_id,
@@ -55,9 +58,13 @@ def make_batch(path: Path, count: int, seed: int) -> list[dict[str, Any]]:
                     "names": [{"text": name, "kind": "canonical"}, {"text": f"{name} {suffix}"}],
                 }})  # fmt: skip
             elif kind == "remove_names":
-                ops.append({"op": "remove_names", "id": entity_id, "names": [{"text": name}]})
+                # a wrong name taken off a place that keeps another (a batch may leave no
+                # entity nameless)
+                while other is None:
+                    entity_id, country, name, other = next(picks)
+                ops.append({"op": "remove_names", "id": entity_id, "names": [{"text": other}]})
             elif kind == "merge":
-                into, _, _ = next(picks)
+                into, _, _, _ = next(picks)
                 ops.append({"op": "merge", "from": entity_id, "into": into})
             elif kind == "delete":
                 ops.append({"op": "delete", "id": entity_id})

@@ -106,6 +106,20 @@ def apply_command(
     `line N: field: message`, and nothing is written.
 
     \b
+    Ops, one JSON object a line:
+      {"op": "upsert", "entity": {"id": "nz:place/x", "kind": "place", "country": "SY",
+                                  "names": [{"text": "Kafr Zita", "kind": "canonical"}]}}
+      {"op": "add_names", "id": "...", "names": [{"text": "Kafrzeita", "lang": "en"}]}
+      {"op": "remove_names", "id": "...", "names": [{"text": "..."}]}
+      {"op": "delete", "id": "..."}
+      {"op": "merge", "from": "...", "into": "..."}
+      {"op": "not_same", "name": "...", "id": "..."}
+
+    An upsert replaces the entity and every name of it. No batch may leave an entity with
+    no name; one whose canonical name is removed gets its first remaining name as canonical,
+    with a warning, unless the batch gives it another.
+
+    \b
     Example:
       normalise lexicon apply seeds/batch.jsonl --lexicon my.lexicon --dry-run
     """

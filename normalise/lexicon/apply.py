@@ -17,7 +17,7 @@ from typing import Any
 from normalise.errors import BatchRejected
 from normalise.lexicon.batch import BatchWriter
 from normalise.lexicon.model import UpdateReport
-from normalise.lexicon.validate import validate_ops
+from normalise.lexicon.validate import NameRow, validate_ops
 
 
 def apply_batch(
@@ -41,7 +41,7 @@ def apply_batch(
             conn.execute("ROLLBACK")
             return UpdateReport(**{**json.loads(old[0]), "replayed": True})
         problems = validate_ops(
-            ops, lambda i: _status_lookup(conn, i), lambda i: _has_canonical(conn, i)
+            ops, lambda i: _status_lookup(conn, i), lambda i: _names_lookup(conn, i)
         )
         if problems:
             raise BatchRejected(problems)
@@ -60,6 +60,7 @@ def _write(
     writer = BatchWriter(conn)
     for line, op in enumerate(ops, start=1):
         writer.apply(line, op)
+    writer.finish()
     version = int(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
     report = UpdateReport(
         batch_id=batch_id,
@@ -92,10 +93,12 @@ def _status_lookup(conn: sqlite3.Connection, entity_id: str) -> tuple[str, str |
     return None if row is None else (row[0], row[1])
 
 
-def _has_canonical(conn: sqlite3.Connection, entity_id: str) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM names JOIN entities AS e ON e.rowid = names.entity"
-        " WHERE e.id = ? AND names.kind = 'canonical' LIMIT 1",
-        (entity_id,),
-    ).fetchone()
-    return row is not None
+def _names_lookup(conn: sqlite3.Connection, entity_id: str) -> list[NameRow]:
+    return [
+        (text, lang, kind)
+        for text, lang, kind in conn.execute(
+            "SELECT n.text, n.lang, n.kind FROM names AS n JOIN entities AS e"
+            " ON e.rowid = n.entity WHERE e.id = ? ORDER BY n.rowid",
+            (entity_id,),
+        )
+    ]

@@ -61,6 +61,8 @@ class BatchWriter:
         self.counts: Counter[str] = Counter({op: 0 for op in OPS})
         self.counts.update({"names_added": 0, "names_removed": 0})
         self.warnings: list[str] = []
+        # entities a remove_names op took the canonical name of, with that op's line and id
+        self._lost_canonical: dict[int, tuple[int, str]] = {}
 
     # -- lookups -----------------------------------------------------------------------
     def _row(self, entity_id: str) -> tuple[int, str, str | None, str, str | None] | None:
@@ -224,19 +226,38 @@ class BatchWriter:
         self._insert_names(line, rowid, entity_id, kind, country, names)
 
     def _remove_names(self, line: int, op: Mapping[str, Any]) -> None:
-        rowid, _, _, country = self._resolve(op["id"])
+        rowid, entity_id, _, country = self._resolve(op["id"])
         wanted = [(clean(str(n["text"])), n.get("lang")) for n in op["names"]]
+        names = self._names_of(rowid)
         doomed = [
             name_id
-            for name_id, text, lang, _ in self._names_of(rowid)
+            for name_id, text, lang, _ in names
             if any(text == t and (wl is None or wl == lang) for t, wl in wanted)
         ]
         if not doomed:
             return
+        canonical = [name_id for name_id, _, _, kind in names if kind == "canonical"]
+        if any(name_id in doomed for name_id in canonical):
+            self._lost_canonical.setdefault(rowid, (line, entity_id))
         self._drop_keys(rowid, country)
         self.conn.executemany("DELETE FROM names WHERE rowid = ?", ((n,) for n in doomed))
         self.counts["names_removed"] += len(doomed)
         self._reindex(rowid, country)
+
+    def finish(self) -> None:
+        """Give every entity that lost its canonical name in the batch and got no other one
+        its first remaining name as canonical, and say so in a warning (as an upserted
+        entity whose names say none is canonical gets its first)."""
+        for rowid, (line, entity_id) in self._lost_canonical.items():
+            names = self._names_of(rowid)
+            if not names or any(kind == "canonical" for _, _, _, kind in names):
+                continue  # merged or deleted since, or given another
+            name_id, text = names[0][0], names[0][1]
+            self.conn.execute("UPDATE names SET kind = 'canonical' WHERE rowid = ?", (name_id,))
+            self.warnings.append(
+                f"line {line}: names: {entity_id} lost its canonical name; {text!r}, its first"
+                " remaining name, is canonical now"
+            )
 
     def _delete(self, line: int, op: Mapping[str, Any]) -> None:
         rowid, _, _, country = self._resolve(op["id"])
@@ -248,8 +269,11 @@ class BatchWriter:
         source = self._row(op["from"])
         assert source is not None
         into_rowid, into_id, kind, country = self._resolve(op["into"])
+        # the source's canonical name is the survivor's variant, or its canonical name when it
+        # has none (an entity upserted in the batch to receive the names of others)
+        keep = not any(k == "canonical" for _, _, _, k in self._names_of(into_rowid))
         moved = [
-            (text, lang, "variant" if name_kind == "canonical" else name_kind, None)
+            (text, lang, "variant" if name_kind == "canonical" and not keep else name_kind, None)
             for _, text, lang, name_kind in self._names_of(source[0])
         ]
         sources = {

@@ -188,8 +188,13 @@ class Lexicon(CandidatesMixin, VersionedReadsMixin, RecordsMixin):
     ) -> UpdateReport:
         """Validate a whole batch, then apply it in one transaction.
 
+        An upsert replaces the entity with every name of it. No batch may leave an entity
+        with no name; one whose canonical name a `remove_names` takes gets its first
+        remaining name as canonical, with a warning, unless the batch gives it another.
+
         Args:
-            ops: batch ops (dicts, see DESIGN.md), in order.
+            ops: batch ops (dicts: `upsert`, `add_names`, `remove_names`, `delete`, `merge`,
+                `not_same`, as `normalise lexicon apply --help` shows them), in order.
             dry_run: compute the same report but write nothing.
             batch_id: an id making the batch idempotent; generated when None.
             actor: who sent the batch (recorded in the audit log).

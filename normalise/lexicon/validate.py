@@ -19,6 +19,10 @@ from normalise.lexicon.model import ENTITY_KINDS, NAME_KINDS
 from normalise.text import clean
 
 MAX_NAME = 512
+NAMELESS = (
+    "every entity needs a name; an upsert replaces all of an entity's names (add_names adds"
+    " to them), and an entity that is gone is deleted, not emptied"
+)
 OPS = ("upsert", "add_names", "remove_names", "delete", "merge", "not_same")
 CURIE = re.compile(
     r"geonames:[0-9]+|iso3166:[A-Z]{2}|iso3166-2:[A-Z]{2}-[A-Z0-9]{1,3}"
@@ -43,6 +47,10 @@ ENTITY_FIELDS = frozenset(
 Problem = tuple[int, str, str]
 # status(id) -> (status, redirect target) or None when the store has no such id.
 StatusLookup = Callable[[str], "tuple[str, str | None] | None"]
+# One name of an entity as validation follows it: (cleaned text, lang, kind).
+NameRow = tuple[str, "str | None", str]
+# names(id) -> the names the store holds for an active entity.
+NamesLookup = Callable[[str], "list[NameRow]"]
 
 
 @cache
@@ -80,16 +88,22 @@ def check_name_text(value: object) -> str | None:
 class BatchValidator:
     """Validate ops in order against the store's state as earlier ops would leave it.
 
+    The names of each entity an op touches are followed too, so that no batch leaves an
+    entity with no name, or with two canonical ones.
+
     Args:
         status: looks an id up in the store.
-        has_canonical: True when the stored entity already has a canonical name.
+        names: the names the store holds for an active entity.
     """
 
-    def __init__(self, status: StatusLookup, has_canonical: Callable[[str], bool]) -> None:
+    def __init__(self, status: StatusLookup, names: NamesLookup) -> None:
         self._status = status
-        self._has_canonical = has_canonical
+        self._stored_names = names
         self._view: dict[str, tuple[str, str | None]] = {}
-        self._canonical: dict[str, bool] = {}
+        self._names_view: dict[str, list[NameRow]] = {}
+        # entities the batch must leave with a name, by the first op that might not: an upsert
+        # (it replaces every name) or a remove_names; later ops may still add names (`finish`)
+        self._must_name: dict[str, tuple[int, str]] = {}
         self.problems: list[Problem] = []
 
     def state(self, entity_id: str) -> tuple[str, str | None] | None:
@@ -116,6 +130,20 @@ class BatchValidator:
     def _add(self, line: int, field: str, message: str) -> None:
         self.problems.append((line, field, message))
 
+    def names_of(self, entity_id: str) -> list[NameRow]:
+        """Return the names of an active entity as the batch so far leaves them."""
+        if entity_id not in self._names_view:
+            self._names_view[entity_id] = list(self._stored_names(entity_id))
+        return self._names_view[entity_id]
+
+    def finish(self) -> list[Problem]:
+        """Return every problem, with those only the whole batch shows (an entity it leaves
+        with no name), in line order."""
+        for entity_id, (line, field) in self._must_name.items():
+            if self.state(entity_id) == ("active", None) and not self.names_of(entity_id):
+                self._add(line, field, f"leaves {entity_id!r} with no name: {NAMELESS}")
+        return sorted(self.problems, key=lambda p: p[0])
+
     def _id(self, line: int, op: Mapping[str, Any], field: str) -> str | None:
         message = check_curie(op.get(field))
         if message is not None:
@@ -133,32 +161,37 @@ class BatchValidator:
             return None
         return found[0]
 
-    def _names(self, line: int, field: str, names: object, *, removing: bool = False) -> int:
-        """Check a list of names; return how many are canonical."""
+    def _names(
+        self, line: int, field: str, names: object, *, removing: bool = False
+    ) -> list[NameRow]:
+        """Check a list of names; return the good ones as `NameRow`s."""
         if not isinstance(names, list) or (removing and not names):
             self._add(line, field, "names must be a non-empty list of objects")
-            return 0
-        canonical = 0
+            return []
+        good: list[NameRow] = []
         for i, item in enumerate(names):
             where = f"{field}[{i}]"
             if not isinstance(item, dict):
                 self._add(line, where, "name must be an object")
                 continue
-            message = check_name_text(item.get("text"))
+            text = item.get("text")
+            message = check_name_text(text)
             if message is not None:
                 self._add(line, f"{where}.text", message)
-            if removing:
-                continue
             lang = item.get("lang")
-            if lang is not None and not (isinstance(lang, str) and lang):
-                self._add(line, f"{where}.lang", f"bad language tag {lang!r}")
             kind = item.get("kind", "variant")
-            if kind not in NAME_KINDS:
-                self._add(line, f"{where}.kind", f"unknown name kind {kind!r}")
-            canonical += kind == "canonical"
-        if canonical > 1:
+            if not removing:
+                if lang is not None and not (isinstance(lang, str) and lang):
+                    self._add(line, f"{where}.lang", f"bad language tag {lang!r}")
+                    message = message or "lang"
+                if kind not in NAME_KINDS:
+                    self._add(line, f"{where}.kind", f"unknown name kind {kind!r}")
+                    message = message or "kind"
+            if message is None:
+                good.append((clean(str(text)), lang, str(kind)))
+        if sum(kind == "canonical" for _, _, kind in good) > 1:
             self._add(line, field, "more than one canonical name")
-        return canonical
+        return good
 
     def check(self, line: int, op: object) -> None:
         """Check one op and record it in the simulated view."""
@@ -215,33 +248,49 @@ class BatchValidator:
             isinstance(sources, list) and all(isinstance(s, str) for s in sources)
         ):
             self._add(line, "entity.sources", "sources must be a list of strings")
-        canonical = self._names(line, "entity.names", entity.get("names", []))
+        names = entity.get("names", [])
+        good = self._names(line, "entity.names", names)
         if isinstance(entity.get("id"), str):
             self._view[entity["id"]] = ("active", None)
-            self._canonical[entity["id"]] = canonical > 0 or bool(entity.get("names"))
+            if good and not any(kind == "canonical" for _, _, kind in good):
+                good[0] = (good[0][0], good[0][1], "canonical")  # as the writer makes it
+            self._names_view[entity["id"]] = good
+            if names == [] or good:  # bad names are reported as such, not again here
+                self._must_name.setdefault(entity["id"], (line, "entity.names"))
 
     def _check_add_names(self, line: int, op: Mapping[str, Any]) -> None:
         entity_id = self._id(line, op, "id")
         target = self._active(line, "id", entity_id) if entity_id is not None else None
-        canonical = self._names(line, "names", op.get("names"))
-        if target is not None and canonical:
-            has = self._canonical.get(target)
-            if has is None:
-                has = self._has_canonical(target)
-            if has:
-                self._add(line, "names", "more than one canonical name")
-            self._canonical[target] = True
+        good = self._names(line, "names", op.get("names"))
+        if target is None:
+            return
+        held = self.names_of(target)
+        if any(k == "canonical" for _, _, k in good) and any(k == "canonical" for _, _, k in held):
+            self._add(line, "names", "more than one canonical name")
+        present = {(text, lang) for text, lang, _ in held}
+        held.extend(n for n in good if (n[0], n[1]) not in present)  # as the writer skips them
 
     def _check_remove_names(self, line: int, op: Mapping[str, Any]) -> None:
         entity_id = self._id(line, op, "id")
-        if entity_id is not None:
-            self._active(line, "id", entity_id)
-        self._names(line, "names", op.get("names"), removing=True)
+        target = self._active(line, "id", entity_id) if entity_id is not None else None
+        wanted = self._names(line, "names", op.get("names"), removing=True)
+        if target is None:
+            return
+        held = self.names_of(target)
+        kept = [
+            (text, lang, kind)
+            for text, lang, kind in held
+            if not any(text == t and (wl is None or wl == lang) for t, wl, _ in wanted)
+        ]
+        if len(kept) < len(held):
+            self._must_name.setdefault(target, (line, "names"))
+        held[:] = kept
 
     def _check_delete(self, line: int, op: Mapping[str, Any]) -> None:
         entity_id = self._id(line, op, "id")
         if entity_id is not None and self._active(line, "id", entity_id) is not None:
             self._view[entity_id] = ("deleted", None)
+            self._names_view.pop(entity_id, None)
 
     def _check_merge(self, line: int, op: Mapping[str, Any]) -> None:
         source = self._id(line, op, "from")
@@ -264,6 +313,17 @@ class BatchValidator:
         elif source is not None and target[0] == source:
             self._add(line, "into", f"merge cycle: {into!r} resolves to {source!r}")
         elif source is not None:
+            # the source's names join the target's, its canonical one as a variant unless the
+            # target has none (`BatchWriter._merge`)
+            held = self.names_of(target[0])
+            keep = not any(kind == "canonical" for _, _, kind in held)
+            moved = [
+                (text, lang, "variant" if kind == "canonical" and not keep else kind)
+                for text, lang, kind in self.names_of(source)
+            ]
+            present = {(text, lang) for text, lang, _ in held}
+            held.extend(n for n in moved if (n[0], n[1]) not in present)
+            self._names_view.pop(source, None)
             self._view[source] = ("redirect", target[0])
 
     def _check_not_same(self, line: int, op: Mapping[str, Any]) -> None:
@@ -275,17 +335,15 @@ class BatchValidator:
             self._add(line, "id", f"unknown id {entity_id!r}")
 
 
-def validate_ops(
-    ops: Sequence[object], status: StatusLookup, has_canonical: Callable[[str], bool]
-) -> list[Problem]:
-    """Return every problem of a batch (empty when the batch is valid).
+def validate_ops(ops: Sequence[object], status: StatusLookup, names: NamesLookup) -> list[Problem]:
+    """Return every problem of a batch (empty when the batch is valid), in line order.
 
     Args:
         ops: the parsed ops, in batch order.
         status: looks an id up in the store: `(status, redirect target)` or None.
-        has_canonical: True when a stored entity already has a canonical name.
+        names: the names the store holds for an active entity: `(text, lang, kind)`.
     """
-    validator = BatchValidator(status, has_canonical)
+    validator = BatchValidator(status, names)
     for line, op in enumerate(ops, start=1):
         validator.check(line, op)
-    return validator.problems
+    return validator.finish()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
+from normalise.errors import BatchRejected
 from normalise.lexicon import Lexicon
 
 
@@ -82,6 +85,10 @@ def test_merge_chains_resolve_to_the_last_survivor(lex: Lexicon) -> None:
     entity = lex.get("geonames:163345")
     assert entity is not None
     assert entity.id == "nz:place/z"
+    # the survivor, upserted with no names to receive them, has Kafr Zita's canonical name
+    assert [(n.text, n.kind) for n in entity.names if n.kind == "canonical"] == [
+        ("Kafr Zita", "canonical")
+    ]
 
 
 def test_delete_leaves_a_tombstone(lex: Lexicon) -> None:
@@ -119,3 +126,67 @@ def test_upsert_replaces_names_and_fields(lex: Lexicon) -> None:
 def test_same_text_added_twice_is_kept_once(lex: Lexicon) -> None:
     report = lex.apply([{"op": "add_names", "id": "geonames:163345", "names": [{"text": "Suran"}]}])
     assert report.counts["names_added"] == 0
+
+
+# -- no batch leaves an entity nameless, or with no canonical name -------------------------
+
+
+def names_of(lex: Lexicon, entity_id: str) -> list[tuple[str, str]]:
+    entity = lex.get(entity_id)
+    assert entity is not None
+    return [(n.text, n.kind) for n in entity.names]
+
+
+def test_an_upsert_without_names_is_rejected_and_keeps_the_old_names(lex: Lexicon) -> None:
+    before = names_of(lex, "geonames:163345")
+    with pytest.raises(BatchRejected) as info:
+        lex.apply([{"op": "upsert", "entity": {"id": "geonames:163345", "kind": "place"}}])
+    assert str(info.value).splitlines()[1].startswith(
+        "line 1: entity.names: leaves 'geonames:163345' with no name"
+    )
+    assert names_of(lex, "geonames:163345") == before
+
+
+def test_removing_every_name_is_rejected(lex: Lexicon) -> None:
+    ops = [{"op": "remove_names", "id": "geonames:163345",
+            "names": [{"text": "Suran"}, {"text": "صوران"}]}]  # fmt: skip
+    with pytest.raises(BatchRejected, match="line 1: names: leaves 'geonames:163345' with no"):
+        lex.apply(ops)
+    assert len(names_of(lex, "geonames:163345")) == 2
+
+
+def test_names_replaced_in_one_batch_are_accepted(lex: Lexicon) -> None:
+    lex.apply([{"op": "remove_names", "id": "geonames:163345",
+                "names": [{"text": "Suran"}, {"text": "صوران"}]},
+               {"op": "add_names", "id": "geonames:163345",
+                "names": [{"text": "Şūrān", "kind": "canonical"}]}])  # fmt: skip
+    assert names_of(lex, "geonames:163345") == [("Şūrān", "canonical")]
+
+
+def test_a_canonical_name_is_renamed_in_one_batch(lex: Lexicon) -> None:
+    report = lex.apply([{"op": "remove_names", "id": "geonames:168620",
+                         "names": [{"text": "Kafr Zita"}]},
+                        {"op": "add_names", "id": "geonames:168620",
+                         "names": [{"text": "Kafr Zaytā", "kind": "canonical"}]}])  # fmt: skip
+    assert ("Kafr Zaytā", "canonical") in names_of(lex, "geonames:168620")
+    assert not any("canonical" in w for w in report.warnings)
+
+
+def test_a_second_canonical_name_is_still_rejected(lex: Lexicon) -> None:
+    ops = [{"op": "add_names", "id": "geonames:168620",
+            "names": [{"text": "Kafr Zaytā", "kind": "canonical"}]}]  # fmt: skip
+    with pytest.raises(BatchRejected, match="line 1: names: more than one canonical name"):
+        lex.apply(ops)
+
+
+def test_an_entity_that_loses_its_canonical_name_gets_its_first_with_a_warning(
+    lex: Lexicon,
+) -> None:
+    report = lex.apply([{"op": "remove_names", "id": "geonames:168620",
+                         "names": [{"text": "Kafr Zita"}]}])  # fmt: skip
+    assert names_of(lex, "geonames:168620")[0] == ("كفر زيتا", "canonical")
+    assert [k for _, k in names_of(lex, "geonames:168620")].count("canonical") == 1
+    assert report.warnings == [
+        "line 1: names: geonames:168620 lost its canonical name; 'كفر زيتا', its first"
+        " remaining name, is canonical now"
+    ]

@@ -158,10 +158,12 @@ def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() ->
     assert len(within) > 15
     assert all(e.get("admin1") == entities[str(e["parent"])].get("admin1") for e in within)
     across = [e for e in regions if not e.get("parent")]
-    # regions across borders, of no country: Kurdistan, the Hauran, the Syrian Desert
+    # regions across borders, of no country: Kurdistan, the Hauran, the Syrian Desert; and the
+    # Shebaa Farms, which Lebanon claims and Israel holds as part of the Golan Heights
     assert sorted(e["id"] for e in across) == [
         "nz:region/hauran",
         "nz:region/kurdistan",
+        "nz:region/shebaa-farms",
         "nz:region/syrian-desert",
     ]
     assert all(not e.get("country") and not e.get("admin1") for e in across)

@@ -226,6 +226,31 @@ GAZA_JERUSALEM = [
 ]
 
 
+# Places of one skeleton that news text names apart, curated together on 2026-12-07: the
+# South's Mansouri and the Matn's Mansourieh (MNSR, each name flagged ambiguous), a camp beside
+# its town, the Shebaa Farms (of no country) beside the village of Shebaa, a hospital beside
+# the word that names it. Each is the confident answer, with its report's country.
+TOLD_APART = [
+    ("المنصورية", "LB", "nz:place/mansourieh"),
+    ("المنصوري", "LB", "nz:place/mansouri"),
+    ("Nuseirat refugee camp", "PS", "nz:place/nuseirat-camp"),
+    ("Nuseirat", "PS", "geonames:281109"),
+    ("Shebaa Farms", "SY", "nz:region/shebaa-farms"),
+    ("مزارع شبعا", "LB", "nz:region/shebaa-farms"),
+    ("Shebaa", "LB", "nz:place/shebaa"),
+    ("مستشفى الشفاء", "PS", "nz:place/al-shifa-hospital"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country", "expected"), TOLD_APART)
+def test_places_of_one_skeleton_are_told_apart(
+    nz: Normaliser, name: str, country: str, expected: str
+) -> None:
+    top = nz.resolve(name, country=country)[0]
+    assert top.id == expected and top.match, top
+
+
 # An entity of no country (an international body, a river, a mountain range, a region across
 # borders) with a report's country hint: found, scored as of no country, and confident
 # (before, the hint left it out of the lookup: Gara for the Sinjar Mountains, the Syrian coast

@@ -242,15 +242,6 @@ TOLD_APART = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), TOLD_APART)
-def test_places_of_one_skeleton_are_told_apart(
-    nz: Normaliser, name: str, country: str, expected: str
-) -> None:
-    top = nz.resolve(name, country=country)[0]
-    assert top.id == expected and top.match, top
-
-
 # An entity of no country (an international body, a river, a mountain range, a region across
 # borders) with a report's country hint: found, scored as of no country, and confident
 # (before, the hint left it out of the lookup: Gara for the Sinjar Mountains, the Syrian coast
@@ -818,12 +809,15 @@ ACTORS_ABROAD = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "country", "expected"), [*COUNTRYLESS, *ACTORS_ABROAD])
-def test_an_entity_of_no_country_or_an_actor_abroad_is_a_match_in_any_country(
+@pytest.mark.parametrize(
+    ("name", "country", "expected"), [*COUNTRYLESS, *ACTORS_ABROAD, *TOLD_APART]
+)
+def test_a_curated_entity_is_a_confident_match_with_its_reports_country(
     nz: Normaliser, name: str, country: str, expected: str
 ) -> None:
     """With a report's country: an entity of no country (COUNTRYLESS), an organisation or a
-    person of another country (ACTORS_ABROAD) is first and confident."""
+    person of another country (ACTORS_ABROAD), and each of places of one skeleton curated
+    together (TOLD_APART) is first and confident."""
     top = nz.resolve(name, country=country)[0]
     assert (top.id, top.match) == (expected, True), top
 

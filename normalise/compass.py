@@ -12,11 +12,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from normalise.matres import is_arabic_text
-from normalise.rules import check_choice, load_rows
-from normalise.tablewords import folded_word
+from normalise.tablewords import load_word_table
 from normalise.text import MEMO_TEXTS
 
-LANGS = ("en", "fr", "tr", "ar")
 POINTS = ("n", "s", "e", "w", "c", "ne", "nw", "se", "sw")
 
 
@@ -24,14 +22,11 @@ POINTS = ("n", "s", "e", "w", "c", "ne", "nw", "se", "sw")
 def compass_words() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Load `compass.tsv` strictly: the points of each folded word of Latin names, and of
     Arabic-script names (file:line on any error)."""
-    latin: dict[str, frozenset[str]] = {}
-    arabic: dict[str, frozenset[str]] = {}
-    for row in load_rows("compass.tsv", key=folded_word):
-        check_choice(row, "lang", LANGS)
-        point = check_choice(row, "point", POINTS)
-        script, folded = folded_word(row)
-        (arabic if script else latin)[folded] = frozenset(point)
-    return latin, arabic
+    latin, arabic = load_word_table("compass.tsv", "point", POINTS)
+    return (
+        {word: frozenset(point) for word, point in latin.items()},
+        {word: frozenset(point) for word, point in arabic.items()},
+    )
 
 
 @lru_cache(maxsize=MEMO_TEXTS)

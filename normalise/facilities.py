@@ -18,11 +18,9 @@ from operator import attrgetter
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
 from normalise.ranking import Scored
-from normalise.rules import check_choice, load_rows
-from normalise.tablewords import folded_word
+from normalise.tablewords import load_word_table
 from normalise.text import MEMO_TEXTS
 
-LANGS = ("en", "fr", "tr", "ar")
 FACILITIES = ("base", "camp", "crossing", "dam", "field", "port", "prison")
 # A facility scoring less than this is too far from the query to say what it means.
 FACILITY_FLOOR = 0.5
@@ -34,14 +32,7 @@ PLACE_SHARE = 0.9
 def facility_words() -> tuple[dict[str, str], dict[str, str]]:
     """Load `facilities.tsv` strictly: the facility of each folded word of Latin names, and of
     Arabic-script names (file:line on any error)."""
-    latin: dict[str, str] = {}
-    arabic: dict[str, str] = {}
-    for row in load_rows("facilities.tsv", key=folded_word):
-        check_choice(row, "lang", LANGS)
-        facility = check_choice(row, "facility", FACILITIES)
-        script, folded = folded_word(row)
-        (arabic if script else latin)[folded] = facility
-    return latin, arabic
+    return load_word_table("facilities.tsv", "facility", FACILITIES)
 
 
 @lru_cache(maxsize=MEMO_TEXTS)

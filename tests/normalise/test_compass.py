@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
-from normalise import compass
 from normalise.compass import compass_points, other_points
-from normalise.errors import RuleTableError
 from normalise.keys import build_keys
 from normalise.matres import is_arabic_text
 
@@ -49,26 +44,3 @@ def test_a_word_counts_only_in_its_own_script() -> None:
 )  # fmt: skip
 def test_a_candidate_says_another_point(query: str, name: str, other: str) -> None:
     assert other_points(points(query), build_keys(name).folded, name) == frozenset(other)
-
-
-@pytest.mark.parametrize(
-    ("row", "message"),
-    [("west\ten\tx", "point 'x' is not one of n, s"),
-     ("west\tde\tw", "lang 'de' is not one of en, fr"),
-     ("al-gharbiyah\tar\tw", "must be one word without an article"),
-     ("north west\ten\tnw", "must be one word without an article")],
-)  # fmt: skip
-def test_a_bad_row_names_file_and_line(
-    rule_table: Callable[[str, str], Path], row: str, message: str
-) -> None:
-    path = rule_table("compass.tsv", f"# comment\nword\tlang\tpoint\tnote\n{row}\n")
-    with pytest.raises(RuleTableError, match=message) as info:
-        compass.compass_words()
-    assert info.value.line == 3
-    assert str(info.value).startswith(f"{path}:3:")
-
-
-def test_a_word_given_twice_is_an_error(rule_table: Callable[[str, str], Path]) -> None:
-    rule_table("compass.tsv", "word\tlang\tpoint\tnote\nwest\ten\tw\nWest\ten\tw\n")
-    with pytest.raises(RuleTableError, match="duplicate entry"):
-        compass.compass_words()

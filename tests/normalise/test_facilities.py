@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
-from normalise import facilities
-from normalise.errors import RuleTableError
 from normalise.facilities import facilities_said
 from normalise.keys import build_keys
 from normalise.matres import is_arabic_text
@@ -37,25 +32,3 @@ def test_a_word_counts_only_in_its_own_script() -> None:
     # قاعدة (a base) folds to `qada`, as the Latin qada (قضاء, a district) is written
     assert said("قاعدة حميميم") == {"base"}
     assert said("Qada Zahle") == frozenset()
-
-
-@pytest.mark.parametrize(
-    ("row", "message"),
-    [("airbase\ten\tairfield", "facility 'airfield' is not one of base, camp"),
-     ("airbase\tde\tbase", "lang 'de' is not one of en, fr"),
-     ("air base\ten\tbase", "must be one word without an article")],
-)  # fmt: skip
-def test_a_bad_row_names_file_and_line(
-    rule_table: Callable[[str, str], Path], row: str, message: str
-) -> None:
-    path = rule_table("facilities.tsv", f"# comment\nword\tlang\tfacility\tnote\n{row}\n")
-    with pytest.raises(RuleTableError, match=message) as info:
-        facilities.facility_words()
-    assert info.value.line == 3
-    assert str(info.value).startswith(f"{path}:3:")
-
-
-def test_a_word_given_twice_is_an_error(rule_table: Callable[[str, str], Path]) -> None:
-    rule_table("facilities.tsv", "word\tlang\tfacility\tnote\ncamp\ten\tcamp\nCamp\ten\tcamp\n")
-    with pytest.raises(RuleTableError, match="duplicate entry"):
-        facilities.facility_words()

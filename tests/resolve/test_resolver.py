@@ -416,6 +416,22 @@ def test_turkish_letters_are_also_read_as_an_arabic_names_sh_and_gh(tmp_path: Pa
     assert sham[1].score < sham[0].score - 0.05
 
 
+def test_turkish_v_is_read_as_an_arabic_names_w(tmp_path: Path) -> None:
+    # the skeleton drops w and v alike (HZN), so only the spelling tells Hazwan (حزوان) from
+    # the villages a vowel apart: Turkish writes و as v (Hazvan, Kuveyris, Tevfik)
+    places: list[Place] = [
+        ("nz:place/hazana", "SY", "09", None, ["Hazana", "حزانة"]),
+        ("nz:place/hazani", "SY", "09", None, ["Hazani", "حزاني"]),
+        ("nz:place/hazwan", "SY", "09", None, ["Hazwan", "حزوان"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        hazvan = nz.resolve("Hazvan", country="SY", lang="tr")
+        english = nz.resolve("Hazvan", country="SY", lang="en")
+    assert hazvan[0].id == "nz:place/hazwan" and "rule:tr:v→w" in hazvan[0].why
+    assert hazvan[1].score < hazvan[0].score
+    assert "rule:tr:v→w" not in english[0].why  # only a Turkish name's v is read so
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -82,6 +82,15 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         alt = build_keys(spelled[0], lang if is_turkic(lang) else "tr")
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
         add(alt, reason, spelling=True, turkish=True)
+    # Turkish v for و (Hazvan, Kuveyris, Tevfik: Hazwan, Kuweires, Tawfiq). The skeleton drops
+    # v and w alike, so the reading with w is another spelling of the same skeleton: Hazwan
+    # rather than the villages a vowel apart (Hazana). Lexicon names keep their v (Turkish
+    # villages: Kavaklı, Viranşehir).
+    if keys.turkish and "v" in keys.phonetic:
+        text = spelled[0] if spelled is not None else clean(name)
+        rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
+        with_w = build_keys(text.replace("v", "w").replace("V", "W"), "tr")
+        add(with_w, ";".join([*rules, "rule:tr:v→w"]), spelling=True)
 
     # Figures as each language's words for them (`Evka-6`: Evka-Altı; `Al Twar 1`: Al Twar
     # First), a Turkish name's language first.

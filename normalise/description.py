@@ -4,12 +4,15 @@ region descriptor speaks of (`Hama countryside`, read as `Hama province`)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from normalise.clause import located
 from normalise.descriptors import PLACE_KINDS, Descriptor, descriptors
 from normalise.fold import fold
-from normalise.keys import words_of
+from normalise.generic import DESCRIBED, Stem
+from normalise.keys import build_keys, words_of
 from normalise.matres import is_arabic_text
 from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, query_capitals, uninflected
 from normalise.tokens import Word, cut_articles, tables
@@ -266,3 +269,31 @@ def without_leading(stop: frozenset[str], texts: list[str]) -> list[str]:
     while texts and texts[0] in stop:
         texts = texts[1:]
     return texts
+
+
+@cache
+def _last_place_words() -> frozenset[str]:
+    """Return the place descriptors written after a name (`base`, `camp`, `airport`)."""
+    return frozenset(
+        d.term for d in descriptors().values() if d.kind in PLACE_KINDS and d.position == "after"
+    )
+
+
+def described_stem(text: str, lang: str | None) -> Stem | None:
+    """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
+    (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
+    text names a base, an airport, a camp or a crossing by its place's name alone."""
+    if fold(text.rpartition(" ")[2]) not in _last_place_words():
+        return None  # the usual case, told cheaply
+    found = without_descriptor(text, lang)
+    if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":
+        return None
+    keys = build_keys(found[0], lang)
+    if not keys.skeleton:
+        return None
+    return Stem(keys.phonetic, keys.skeleton, keys.tokens, DESCRIBED)
+
+
+def reset_caches() -> None:
+    """Forget the place descriptors read off the end of lexicon names."""
+    _last_place_words.cache_clear()

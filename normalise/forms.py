@@ -4,13 +4,10 @@ it by (a village stem, a generic head, the name without its place descriptor).""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from normalise.description import without_descriptor
-from normalise.descriptors import PLACE_KINDS, descriptors
-from normalise.fold import fold
-from normalise.generic import DESCRIBED, Stem, head_stem, village_stem
-from normalise.keys import build_keys
+from normalise.description import described_stem
+from normalise.generic import Stem, head_stem, village_stem
 from normalise.lexicon.keyindex import key_lang
 from normalise.match import CandidateRow
 from normalise.matres import collapse, is_arabic_text, letter_by_letter, long_vowel_letters
@@ -67,29 +64,6 @@ def _row_stem(phonetic: str, skeleton: str) -> Stem | None:
     return village_stem(phonetic, skeleton)
 
 
-@cache
-def _last_place_words() -> frozenset[str]:
-    """Return the place descriptors written after a name (`base`, `camp`, `airport`)."""
-    return frozenset(
-        d.term for d in descriptors().values() if d.kind in PLACE_KINDS and d.position == "after"
-    )
-
-
-def described_stem(text: str, lang: str | None) -> Stem | None:
-    """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
-    (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
-    text names a base, an airport, a camp or a crossing by its place's name alone."""
-    if fold(text.rpartition(" ")[2]) not in _last_place_words():
-        return None  # the usual case, told cheaply
-    found = without_descriptor(text, lang)
-    if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":
-        return None
-    keys = build_keys(found[0], lang)
-    if not keys.skeleton:
-        return None
-    return Stem(keys.phonetic, keys.skeleton, keys.tokens, DESCRIBED)
-
-
 @lru_cache(maxsize=MEMO_FORMS)
 def _row_described_stem(text: str, lang: str | None, country: str | None) -> Stem | None:
     """`described_stem` of a lexicon name, keyed in the language the index keys it in
@@ -118,6 +92,5 @@ def reset_caches() -> None:
     """Forget the cached forms and stems of candidate names and the letters of names."""
     row_forms.cache_clear()
     _row_stem.cache_clear()
-    _last_place_words.cache_clear()
     _row_described_stem.cache_clear()
     query_letters.cache_clear()

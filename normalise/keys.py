@@ -45,7 +45,7 @@ _ARABIC_LATIN_ONLY = re.compile(f"[{_LATIN}{_ARABIC}]*")
 _ARABIC_RUNS_ASCII = re.compile(f"[^{_ARABIC}\x00-\x7f]+")
 
 # Bump when the key code changes in a way that changes keys: stores re-key on a new value.
-KEYS_VERSION = "9"
+KEYS_VERSION = "10"
 MEMO_WORDS = 2**16  # words whose keys are remembered (about 20 MB a process)
 MEMO_NAMES = 2**15  # names whose keys and words are remembered (about 45 MB a process)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from normalise.description import described_stem
 from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys
 from normalise.match import PROMINENT_POPULATION
@@ -56,8 +57,10 @@ def index_keys(keys: Keys) -> list[str]:
         keys: the name's `build_keys` result.
 
     Returns:
-        `x:`, `f:`, `s:` keys, a `t:` key per token skeleton of two or more letters and, for
-        skeletons of four or more letters, the `d:` deletion neighbourhood; empty keys skipped.
+        `x:`, `f:`, `s:` keys (also of a village name's stem and of a name without the place
+        descriptor it ends with, when its skeleton is one letter), a `t:` key per token
+        skeleton of two or more letters and, for skeletons of four or more letters, the `d:`
+        deletion neighbourhood; empty keys skipped.
     """
     out: dict[str, None] = {}
     if keys.exact:
@@ -74,6 +77,13 @@ def index_keys(keys: Keys) -> list[str]:
         stem = village_stem(keys.phonetic, skeleton)
         if stem is not None:
             out["s:" + stem.skeleton] = None  # Hasköy is found as Has too
+        if " " in keys.exact:
+            described = described_stem(keys.exact, "tr" if keys.turkish else None)
+            if described is not None and len(described.skeleton) < MIN_TOKEN:
+                # Al-Watiya Air Base is found as Al-Watiya too, whose one-letter skeleton (T)
+                # no token key holds (a longer stem is found by its token: Shayrat, SRT); the
+                # scorer compares it so (`forms.matched_stem`)
+                out["s:" + described.skeleton] = None
     for token in keys.tokens:
         if len(token) >= MIN_TOKEN:
             out["t:" + token] = None

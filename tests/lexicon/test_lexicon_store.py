@@ -124,6 +124,13 @@ def test_index_keys_cover_deletions_and_tokens() -> None:
     assert len(keys) == len(set(keys))
 
 
+def test_a_name_without_its_place_descriptor_is_keyed_when_no_token_holds_it() -> None:
+    # Al-Watiya (T): one letter, no token key; Shayrat (SRT) is found by its token key
+    assert "s:T" in index_keys(build_keys("Al-Watiya Air Base"))
+    shayrat = index_keys(build_keys("Shayrat Air Base"))
+    assert "t:SRT" in shayrat and "s:SRT" not in shayrat
+
+
 def test_turkish_latin_names_keyed_as_tr(tmp_path: Path) -> None:
     lex = Lexicon.create(tmp_path / "t.lexicon")
     entity = {"id": "geonames:1", "kind": "place", "country": "TR", "names": [{"text": "Cisr"}]}

@@ -13,12 +13,12 @@ from normalise.clause import located
 from normalise.description import (
     area_phrases,
     described_capitals,
+    described_stem,
     region_stem,
     without_descriptor,
 )
 from normalise.descriptors import names_a_city, read_off_kind
 from normalise.errors import RuleTableError
-from normalise.forms import described_stem
 
 
 @pytest.mark.parametrize(

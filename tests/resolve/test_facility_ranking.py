@@ -21,6 +21,8 @@ PLACES: list[Place] = [
     ("geonames:172374", "SY", "04", 69425, ["Al-Tabqa", "Tabqa"]),
     ("nz:place/tabqa-dam", "SY", "04", None, ["Tabqa Dam"]),
     ("nz:place/kuweires-iq", "IQ", "01", 5000, ["Kweires"]),
+    # a base named after a place the lexicon does not hold, whose skeleton is one letter (T)
+    ("nz:place/al-watiya-air-base", "LY", "67", None, ["Al-Watiya Air Base"]),
 ]
 
 
@@ -44,6 +46,16 @@ def test_the_facility_comes_before_the_place_spelled_as_the_query(nz: Normaliser
     assert "facility:base" in first(nz, "Kweires air base").why
     assert matches[1][0] == "nz:place/kweires"
     assert matches[1][1] == pytest.approx(0.9 * matches[0][1], abs=1e-4)  # `PLACE_SHARE`
+
+
+@pytest.mark.parametrize("name", ["Al-Watiya", "Watiya", "al-Wattiya"])
+def test_a_facility_is_found_by_its_place_name_of_one_letters_skeleton(
+    nz: Normaliser, name: str
+) -> None:
+    # a longer place name is found by its token key (Rukban); `Watiya` (T) has none, so the
+    # base is also keyed by the skeleton of its name without `Air Base` (no candidate before)
+    top = first(nz, name, country="LY")
+    assert top.id == "nz:place/al-watiya-air-base" and top.score > 0.8, top
 
 
 def test_the_place_alone_is_not_a_facility(nz: Normaliser) -> None:

@@ -845,7 +845,7 @@ def test_initials_with_what_the_organisation_is_are_a_match(
 
 
 # A base, a camp, an airport the lexicon names with a descriptor, named by its place's name
-# alone, as news text does (`forms.described_stem`: found by a token, scored against the name
+# alone, as news text does (`description.described_stem`: found by a token, scored against the name
 # without the descriptor; `Shayrat` answered Ahmed al-Sharaa, `Kuweires` the village of
 # Kuwayris Sharqi before); a city keeps its name (`Hama`, not its military airport)
 NAMED_BY_PLACE = [

@@ -23,6 +23,8 @@ from normalise.lexicon.model import ENTITY_KINDS
 from normalise.lexicon.store import Lexicon
 from normalise.translate import Translator
 
+NAMELESS_SHOWN = 5  # nameless entities named in `export`'s warning
+
 
 def _open(path: Path | None, readonly: bool = False) -> Lexicon:
     with reported_errors():
@@ -141,12 +143,28 @@ def apply_command(
 def export_command(lexicon_path: Path | None, output: Any) -> None:
     """Write the whole lexicon as batch JSON lines (apply them to a new store to copy it).
 
+    Entities with no name (a store written before batches kept every entity named) are
+    listed on stderr, with the ops that mend them: their export would not apply.
+
     \b
     Example:
       normalise lexicon export --lexicon my.lexicon --output my.jsonl
     """
     with _open(lexicon_path, readonly=True) as lex:
         lex.export(output)
+        nameless = lex.nameless()
+    if nameless:
+        more = ", ..." if len(nameless) > NAMELESS_SHOWN else ""
+        shown = ", ".join(nameless[:NAMELESS_SHOWN]) + more
+        click.echo(
+            f"warning: {len(nameless):,} {'entity has' if len(nameless) == 1 else 'entities have'}"
+            f" no name ({shown}): a store written before"
+            " batches kept every entity named. Applied, the export rejects their upserts. Give"
+            ' each a name first, {"op": "add_names", "id": ID, "names": [{"text": ...}]}, or'
+            ' delete it, {"op": "delete", "id": ID}, with `normalise lexicon apply`, then'
+            " export again.",
+            err=True,
+        )
 
 
 @lexicon_group.command("history")

@@ -122,6 +122,20 @@ class RecordsMixin:
             for r in rows
         ]
 
+    def nameless(self: _Host) -> list[str]:
+        """Return the ids of active entities with no name, ordered.
+
+        No batch leaves an entity so since names were followed through batches; a store
+        written before may hold some (an upsert without names wiped them). Its export
+        re-applies only once each has a name (`add_names`) or is deleted.
+        """
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id FROM entities AS e WHERE status = 'active' AND NOT EXISTS"
+                " (SELECT 1 FROM names WHERE names.entity = e.rowid) ORDER BY id"
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def counts(self: _Host) -> dict[str, int]:
         """Return the version and row counts, all read from one version of the store."""
         with self._read() as conn:

@@ -229,7 +229,8 @@ GAZA_JERUSALEM = [
 # Places of one skeleton that news text names apart, curated together on 2026-12-07: the
 # South's Mansouri and the Matn's Mansourieh (MNSR, each name flagged ambiguous), a camp beside
 # its town, the Shebaa Farms (of no country) beside the village of Shebaa, a hospital beside
-# the word that names it. Each is the confident answer, with its report's country.
+# the word that names it, the camps of Fawwar and Far'a (FR, flagged ambiguous). Each is the
+# confident answer, with its report's country.
 TOLD_APART = [
     ("المنصورية", "LB", "nz:place/mansourieh"),
     ("المنصوري", "LB", "nz:place/mansouri"),
@@ -239,6 +240,10 @@ TOLD_APART = [
     ("مزارع شبعا", "LB", "nz:region/shebaa-farms"),
     ("Shebaa", "LB", "nz:place/shebaa"),
     ("مستشفى الشفاء", "PS", "nz:place/al-shifa-hospital"),
+    ("Fawwar camp", "PS", "nz:place/fawwar-camp"),
+    ("مخيم الفوار", "PS", "nz:place/fawwar-camp"),
+    ("Far'a camp", "PS", "nz:place/fara-camp"),
+    ("مخيم الفارعة", "PS", "nz:place/fara-camp"),
 ]
 
 

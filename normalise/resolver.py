@@ -37,7 +37,7 @@ from normalise.referent import ReferentMixin
 from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
-from normalise.variants import readings, turkish_spelling
+from normalise.variants import readings, turkish_respellings, turkish_spelling
 
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 # When no candidate scores this well, fallback readings are looked up too: a Turkish-press
@@ -188,7 +188,8 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         found = self.source.candidates(first, country=context.country)
         if judged:
             found = [row for row in found if row.entity_id not in judged]
-        settled = self._settle(found, name, own, context, query_arabic)
+        respelled = any(r.endswith("h→kh") for _, r in turkish_respellings(name, keys))
+        settled = self._settle(found, name, own, context, query_arabic, respelled)
         if settled is not None:
             best, query_readings = settled, own
         else:
@@ -232,6 +233,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         own: list[Reading],
         context: Context,
         query_arabic: bool,
+        respelled: bool = False,
     ) -> dict[str, Scored] | None:
         """Score the candidates of the query's first keys (`spelled_keys`) by its own reading
         alone, and return them when a name spelled as the query, or nearly so, settles it: the
@@ -248,12 +250,14 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
 
         A query with Turkish ş or ğ is settled only by a name written letter for letter as
         it is (`Şam`, Turkish for Damascus): those letters are then that name's, not an
-        Arabic name's sh and gh.
+        Arabic name's sh and gh. So is a Turkish-read query with a final h (`respelled`:
+        `variants.turkish_respellings`; Dadih settled on Dadi, not Dadikh). Its v does not
+        stop it: Turkish villages' v settled by their names lost no confidence so.
         """
         if not any(row.key[0] in SETTLED for row in found):
             return None
         if not any(row.key[0] == "x" for row in found) and (
-            turkish_spelling(name) is not None or marked_ending(name) is not None
+            respelled or turkish_spelling(name) is not None or marked_ending(name) is not None
         ):
             return None
         best = self._score(found, own, context, query_arabic)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from normalise.conventions import rewrite_alternates
 from normalise.description import without_descriptor
 from normalise.fold import is_scholarly, is_turkic, spell_turkish_letters
@@ -38,10 +40,41 @@ def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     return rewrite_letters(name, "persian_letters.tsv")
 
 
+_FINAL_H = regex.compile(r"(?<=[aeiouyıöüâîûAEIOUYIÖÜÂÎÛİ])[hH]\b")
+
+
 def turkish_spelling(name: str) -> tuple[str, tuple[str, ...]] | None:
     """Return a name with its Turkish ş and ğ written as an Arabic name's sh and gh are
     (`fold.spell_turkish_letters` of the cleaned name) and the rewrites made, or None."""
     return spell_turkish_letters(clean(name))
+
+
+def turkish_respellings(name: str, keys: Keys) -> list[tuple[str, str]]:
+    """Return a Turkish-read query respelled as an Arabic name's romanisation writes the letters
+    Turkish writes its own way, each with its reason (none for another query):
+
+    - v for و (Hazvan, Kuveyris, Tevfik: Hazwan, Kuweires, Tawfiq). The skeleton drops v and w
+      alike, so this is another spelling of the same skeleton: Hazwan rather than the villages
+      a vowel apart (Hazana).
+    - h for خ at a word's end (Dadih, Şeyh: Dadikh, Sheikh), where the skeleton drops an h as
+      the ending of ة: the respelling keeps it (DDH).
+
+    Lexicon names are keyed as written (Turkish villages keep their v: Kavaklı; BGN and Persian
+    romanisations their unread final h: Rizeh, Aş Şāfiyah). Turkish ş and ğ come first
+    (`turkish_spelling`).
+    """
+    if not keys.turkish or is_scholarly(name):
+        return []  # a scholarly romanisation's letters are its own (Buşrah ash Shām: ş is ص)
+    spelled = turkish_spelling(name)
+    text = spelled[0] if spelled is not None else clean(name)
+    rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
+    out = []
+    if "v" in keys.phonetic:
+        out.append((text.replace("v", "w").replace("V", "W"), ";".join([*rules, "rule:tr:v→w"])))
+    with_kh = _FINAL_H.sub(lambda m: "KH" if m.group() == "H" else "kh", text)
+    if with_kh != text:
+        out.append((with_kh, ";".join([*rules, "rule:tr:h→kh"])))
+    return out
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -82,15 +115,10 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         alt = build_keys(spelled[0], lang if is_turkic(lang) else "tr")
         reason = ";".join(f"rule:tr:{r}" for r in spelled[1])
         add(alt, reason, spelling=True, turkish=True)
-    # Turkish v for و (Hazvan, Kuveyris, Tevfik: Hazwan, Kuweires, Tawfiq). The skeleton drops
-    # v and w alike, so the reading with w is another spelling of the same skeleton: Hazwan
-    # rather than the villages a vowel apart (Hazana). Lexicon names keep their v (Turkish
-    # villages: Kavaklı, Viranşehir).
-    if keys.turkish and "v" in keys.phonetic:
-        text = spelled[0] if spelled is not None else clean(name)
-        rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
-        with_w = build_keys(text.replace("v", "w").replace("V", "W"), "tr")
-        add(with_w, ";".join([*rules, "rule:tr:v→w"]), spelling=True)
+    # Turkish spellings of Arabic letters read as an Arabic name writes them: v for و, a final
+    # h for خ (`turkish_respellings`)
+    for text, reason in turkish_respellings(name, keys):
+        add(build_keys(text, "tr"), reason, spelling=True)
 
     # Figures as each language's words for them (`Evka-6`: Evka-Altı; `Al Twar 1`: Al Twar
     # First), a Turkish name's language first.

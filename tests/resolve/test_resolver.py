@@ -432,6 +432,42 @@ def test_turkish_v_is_read_as_an_arabic_names_w(tmp_path: Path) -> None:
     assert "rule:tr:v→w" not in english[0].why  # only a Turkish name's v is read so
 
 
+def test_a_turkish_final_h_is_also_read_as_kh(tmp_path: Path) -> None:
+    # the skeleton drops a final h as the ending of ة (Dadih: DD), so Dadih settled on Dadi
+    places: list[Place] = [
+        ("nz:place/dadi", "SY", "12", None, ["Dadi", "دادي"]),
+        ("nz:place/dwadiyeh", "SY", "12", None, ["Dwadiyeh", "دويدية"]),
+        ("nz:place/dadikh", "SY", "12", None, ["Dadikh", "داديخ"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        dadih = nz.resolve("Dadih", country="SY", lang="tr")
+        english = nz.resolve("Dadih", country="SY", lang="en")
+    assert dadih[0].id == "nz:place/dadikh" and "rule:tr:h→kh" in dadih[0].why
+    assert english[0].id == "nz:place/dadi"  # only a Turkish name's final h is read so
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("Hazvan", "tr", [("Hazwan", "rule:tr:v→w")]),
+        ("Dadih", "tr", [("Dadikh", "rule:tr:h→kh")]),
+        ("Şeyh", None, [("sheykh", "rule:tr:ş→sh;rule:tr:h→kh")]),  # ş says the name is Turkish
+        ("Kavaklı Şeyh", None, [("kawaklı sheyh", "rule:tr:ş→sh;rule:tr:v→w"),
+                                ("kavaklı sheykh", "rule:tr:ş→sh;rule:tr:h→kh")]),
+        ("Hazvan", "en", []),
+        ("Buşrah ash Shām", None, []),  # BGN: ş is ص, the final h the ending of ة
+        ("Şeyh Maksut", "tr", [("sheykh maksut", "rule:tr:ş→sh;rule:tr:h→kh")]),
+    ],
+)  # fmt: skip
+def test_turkish_respellings(
+    name: str, lang: str | None, expected: list[tuple[str, str]]
+) -> None:
+    from normalise.keys import build_keys
+    from normalise.variants import turkish_respellings
+
+    assert turkish_respellings(name, build_keys(name, lang)) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

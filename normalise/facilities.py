@@ -6,7 +6,9 @@ such a name without its descriptor, which finds the place (`descriptors.tsv`). W
 holds the facility, it is what the query means: a candidate found only by reading the
 descriptor off ranks below a facility of the kind the query says, named after the place the
 query names (`prefer_facilities`). `Kweires air base` is Kuweires Military Airbase, not the
-village of Kweires, though spelled as the village and not as the base.
+village of Kweires, though spelled as the village and not as the base. A query that says no
+facility names a town rather than the camp named after it (`prefer_towns`: Rafah, not Rafah
+Camp).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
+from normalise.forms import matched_stem
+from normalise.generic import DESCRIBED
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
 from normalise.ranking import Scored
@@ -101,6 +105,38 @@ def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
             best[entity_id] = replace(scored, score=PLACE_SHARE * facility.score)
             reasons = [f"facility:{f}" for f in sorted(said & _said_by(facility.row))]
             facility.support = tuple(dict.fromkeys([*facility.support, *reasons]))
+
+
+def prefer_towns(best: dict[str, Scored]) -> None:
+    """Rank each camp found by its town's name alone (its name without the descriptor it ends
+    with, `forms.matched_stem`: `Jenin` for Jenin Camp) below a place spelled as that name
+    that is no facility and scores at least `FACILITY_FLOOR`: at most `PLACE_SHARE` of the
+    place's score. For a query that says no facility: news text names a refugee camp with
+    the word camp, and the town without it (`Rafah`, `Jenin`); `Rukban`, of no place in the
+    lexicon, is the camp. A base is often named by its place's name alone (`Kuweires`)."""
+    camps = {
+        entity_id: stem.skeleton
+        for entity_id, s in best.items()
+        if "camp" in _said_by(s.row)
+        and (stem := matched_stem(s.reading, s.row)) is not None
+        and stem.kind == DESCRIBED
+    }
+    if not camps:
+        return
+    towns: dict[str, float] = {}
+    for entity_id, s in best.items():
+        if (
+            entity_id not in camps
+            and s.score >= FACILITY_FLOOR
+            and s.row.kind == "place"
+            and not _said_by(s.row)
+        ):
+            towns[s.row.skeleton] = max(towns.get(s.row.skeleton, 0.0), s.score)
+    for entity_id, skeleton in camps.items():
+        town = towns.get(skeleton)
+        scored = best[entity_id]
+        if town is not None and scored.score > PLACE_SHARE * town:
+            best[entity_id] = replace(scored, score=PLACE_SHARE * town)
 
 
 def reset_caches() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from normalise.compass import other_points
 from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
-from normalise.facilities import prefer_facilities
+from normalise.facilities import prefer_facilities, prefer_towns
 from normalise.features import features, row_part
 from normalise.fold import looks_turkish
 from normalise.forms import matched_stem
@@ -223,7 +223,10 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         self._score_area_named(name, keys, best, context, lang)
         for entity_id in judged:
             best.pop(entity_id, None)
-        prefer_facilities(best, context.facilities)  # of the facilities it may return
+        if context.facilities:
+            prefer_facilities(best, context.facilities)  # of the facilities it may return
+        else:
+            prefer_towns(best)  # a town's name alone is the town's, not its camp's
         return best
 
     def _settle(

@@ -23,6 +23,9 @@ PLACES: list[Place] = [
     ("nz:place/kuweires-iq", "IQ", "01", 5000, ["Kweires"]),
     # a base named after a place the lexicon does not hold, whose skeleton is one letter (T)
     ("nz:place/al-watiya-air-base", "LY", "67", None, ["Al-Watiya Air Base"]),
+    # a town and the refugee camp named after it, the camp the more populous
+    ("geonames:281102", "PS", "GZ", 9000, ["Rafaḩ", "Rafah", "رفح"]),
+    ("nz:place/rafah-camp", "PS", "GZ", 36550, ["Rafah Camp", "مخيم رفح"]),
 ]
 
 
@@ -56,6 +59,15 @@ def test_a_facility_is_found_by_its_place_name_of_one_letters_skeleton(
     # base is also keyed by the skeleton of its name without `Air Base` (no candidate before)
     top = first(nz, name, country="LY")
     assert top.id == "nz:place/al-watiya-air-base" and top.score > 0.8, top
+
+
+def test_a_towns_name_alone_is_the_town_not_its_camp(nz: Normaliser) -> None:
+    # Turkish `Refah`, read with kh too, does not settle on the town spelled so: the camp, found
+    # by its name without `Camp`, came first as the more populous
+    matches = [(m.id, m.score) for m in nz.resolve("Refah", country="PS", lang="tr")]
+    assert matches[0][0] == "geonames:281102", matches
+    assert matches[1] == ("nz:place/rafah-camp", pytest.approx(0.9 * matches[0][1], abs=1e-4))
+    assert first(nz, "Rafah camp", country="PS").id == "nz:place/rafah-camp"
 
 
 def test_the_place_alone_is_not_a_facility(nz: Normaliser) -> None:

@@ -416,34 +416,31 @@ def test_turkish_letters_are_also_read_as_an_arabic_names_sh_and_gh(tmp_path: Pa
     assert sham[1].score < sham[0].score - 0.05
 
 
-def test_turkish_v_is_read_as_an_arabic_names_w(tmp_path: Path) -> None:
-    # the skeleton drops w and v alike (HZN), so only the spelling tells Hazwan (حزوان) from
-    # the villages a vowel apart: Turkish writes و as v (Hazvan, Kuveyris, Tevfik)
-    places: list[Place] = [
-        ("nz:place/hazana", "SY", "09", None, ["Hazana", "حزانة"]),
-        ("nz:place/hazani", "SY", "09", None, ["Hazani", "حزاني"]),
-        ("nz:place/hazwan", "SY", "09", None, ["Hazwan", "حزوان"]),
-    ]
+@pytest.mark.parametrize(
+    ("query", "places", "expected", "rule"),
+    [
+        # the skeleton drops w and v alike (HZN): only the spelling tells Hazwan (حزوان) from
+        # the villages a vowel apart; Turkish writes و as v (Hazvan, Kuveyris, Tevfik)
+        ("Hazvan", [("nz:place/hazana", "SY", "09", None, ["Hazana", "حزانة"]),
+                    ("nz:place/hazani", "SY", "09", None, ["Hazani", "حزاني"]),
+                    ("nz:place/hazwan", "SY", "09", None, ["Hazwan", "حزوان"])],
+         "nz:place/hazwan", "rule:tr:v→w"),
+        # the skeleton drops a final h as the ending of ة (DD): Dadih settled on Dadi
+        ("Dadih", [("nz:place/dadi", "SY", "12", None, ["Dadi", "دادي"]),
+                   ("nz:place/dwadiyeh", "SY", "12", None, ["Dwadiyeh", "دويدية"]),
+                   ("nz:place/dadikh", "SY", "12", None, ["Dadikh", "داديخ"])],
+         "nz:place/dadikh", "rule:tr:h→kh"),
+    ],
+)  # fmt: skip
+def test_turkish_letters_are_also_read_as_an_arabic_names(
+    tmp_path: Path, query: str, places: list[Place], expected: str, rule: str
+) -> None:
     with Normaliser.open(small(tmp_path, places)) as nz:
-        hazvan = nz.resolve("Hazvan", country="SY", lang="tr")
-        english = nz.resolve("Hazvan", country="SY", lang="en")
-    assert hazvan[0].id == "nz:place/hazwan" and "rule:tr:v→w" in hazvan[0].why
-    assert hazvan[1].score < hazvan[0].score
-    assert "rule:tr:v→w" not in english[0].why  # only a Turkish name's v is read so
-
-
-def test_a_turkish_final_h_is_also_read_as_kh(tmp_path: Path) -> None:
-    # the skeleton drops a final h as the ending of ة (Dadih: DD), so Dadih settled on Dadi
-    places: list[Place] = [
-        ("nz:place/dadi", "SY", "12", None, ["Dadi", "دادي"]),
-        ("nz:place/dwadiyeh", "SY", "12", None, ["Dwadiyeh", "دويدية"]),
-        ("nz:place/dadikh", "SY", "12", None, ["Dadikh", "داديخ"]),
-    ]
-    with Normaliser.open(small(tmp_path, places)) as nz:
-        dadih = nz.resolve("Dadih", country="SY", lang="tr")
-        english = nz.resolve("Dadih", country="SY", lang="en")
-    assert dadih[0].id == "nz:place/dadikh" and "rule:tr:h→kh" in dadih[0].why
-    assert english[0].id == "nz:place/dadi"  # only a Turkish name's final h is read so
+        turkish = nz.resolve(query, country="SY", lang="tr")
+        english = nz.resolve(query, country="SY", lang="en")
+    assert turkish[0].id == expected and rule in turkish[0].why
+    assert turkish[1].score < turkish[0].score
+    assert rule not in english[0].why  # only a Turkish name's letters are read so
 
 
 @pytest.mark.parametrize(

@@ -225,7 +225,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             best.pop(entity_id, None)
         if context.facilities:
             prefer_facilities(best, context.facilities)  # of the facilities it may return
-        else:
+        elif settled is None:  # a settled query's camp was spelled as the query, not its town
             prefer_towns(best)  # a town's name alone is the town's, not its camp's
         return best
 

@@ -28,8 +28,9 @@ FEATURES: tuple[str, ...] = (
     "cross_script",  # one side Arabic script, the other not
     "cross_skeleton",  # cross_script * skeleton
     "cross_spelling",  # cross_script * spelling_jw
-    "exact",  # found by the exact or folded key with the query's own reading, or a Latin name
-    # written but for its word breaks, article or heads (`Serêkaniyê`, `El Bab`, `Tel Abyad`)
+    "exact",  # found by the exact or folded key with the query's own reading (the folded key of
+    # a query with Turkish ş or ğ only for a name that writes them), or a Latin name written but
+    # for its word breaks, article or heads (`Serêkaniyê`, `El Bab`, `Tel Abyad`)
     "skeleton_equal",
     "variant",  # the reading needed an alternate rule, a glossary term or a glued article
     "token_only",  # found by a token key only
@@ -221,17 +222,27 @@ def features(
     ]
 
 
+def _writes_turkish_letters(text: str) -> bool:
+    """Return True when a name writes Turkish ş or ğ (in either case)."""
+    return any(letter in text for letter in "şŞğĞ")
+
+
 def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:
     """Return True when a candidate name was found as the query is written: by the primary
-    reading's exact or folded key, or by the folded key of the query's words without their
+    reading's exact or folded key (a query's Turkish ş or ğ folded only to a name's own: `Şati`
+    is not Chad's `Sāti`), or by the folded key of the query's words without their
     leading function words or their ending (`the US`, `Assad's`: `Reading.written`). A Latin
     name written but for its word breaks, its article's or its generic heads' spelling is as
     written too (`forms.written_forms`: `Serêkaniyê` for Serê Kaniyê, `El Bab` for Al Bab,
     `Tel Abyad` for Tall Abyad, found by their skeletons: a source's habit, not another
     spelling); across scripts, never (a folded Arabic name is its romanisation)."""
     if primary:
-        if row.key[:1] == "x" or row.key == "f:" + context.folded:
+        if row.key[:1] == "x":
             return True
+        if row.key == "f:" + context.folded:
+            # a query's Turkish ş or ğ is that letter, not the s or g of a name folded like it
+            # (`Şati` is no `Sāti`, Chad in another language)
+            return not context.turkish_letters or _writes_turkish_letters(row.name_text)
         if not context.written or (" " not in row.folded and " " not in context.folded):
             return False  # one word each: written alike only as the folded key finds it
         if is_arabic_text(row.name_text):

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from normalise.compass import compass_points
 from normalise.description import described_capitals
 from normalise.facilities import facilities_said
+from normalise.fold import spell_turkish_letters
 from normalise.forms import query_letters, written_forms
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
+from normalise.text import clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Context:
     # (`facilities.facilities_said`: `Kuweires air base` {base})
     written: frozenset[str] = frozenset()  # a Latin query's forms as written but for word
     # breaks, articles and heads (`forms.written_forms`); empty for another script
+    turkish_letters: bool = False  # the query writes Turkish ş or ğ, as the Turkish press
+    # does (`fold.spell_turkish_letters`; a scholarly romanisation's ş is its own)
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -49,7 +53,7 @@ def query_lang(name: str, country: str | None, lang: str | None = None) -> str |
 def query_context(name: str, keys: Keys, context: Context) -> Context:
     """Return the caller's context with what the query itself tells the scorer and the
     decision: its article, folded key, letters, Arabic spelling, capitals, script and compass
-    points, the facilities it says and its written forms."""
+    points, the facilities it says, its written forms and whether it writes Turkish ş or ğ."""
     arabic = is_arabic_text(name)
     return Context(
         context.country,
@@ -64,4 +68,5 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         compass=compass_points(keys.folded, arabic),
         facilities=facilities_said(keys.folded, arabic),
         written=frozenset() if arabic else written_forms(keys.folded),
+        turkish_letters=not arabic and spell_turkish_letters(clean(name)) is not None,
     )

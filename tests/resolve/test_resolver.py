@@ -443,6 +443,21 @@ def test_turkish_letters_are_also_read_as_an_arabic_names(
     assert rule not in english[0].why  # only a Turkish name's letters are read so
 
 
+def test_a_turkish_s_is_not_written_as_a_names_plain_s(tmp_path: Path) -> None:
+    # `Şati` folds like Chad's `Sāti` (a name of it in another language): found so, it was a
+    # confident match; the Turkish ş is the sh of Al-Shati
+    ops = [
+        upsert("iso3166:TD", "TD", None, 17_000_000, ["Chad", "Sāti"], kind="country"),
+        upsert("nz:place/al-shati", "PS", "GZ", None, ["Al-Shati", "Shati"]),
+        upsert("geonames:170654", "SY", "13", 1569394, ["Damascus", "Şam"]),
+    ]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        sati = nz.resolve("Şati")
+        sam = nz.resolve("Şam")[0]
+    assert not sati[0].match, sati
+    assert sam.id == "geonames:170654" and sam.why[0] == "exact"  # written letter for letter
+
+
 @pytest.mark.parametrize(
     ("name", "lang", "expected"),
     [

@@ -98,6 +98,8 @@ from normalise.errors import RuleTableError
         ("the Iraqi government", None, "iraqi", "government"),
         ("downtown Beirut", None, "beirut", "downtown"),
         ("Rafah crossing", None, "rafah", "crossing"),
+        ("Ras Lanuf oil terminal", None, "ras lanuf", "terminal"),  # Al Faw before (0.04)
+        ("Es Sider oil port", None, "es sider", "port"),  # `oil` read off as `air` is
         ("العاصمة دمشق", None, "دمشق", "العاصمة"),
         ("Suriye hükümetinin", None, "suriye", "hukumeti"),
         ("İdlib kırsalında", None, "idlib ili", "kirsali"),

@@ -100,6 +100,7 @@ from normalise.errors import RuleTableError
         ("Rafah crossing", None, "rafah", "crossing"),
         ("Ras Lanuf oil terminal", None, "ras lanuf", "terminal"),  # Al Faw before (0.04)
         ("Es Sider oil port", None, "es sider", "port"),  # `oil` read off as `air` is
+        ("Bab al-Hawa border crossing", None, "bab al hawa", "crossing"),  # Victorville before
         ("العاصمة دمشق", None, "دمشق", "العاصمة"),
         ("Suriye hükümetinin", None, "suriye", "hukumeti"),
         ("İdlib kırsalında", None, "idlib ili", "kirsali"),
@@ -225,6 +226,7 @@ def test_the_kind_of_a_descriptor_read_off(reason: str | None, kind: str | None)
     ("name", "stem"),
     [("Shayrat Air Base", "shayrat"), ("Kuweires Military Airbase", "kuwayres"),
      ("Rukban refugee camp", "rukban"), ("Sadr City", "sadr"), ("Hama Military Airport", "hama"),
+     ("Masnaa Border Crossing", "masnaa"),  # `Masnaa` found it by token at 0.04 before
      ("Idlib Governorate", None), ("Rural Damascus", None), ("Central Damascus", None),
      ("Kafr Nabl", None)],
 )  # fmt: skip

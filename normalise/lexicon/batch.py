@@ -25,7 +25,7 @@ from normalise.lexicon.keyindex import (
     script_of,
 )
 from normalise.lexicon.schema import KEYS_COLUMNS
-from normalise.lexicon.validate import OPS
+from normalise.lexicon.validate import OPS, merged_kind, removed_by
 from normalise.text import clean
 
 ENTITY_COLUMNS = ("kind", "country", "admin1", "parent", "population", "lat", "lon")
@@ -229,11 +229,7 @@ class BatchWriter:
         rowid, entity_id, _, country = self._resolve(op["id"])
         wanted = [(clean(str(n["text"])), n.get("lang")) for n in op["names"]]
         names = self._names_of(rowid)
-        doomed = [
-            name_id
-            for name_id, text, lang, _ in names
-            if any(text == t and (wl is None or wl == lang) for t, wl in wanted)
-        ]
+        doomed = [name_id for name_id, text, lang, _ in names if removed_by(text, lang, wanted)]
         if not doomed:
             return
         canonical = [name_id for name_id, _, _, kind in names if kind == "canonical"]
@@ -269,11 +265,9 @@ class BatchWriter:
         source = self._row(op["from"])
         assert source is not None
         into_rowid, into_id, kind, country = self._resolve(op["into"])
-        # the source's canonical name is the survivor's variant, or its canonical name when it
-        # has none (an entity upserted in the batch to receive the names of others)
-        keep = not any(k == "canonical" for _, _, _, k in self._names_of(into_rowid))
+        has_canonical = any(k == "canonical" for _, _, _, k in self._names_of(into_rowid))
         moved = [
-            (text, lang, "variant" if name_kind == "canonical" and not keep else name_kind, None)
+            (text, lang, merged_kind(name_kind, has_canonical), None)
             for _, text, lang, name_kind in self._names_of(source[0])
         ]
         sources = {

@@ -8,7 +8,7 @@ or merged by earlier ops count), so a batch is judged exactly as it would apply.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -51,6 +51,18 @@ StatusLookup = Callable[[str], "tuple[str, str | None] | None"]
 NameRow = tuple[str, "str | None", str]
 # names(id) -> the names the store holds for an active entity.
 NamesLookup = Callable[[str], "list[NameRow]"]
+
+
+def removed_by(text: str, lang: str | None, wanted: Iterable[tuple[str, str | None]]) -> bool:
+    """Return True when a `remove_names` op's `(text, lang)` pairs take a name: the same
+    cleaned text, and the same language unless the op gives none."""
+    return any(text == t and (wl is None or wl == lang) for t, wl in wanted)
+
+
+def merged_kind(kind: str, survivor_has_canonical: bool) -> str:
+    """Return the kind a merged entity's name takes on the survivor: its canonical name is a
+    variant there, unless the survivor has none (an entity upserted to receive others')."""
+    return "variant" if kind == "canonical" and survivor_has_canonical else kind
 
 
 @cache
@@ -277,11 +289,8 @@ class BatchValidator:
         if target is None:
             return
         held = self.names_of(target)
-        kept = [
-            (text, lang, kind)
-            for text, lang, kind in held
-            if not any(text == t and (wl is None or wl == lang) for t, wl, _ in wanted)
-        ]
+        pairs = [(t, wl) for t, wl, _ in wanted]
+        kept = [name for name in held if not removed_by(name[0], name[1], pairs)]
         if len(kept) < len(held):
             self._must_name.setdefault(target, (line, "names"))
         held[:] = kept
@@ -313,12 +322,11 @@ class BatchValidator:
         elif source is not None and target[0] == source:
             self._add(line, "into", f"merge cycle: {into!r} resolves to {source!r}")
         elif source is not None:
-            # the source's names join the target's, its canonical one as a variant unless the
-            # target has none (`BatchWriter._merge`)
+            # the source's names join the target's as `BatchWriter._merge` moves them
             held = self.names_of(target[0])
-            keep = not any(kind == "canonical" for _, _, kind in held)
+            has_canonical = any(kind == "canonical" for _, _, kind in held)
             moved = [
-                (text, lang, "variant" if kind == "canonical" and not keep else kind)
+                (text, lang, merged_kind(kind, has_canonical))
                 for text, lang, kind in self.names_of(source)
             ]
             present = {(text, lang) for text, lang, _ in held}

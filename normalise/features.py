@@ -19,6 +19,7 @@ from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
 from normalise.reading import Reading
+from normalise.rules import letter_table
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -223,8 +224,9 @@ def features(
 
 
 def _writes_turkish_letters(text: str) -> bool:
-    """Return True when a name writes Turkish ş or ğ (in either case)."""
-    return any(letter in text for letter in "şŞğĞ")
+    """Return True when a name writes a letter of `turkish_letters.tsv` (ş, ğ), in either case."""
+    table = letter_table("turkish_letters.tsv")
+    return any(ord(letter) in table for letter in text.lower())
 
 
 def _found_as_written(reading: Reading, row: CandidateRow, primary: bool, context: Context) -> bool:

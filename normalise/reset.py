@@ -23,6 +23,7 @@ from normalise import (
     syllables,
     tokens,
     translit,
+    variants,
 )
 from normalise import fingerprint as _fingerprint
 
@@ -50,6 +51,7 @@ def reset_caches() -> None:
         glue,
         matres,
         numbers,
+        variants,
     ):
         module.reset_caches()
     _fingerprint.rules_fingerprint.cache_clear()

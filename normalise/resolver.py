@@ -37,7 +37,7 @@ from normalise.referent import ReferentMixin
 from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
-from normalise.variants import readings, turkish_respellings, turkish_spelling
+from normalise.variants import readings, turkish_respellings
 
 SUPPORT_SCORE = 0.5  # another reading that finds an entity this well adds its reason to `why`
 # When no candidate scores this well, fallback readings are looked up too: a Turkish-press
@@ -188,7 +188,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         found = self.source.candidates(first, country=context.country)
         if judged:
             found = [row for row in found if row.entity_id not in judged]
-        respelled = any(r.endswith("h→kh") for _, r in turkish_respellings(name, keys))
+        respelled = any(not r.settles for r in turkish_respellings(name, keys))
         settled = self._settle(found, name, own, context, query_arabic, respelled)
         if settled is not None:
             best, query_readings = settled, own
@@ -260,7 +260,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         if not any(row.key[0] in SETTLED for row in found):
             return None
         if not any(row.key[0] == "x" for row in found) and (
-            respelled or turkish_spelling(name) is not None or marked_ending(name) is not None
+            respelled or context.turkish_letters or marked_ending(name) is not None
         ):
             return None
         best = self._score(found, own, context, query_arabic)

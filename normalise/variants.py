@@ -9,6 +9,8 @@ carries the reason it was tried, which the resolver reports in `why`.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache, partial
+from typing import NamedTuple
 
 import regex
 
@@ -23,7 +25,7 @@ from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
 from normalise.qualifier import without_qualifier
 from normalise.reading import Reading, compact, own_reading, reading_of
-from normalise.rules import rewrite_letters
+from normalise.rules import check_choice, load_rows, rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import ending_lang, marked_ending, without_case_suffix
 from normalise.syllables import spelled_names
@@ -40,41 +42,70 @@ def persian_reading(name: str) -> tuple[str, tuple[str, ...]] | None:
     return rewrite_letters(name, "persian_letters.tsv")
 
 
-_FINAL_H = regex.compile(r"(?<=[aeiouyıöüâîûAEIOUYIÖÜÂÎÛİ])[hH]\b")
-
-
 def turkish_spelling(name: str) -> tuple[str, tuple[str, ...]] | None:
     """Return a name with its Turkish ş and ğ written as an Arabic name's sh and gh are
     (`fold.spell_turkish_letters` of the cleaned name) and the rewrites made, or None."""
     return spell_turkish_letters(clean(name))
 
 
-def turkish_respellings(name: str, keys: Keys) -> list[tuple[str, str]]:
+VOWELS = "aeiouyıöüâîû"  # after which `turkish_respellings.tsv`'s `end` letters are read
+WHERE = ("any", "end")
+SETTLE = ("yes", "no")
+
+
+class Respelling(NamedTuple):
+    """A Turkish-read query respelled by one row of `turkish_respellings.tsv`."""
+
+    text: str
+    reason: str  # `rule:tr:v→w`, after the ş and ğ rewrites that came first
+    settles: bool  # the query may still settle by its own keys
+
+
+@cache
+def respelling_rules() -> tuple[tuple[regex.Pattern[str], str, str, bool], ...]:
+    """Load `turkish_respellings.tsv` strictly: per row, the pattern of its letter where it
+    is read, the letters written instead, the rule label and whether the query may settle."""
+    out = []
+    for row in load_rows("turkish_respellings.tsv"):
+        letter, to = row["from"], row["to"]
+        if len(letter) != 1 or not letter.islower() or not to.islower():
+            raise row.error("from must be one lower-case letter and to lower-case letters")
+        where = check_choice(row, "where", WHERE)
+        settle = check_choice(row, "settle", SETTLE)
+        pattern = regex.escape(letter)
+        if where == "end":
+            pattern = f"(?<=[{VOWELS}{VOWELS.upper()}İ]){pattern}\\b"
+        compiled = regex.compile(pattern, regex.IGNORECASE)
+        out.append((compiled, to, f"rule:tr:{letter}→{to}", settle == "yes"))
+    return tuple(out)
+
+
+def _cased(to: str, match: regex.Match[str]) -> str:
+    """Return `to` in the case of the letter it replaces."""
+    return to.upper() if match.group().isupper() else to
+
+
+def turkish_respellings(name: str, keys: Keys) -> list[Respelling]:
     """Return a Turkish-read query respelled as an Arabic name's romanisation writes the letters
-    Turkish writes its own way, each with its reason (none for another query):
-
-    - v for و (Hazvan, Kuveyris, Tevfik: Hazwan, Kuweires, Tawfiq). The skeleton drops v and w
-      alike, so this is another spelling of the same skeleton: Hazwan rather than the villages
-      a vowel apart (Hazana).
-    - h for خ at a word's end (Dadih, Şeyh: Dadikh, Sheikh), where the skeleton drops an h as
-      the ending of ة: the respelling keeps it (DDH).
-
-    Lexicon names are keyed as written (Turkish villages keep their v: Kavaklı; BGN and Persian
-    romanisations their unread final h: Rizeh, Aş Şāfiyah). Turkish ş and ğ come first
-    (`turkish_spelling`).
-    """
+    Turkish writes its own way (`turkish_respellings.tsv`: v for و, a final h for خ), one per
+    rule that applies; none for another query or a scholarly romanisation (Buşrah ash Shām:
+    its ş is ص). Turkish ş and ğ come first (`turkish_spelling`)."""
     if not keys.turkish or is_scholarly(name):
-        return []  # a scholarly romanisation's letters are its own (Buşrah ash Shām: ş is ص)
+        return []
     spelled = turkish_spelling(name)
     text = spelled[0] if spelled is not None else clean(name)
     rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
     out = []
-    if "v" in keys.phonetic:
-        out.append((text.replace("v", "w").replace("V", "W"), ";".join([*rules, "rule:tr:v→w"])))
-    with_kh = _FINAL_H.sub(lambda m: "KH" if m.group() == "H" else "kh", text)
-    if with_kh != text:
-        out.append((with_kh, ";".join([*rules, "rule:tr:h→kh"])))
+    for pattern, to, label, settles in respelling_rules():
+        respelled = pattern.sub(partial(_cased, to), text)
+        if respelled != text:
+            out.append(Respelling(respelled, ";".join([*rules, label]), settles))
     return out
+
+
+def reset_caches() -> None:
+    """Forget the loaded respelling rules."""
+    respelling_rules.cache_clear()
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -117,8 +148,8 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         add(alt, reason, spelling=True, turkish=True)
     # Turkish spellings of Arabic letters read as an Arabic name writes them: v for و, a final
     # h for خ (`turkish_respellings`)
-    for text, reason in turkish_respellings(name, keys):
-        add(build_keys(text, "tr"), reason, spelling=True)
+    for respelled in turkish_respellings(name, keys):
+        add(build_keys(respelled.text, "tr"), respelled.reason, spelling=True)
 
     # Figures as each language's words for them (`Evka-6`: Evka-Altı; `Al Twar 1`: Al Twar
     # First), a Turkish name's language first.

@@ -188,7 +188,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         found = self.source.candidates(first, country=context.country)
         if judged:
             found = [row for row in found if row.entity_id not in judged]
-        respelled = any(not r.settles for r in turkish_respellings(name, keys))
+        respelled = self._respelled_elsewhere(name, keys, context)
         settled = self._settle(found, name, own, context, query_arabic, respelled)
         if settled is not None:
             best, query_readings = settled, own
@@ -229,6 +229,20 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             prefer_towns(best)  # a town's name alone is the town's, not its camp's
         return best
 
+    def _respelled_elsewhere(self, name: str, keys: Keys, context: Context) -> bool:
+        """Whether a respelling of the query that may not settle it (`turkish_respellings.tsv`:
+        a final h read as kh) finds a name spelled as it is (`spelled_keys`, in the hinted
+        country): Dadih read as Dadikh finds Dadikh, so Dadi, found by Dadih's own skeleton,
+        must not settle it. A respelling that finds nothing rivals nothing: Antakiyah read
+        with kh finds no name, and Antakya settles it as before the reading."""
+        wanted = [
+            key
+            for respelled in turkish_respellings(name, keys)
+            if not respelled.settles
+            for key in spelled_keys(build_keys(respelled.text, "tr"))
+        ]
+        return bool(wanted) and bool(self.source.candidates(wanted, country=context.country))
+
     def _settle(
         self,
         found: list[CandidateRow],
@@ -253,9 +267,10 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
 
         A query with Turkish ş or ğ is settled only by a name written letter for letter as
         it is (`Şam`, Turkish for Damascus): those letters are then that name's, not an
-        Arabic name's sh and gh. So is a Turkish-read query with a final h (`respelled`:
-        `variants.turkish_respellings`; Dadih settled on Dadi, not Dadikh). Its v does not
-        stop it: Turkish villages' v settled by their names lost no confidence so.
+        Arabic name's sh and gh. So is a Turkish-read query with a final h whose reading as kh
+        finds a name (`respelled`: `_respelled_elsewhere`; Dadih settled on Dadi, not Dadikh).
+        Its v does not stop it: Turkish villages' v settled by their names lost no confidence
+        so.
         """
         if not any(row.key[0] in SETTLED for row in found):
             return None

@@ -458,6 +458,20 @@ def test_a_turkish_s_is_not_written_as_a_names_plain_s(tmp_path: Path) -> None:
     assert sam.id == "geonames:170654" and sam.why[0] == "exact"  # written letter for letter
 
 
+def test_a_final_h_read_as_kh_that_finds_no_name_lets_the_query_settle(tmp_path: Path) -> None:
+    # an Arabic-style romanisation of a Turkish town ends in -ah for ة, not خ: read as kh too it
+    # found nothing, yet it kept the query from settling, and Antakya lost its confidence
+    places: list[Place] = [
+        ("geonames:323779", "TR", "31", 250_000, ["Antakya"]),
+        ("geonames:323777", "TR", "07", 750_000, ["Antalya"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        found = {query: nz.resolve(query, country="TR")[0] for query in ("Antakiyah", "Antaliyah")}
+    assert found["Antakiyah"].name == "Antakya" and found["Antakiyah"].match, found
+    assert found["Antaliyah"].name == "Antalya" and found["Antaliyah"].match, found
+    assert all("rule:tr:h→kh" not in match.why for match in found.values())
+
+
 @pytest.mark.parametrize(
     ("name", "lang", "expected"),
     [

@@ -27,6 +27,7 @@ from normalise.hints import admin1_hint, country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
 from normalise.lookup import key_reason, lookup_keys, spelled_keys, written_keys
+from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
@@ -227,6 +228,8 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             prefer_facilities(best, context.facilities)  # of the facilities it may return
         elif settled is None:  # a settled query's camp was spelled as the query, not its town
             prefer_towns(best)  # a town's name alone is the town's, not its camp's
+        if not query_arabic:
+            prefer_exact(best, marked_letters(name))  # Kudüs is Jerusalem's, not Kudus's
         return best
 
     def _respelled_elsewhere(self, name: str, keys: Keys, context: Context) -> bool:

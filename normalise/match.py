@@ -117,6 +117,12 @@ class CandidateSource(Protocol):
         `country` and `kind` when given."""
         ...
 
+    def candidates_within(
+        self, keys: Sequence[str], countries: Sequence[str], *, limit: int = 2000
+    ) -> list[CandidateRow]:
+        """Return the names indexed under any of `keys` of entities of `countries`."""
+        ...
+
     def not_same(self, folded: str) -> set[str]:
         """Return the IDs judged not to be the entity named `folded`."""
         ...

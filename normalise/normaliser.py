@@ -36,6 +36,13 @@ class LexiconSource:
         )
         return rows
 
+    def candidates_within(
+        self, keys: Sequence[str], countries: Sequence[str], *, limit: int = 2000
+    ) -> list[CandidateRow]:
+        """Return the names indexed under any of `keys` of entities of `countries`."""
+        rows: list[CandidateRow] = self.lexicon.candidates_within(keys, countries, limit=limit)
+        return rows
+
     def not_same(self, folded: str) -> set[str]:
         """Return the IDs judged not to be the entity named `folded`."""
         ids: set[str] = self.lexicon.not_same(folded)

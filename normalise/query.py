@@ -13,6 +13,7 @@ from normalise.fold import spell_turkish_letters
 from normalise.forms import query_letters, written_forms
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.region import arabic_world
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
 from normalise.text import clean
@@ -40,6 +41,8 @@ class Context:
     # breaks, articles and heads (`forms.written_forms`); empty for another script
     turkish_letters: bool = False  # the query writes Turkish ş or ğ, as the Turkish press
     # does (`fold.spell_turkish_letters`; a scholarly romanisation's ş is its own)
+    within: tuple[str, ...] = ()  # without a country, the countries the query's writing
+    # points to, whose places are looked up too (`region.arabic_world`: an Arabic article)
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -69,4 +72,6 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         facilities=facilities_said(keys.folded, arabic),
         written=frozenset() if arabic else written_forms(keys.folded),
         turkish_letters=not arabic and spell_turkish_letters(clean(name)) is not None,
+        within=arabic_world(keys, arabic) if context.country is None else (),
     )
+

@@ -16,6 +16,7 @@ from normalise import (
     keys,
     matres,
     numbers,
+    region,
     rules,
     score,
     skeleton,
@@ -51,6 +52,7 @@ def reset_caches() -> None:
         glue,
         matres,
         numbers,
+        region,
         variants,
     ):
         module.reset_caches()

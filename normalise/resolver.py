@@ -186,7 +186,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         judged = self.source.not_same(keys.folded)  # never returned, so never settle it either
         own = [own_reading(keys)]
         first = spelled_keys(keys)
-        found = self.source.candidates(first, country=context.country)
+        found = self._candidates(first, context)
         if judged:
             found = [row for row in found if row.entity_id not in judged]
         respelled = self._respelled_elsewhere(name, keys, context)
@@ -288,6 +288,15 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             return None
         return best
 
+    def _candidates(self, keys: list[str], context: Context) -> list[CandidateRow]:
+        """Return the candidate rows of keys in the hinted country, or across the world and,
+        for a query whose writing points to some countries (`Context.within`), among those
+        countries' entities too."""
+        rows = self.source.candidates(keys, country=context.country)
+        if context.within:
+            rows = merge_rows(rows, self.source.candidates_within(keys, context.within))
+        return rows
+
     def _lookup(
         self,
         wanted: list[str],
@@ -303,13 +312,13 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         if not wanted:
             return []
         if found is None:
-            rows = self.source.candidates(wanted, country=context.country)
+            rows = self._candidates(wanted, context)
         else:
             known = set(found[0])
             rest = [k for k in wanted if k not in known]
             rows = found[1]
             if rest:
-                rows = merge_rows(rows, self.source.candidates(rest, country=context.country))
+                rows = merge_rows(rows, self._candidates(rest, context))
         if not rows and anywhere and context.country is not None:
             rows = self.source.candidates(wanted)
         if context.kind is not None and not any(row.kind == context.kind for row in rows):

@@ -44,6 +44,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "scoring.tsv": ("feature", "weight", "note?"),
     "compass.tsv": ("word", "lang", "point", "note?"),
     "facilities.tsv": ("word", "lang", "facility", "note?"),
+    "arabic_world.tsv": ("country", "note?"),
 }
 
 WHERE = (

@@ -63,6 +63,12 @@ _COUNTRY_KEY = (
 )
 # Of one kind only: organisations and people have no population, so populous places of the
 # same key would fill a key's rows first.
+# Within a group of countries (`CandidatesMixin.candidates_within`): each key's most populous
+# rows among those countries' entities, as many as the world's rows per key.
+_WITHIN_KEY = (
+    "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ? AND country IN ({within})"
+    " ORDER BY population DESC LIMIT {rows})"
+)
 _KIND_KEY = (
     "SELECT * FROM (SELECT k.key, k.entity, k.name FROM keys AS k"
     " JOIN entities AS e ON e.rowid = k.entity WHERE k.key = ? AND e.kind = ?{country}"
@@ -194,6 +200,29 @@ class CandidatesMixin:
                 if kind is None or kind in ACTOR_KINDS:
                     rows = self._actors_abroad(conn, unique, country, kind, rows)[:limit]
             return rows
+
+    def candidates_within(
+        self: _Host, keys: Sequence[str], countries: Sequence[str], *, limit: int = 2000
+    ) -> list[CandidateRow]:
+        """Return one row per name of active entities of `countries` having any of `keys`,
+        with its strongest matched key: each key's most populous rows among those countries
+        (`WORLD_ROWS_PER_KEY` of them). A world lookup reads a common skeleton's most populous
+        places across the world (`s:BR`: Aleppo's `Berea`, Brazil), and a village of the
+        countries a query's writing points to (al-Bireh) is never among them."""
+        unique = list(dict.fromkeys(keys))[:MAX_KEYS_PER_QUERY]
+        within = list(dict.fromkeys(countries))
+        if not unique or not within:
+            return []
+        places = ",".join("?" * len(within))
+        terms = [
+            _WITHIN_KEY.format(within=places, rows=_rows_per_key(key[:1], False))
+            for key in unique
+        ]
+        sql = _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
+        params: list[Any] = [v for key in unique for v in (key, *within)]
+        params.append(limit)
+        with self._read() as conn:
+            return list(map(_candidate_row, conn.execute(sql, params)))
 
     def _actors_abroad(
         self: _Host,

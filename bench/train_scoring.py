@@ -197,6 +197,9 @@ class Without(LexiconSource):
     def candidates(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
         return self._kept(super().candidates(*args, **kwargs))
 
+    def candidates_within(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
+        return self._kept(super().candidates_within(*args, **kwargs))
+
     def names_by_skeleton(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
         return self._kept(super().names_by_skeleton(*args, **kwargs))
 

@@ -79,3 +79,19 @@ def test_leave_one_out_drops_the_place_itself(tmp_path: Path) -> None:
     query = {"query": "Kafrzeita", "country": "SY", "expected": ["geonames:1"]}
     assert len(ts.decisions(resolver, [query]).ys) == 2
     assert ts.decisions(resolver, [query], leave_out=True).ys == []  # no other candidate
+
+
+def test_without_leaves_its_entities_out_of_every_lookup() -> None:
+    # a lookup the resolver gains must leave the query's own place out too, or leave-one-out
+    # counts the right answer as a confident wrong one (candidates_within did, at first)
+    from normalise.match import CandidateSource
+
+    lookups = [
+        name
+        for name in vars(CandidateSource)
+        if not name.startswith("_")
+        and getattr(CandidateSource, name).__annotations__.get("return") == "list[CandidateRow]"
+    ]
+    assert "candidates_within" in lookups and "candidates" in lookups
+    missing = [name for name in lookups if name not in vars(ts.Without)]
+    assert not missing, f"Without does not filter {missing}"

@@ -5,9 +5,11 @@ their one-deletion neighbourhoods, its tokens, the first parts of a one-word nam
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
+from normalise.descriptors import PLACE_KINDS, descriptors
 from normalise.forms import matched_stem
-from normalise.keys import Keys
+from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow
 from normalise.reading import Reading
 from normalise.skeleton import word_skeleton
@@ -38,6 +40,46 @@ def lookup_keys(keys: Keys, readings_: list[Reading]) -> list[str]:
         out += skeleton_keys(reading.skeleton)
     out += token_keys(keys.tokens)
     return list(dict.fromkeys(out))
+
+
+def descriptor_tokens(folded: str, turkish: bool) -> frozenset[str]:
+    """Return the tokens of the words of a folded query that are place descriptors
+    (`descriptors.tsv`: camp, refugee, air, base, Mülteci, Kampı), but for a query of
+    descriptor words alone."""
+    words = folded.replace("-", " ").split()
+    table = descriptors()
+    said = [w for w in words if (found := table.get(w)) is not None and found.kind in PLACE_KINDS]
+    if not said or len(said) == len(words):
+        return frozenset()
+    return frozenset(_word_token(word, turkish) for word in said)
+
+
+def named_by_descriptors(
+    rows: list[CandidateRow], said: frozenset[str], readings_: list[Reading]
+) -> list[CandidateRow]:
+    """Return the rows but those found by a token of the query's place descriptors alone
+    (`descriptor_tokens`) whose name, read without its own descriptor (`matched_stem`), is
+    none of the query's readings. Every camp of a country shares the tokens of `refugee camp`:
+    `Şati Mülteci Kampı` found Nuseirat's camp (`Nuseyrat Mülteci Kampı` in Turkish) by
+    `Mülteci`, ranked it before al-Shati, and Far'a's camp is found by them as it should be."""
+    if not said:
+        return rows
+    return [
+        row
+        for row in rows
+        if row.key[:1] != "t"
+        or row.key[2:] not in said
+        or any(
+            row.skeleton == r.skeleton or matched_stem(r, row) is not None for r in readings_
+        )
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _word_token(word: str, turkish: bool) -> str:
+    """Return the token of one descriptor word, read as the query's words are."""
+    tokens = build_keys(word, "tr" if turkish else None).tokens
+    return tokens[0] if tokens else ""
 
 
 def token_keys(tokens: Iterable[str]) -> list[str]:
@@ -98,3 +140,8 @@ def key_reason(key: str, reading: Reading, row: CandidateRow) -> str:
     if reading.skeleton == row.skeleton or matched_stem(reading, row) is not None:
         return f"skeleton:{reading.skeleton}"  # the name's own, or its village stem's
     return f"near-skeleton:{reading.skeleton}~{row.skeleton}"
+
+
+def reset_caches() -> None:
+    """Forget the tokens of descriptor words read so far."""
+    _word_token.cache_clear()

@@ -26,7 +26,14 @@ from normalise.generic import VILLAGE
 from normalise.hints import admin1_hint, country_hint, kind_hint
 from normalise.keys import Keys, build_keys
 from normalise.lexicon.keyindex import key_lang
-from normalise.lookup import key_reason, lookup_keys, spelled_keys, written_keys
+from normalise.lookup import (
+    descriptor_tokens,
+    key_reason,
+    lookup_keys,
+    named_by_descriptors,
+    spelled_keys,
+    written_keys,
+)
 from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
@@ -205,6 +212,8 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                     known = set(wanted)
                     extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
                     rows = rows + self._lookup(extra, context, anywhere=not rows)
+            said = descriptor_tokens(keys.folded, keys.turkish)
+            rows = named_by_descriptors(rows, said, query_readings)
             best = self._score(rows, query_readings, context, query_arabic)
         self._score_siblings(best, query_readings, context, query_arabic, settled is not None)
         if settled is None and not _names_a_region(best):

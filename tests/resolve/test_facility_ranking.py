@@ -114,3 +114,38 @@ def test_a_facility_found_by_the_whole_name_counts_in_the_place_division(
     with Normaliser.open(small(tmp_path, places)) as nz:
         matches = nz.resolve("Abu al-Zuhur airbase", country="SY")
     assert matches[0].id == first_id, [(m.id, m.score, m.why) for m in matches]
+
+
+def test_a_camp_found_by_the_words_refugee_camp_alone_is_no_answer(tmp_path: Path) -> None:
+    # every camp shares the tokens of `Mülteci Kampı` (refugee camp): by them `Şati Mülteci
+    # Kampı` found Nuseirat's camp, named so in Turkish, and ranked it before al-Shati
+    places: list[Place] = [
+        ("nz:place/al-shati", "PS", "GZ", None, ["Al-Shati", "Shati"]),
+        ("nz:place/nuseirat-camp", "PS", "GZ", None,
+         ["Nuseirat refugee camp", "Nuseyrat Mülteci Kampı"]),
+        ("nz:place/fara-camp", "PS", "WE", None, ["Far'a", "Far'a refugee camp"]),
+    ]  # fmt: skip
+    with Normaliser.open(small(tmp_path, places)) as lex:
+        shati = lex.resolve("Şati Mülteci Kampı", country="PS", lang="tr")
+        nuseirat = lex.resolve("Nuseyrat Mülteci Kampı", country="PS", lang="tr")
+        fara = lex.resolve("Al-Far'a refugee camp", country="PS")
+    assert shati[0].id == "nz:place/al-shati", shati
+    assert "nz:place/nuseirat-camp" not in [m.id for m in shati]
+    assert nuseirat[0].id == "nz:place/nuseirat-camp" and nuseirat[0].match
+    assert fara[0].id == "nz:place/fara-camp"  # its own name, read without the words
+
+
+@pytest.mark.parametrize(
+    ("folded", "turkish", "expected"),
+    [
+        ("sati multeci kampi", True, {"MLTJ", "KMB"}),
+        ("al fara refugee camp", False, {"RFJ", "KMB"}),
+        ("kuweires air base", False, {"R", "BS"}),
+        ("refugee camp", False, set()),  # descriptor words alone are the name
+        ("aleppo", False, set()),
+    ],
+)
+def test_descriptor_tokens(folded: str, turkish: bool, expected: set[str]) -> None:
+    from normalise.lookup import descriptor_tokens
+
+    assert descriptor_tokens(folded, turkish) == expected

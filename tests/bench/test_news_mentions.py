@@ -101,10 +101,11 @@ def test_a_label_the_lexicon_lacks_names_its_line(one_place: Callable[..., Path]
 
 
 @pytest.mark.slow
-def test_every_label_of_the_shipped_file_is_an_entity_of_the_default_lexicon(
-    default_lexicon_path: Path,
+@pytest.mark.parametrize("path", [nm.MENTIONS, nm.MENTIONS.with_name("news_probe.tsv")])
+def test_every_label_of_the_shipped_files_is_an_entity_of_the_default_lexicon(
+    default_lexicon_path: Path, path: Path
 ) -> None:
-    mentions = list(nm.read_mentions(nm.MENTIONS))
+    mentions = list(nm.read_mentions(path))
     assert {m.lang for m in mentions} == set(nm.LANGS)
     with Normaliser.open(default_lexicon_path) as nz:
-        nm.check_labels(nz, nm.MENTIONS, mentions)
+        nm.check_labels(nz, path, mentions)

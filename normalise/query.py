@@ -74,4 +74,3 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         turkish_letters=not arabic and spell_turkish_letters(clean(name)) is not None,
         within=arabic_world(keys, arabic) if context.country is None else (),
     )
-

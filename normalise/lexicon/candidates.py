@@ -61,14 +61,14 @@ _COUNTRY_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ? AND country = ?"
     " ORDER BY population DESC LIMIT {rows})"
 )
-# Of one kind only: organisations and people have no population, so populous places of the
-# same key would fill a key's rows first.
 # Within a group of countries (`CandidatesMixin.candidates_within`): each key's most populous
 # rows among those countries' entities, as many as the world's rows per key.
 _WITHIN_KEY = (
     "SELECT * FROM (SELECT key, entity, name FROM keys WHERE key = ? AND country IN ({within})"
     " ORDER BY population DESC LIMIT {rows})"
 )
+# Of one kind only: organisations and people have no population, so populous places of the
+# same key would fill a key's rows first.
 _KIND_KEY = (
     "SELECT * FROM (SELECT k.key, k.entity, k.name FROM keys AS k"
     " JOIN entities AS e ON e.rowid = k.entity WHERE k.key = ? AND e.kind = ?{country}"
@@ -123,6 +123,10 @@ class _Host(Protocol):
         country: str | None = None,
         kind: str | None = None,
         limit: int = 2000,
+    ) -> list[CandidateRow]: ...
+
+    def candidates_within(
+        self, keys: Sequence[str], countries: Sequence[str], *, limit: int = 2000
     ) -> list[CandidateRow]: ...
 
     def _actors_abroad(
@@ -209,10 +213,18 @@ class CandidatesMixin:
         (`WORLD_ROWS_PER_KEY` of them). A world lookup reads a common skeleton's most populous
         places across the world (`s:BR`: Aleppo's `Berea`, Brazil), and a village of the
         countries a query's writing points to (al-Bireh) is never among them."""
-        unique = list(dict.fromkeys(keys))[:MAX_KEYS_PER_QUERY]
+        unique = list(dict.fromkeys(keys))
         within = list(dict.fromkeys(countries))
         if not unique or not within:
             return []
+        if len(unique) > MAX_KEYS_PER_QUERY:
+            chunks = (
+                self.candidates_within(
+                    unique[start : start + MAX_KEYS_PER_QUERY], within, limit=limit
+                )
+                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
+            )
+            return merge_rows(*chunks)[:limit]
         places = ",".join("?" * len(within))
         terms = [
             _WITHIN_KEY.format(within=places, rows=_rows_per_key(key[:1], False))

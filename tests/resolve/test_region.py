@@ -41,9 +41,11 @@ def test_candidates_within_reads_each_keys_rows_among_the_countries(tmp_path: Pa
     with Lexicon.open(built(tmp_path, [*BR, BIREH])) as lex:
         world = lex.candidates(["s:BR"])
         within = lex.candidates_within(["s:BR"], ["PS", "DZ"])
+        many = lex.candidates_within([f"s:Q{i}" for i in range(300)] + ["s:BR"], ["PS", "DZ"])
     assert "geonames:285108" not in {row.entity_id for row in world}
     assert {row.entity_id for row in within} == {"geonames:285108", "geonames:905"}
     assert all(row.key == "s:BR" for row in within)
+    assert many == within  # more keys than one statement takes are read in parts
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,10 @@ class CandidateSource(Protocol):
         """Return the country and admin1 code of an entity (None for an unknown ID)."""
         ...
 
+    def country_words(self, country: str, lang: str) -> list[str]:
+        """Return the one-word names of a country in a language, demonyms too."""
+        ...
+
     def province(self, country: str, admin1: str) -> str | None:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
         ...

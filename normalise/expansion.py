@@ -133,9 +133,9 @@ class ExpansionMixin:
         name or demonym before it (`country_words` in the query's language, English without
         one; `country:Suriye` in `why`): news text on a country drops its name from the
         names of its bodies (`Sivil Savunma`, Turkish for the civil defence, is
-        `Suriye Sivil Savunması`; `Islamic Jihad` with PS is Palestinian Islamic Jihad).
-        A fallback: only when nothing scored well, for a Latin query; an organisation found so
-        is kept when it scores `COUNTRY_NAMED_FLOOR` or more."""
+        `Suriye Sivil Savunması`, Syria Civil Defence). A fallback: only when nothing scored
+        well, for a Latin query; an organisation found so is kept when it scores
+        `COUNTRY_NAMED_FLOOR` or more."""
         if context.country is None:
             return
         words = self.source.country_words(context.country, lang or "en")

@@ -987,18 +987,3 @@ def test_an_admin1_code_names_a_division_of_the_hinted_country_only(tmp_path: Pa
         assert "context:admin1=06" not in abroad.why
         # without a country the code is read as given
         assert "context:admin1=06" in nz.resolve("Sidon", admin1="06")[0].why
-
-
-def test_th_is_also_read_as_dh(tmp_path: Path) -> None:
-    # Iraqi and Gulf romanisations write ذ as th: `Thi Qar` is Dhi Qar, `Thamar` Dhamar, which
-    # the primary reading (th as ث) never found
-    places: list[Place] = [
-        ("iso3166-2:IQ-DQ", "IQ", "09", None, ["Dhi Qar Governorate", "ذي قار"]),
-        ("geonames:76184", "YE", "11", 146_346, ["Dhamār", "ذمار"]),
-        ("geonames:699445", "UA", "17", 40_000, ["Samar"]),
-    ]
-    with Normaliser.open(small(tmp_path, places)) as nz:
-        thamar = nz.resolve("Thamar")
-        thi_qar = nz.resolve("Thi Qar", country="IQ")
-    assert thamar[0].id == "geonames:76184" and "rule:en:th→dh" in thamar[0].why, thamar
-    assert thi_qar[0].id == "iso3166-2:IQ-DQ", thi_qar

@@ -149,7 +149,7 @@ class CandidateSource(Protocol):
         """Return the country and admin1 code of an entity (None for an unknown ID)."""
         ...
 
-    def country_words(self, country: str, lang: str) -> list[str]:
+    def country_words(self, country: str, lang: str) -> tuple[str, ...]:
         """Return the one-word names of a country in a language, demonyms too."""
         ...
 

@@ -74,19 +74,10 @@ class LexiconSource:
         entity = self.lexicon.get(entity_id)
         return None if entity is None else (entity.country, entity.admin1)
 
-    def country_words(self, country: str, lang: str) -> list[str]:
-        """Return the one-word names of a country in a language, demonyms too (`Syria`,
-        `Syrian`; `Suriye`, `Suriyeli`): its `iso3166:` entity's names of that language."""
-        entity = self.lexicon.get(f"iso3166:{country}")
-        if entity is None:
-            return []
-        return list(
-            dict.fromkeys(
-                name.text
-                for name in entity.names
-                if name.lang == lang and " " not in name.text and name.kind != "abbreviation"
-            )
-        )
+    def country_words(self, country: str, lang: str) -> tuple[str, ...]:
+        """Return the one-word names of a country in a language, demonyms too."""
+        words: tuple[str, ...] = self.lexicon.country_words(country, lang)
+        return words
 
     def province(self, country: str, admin1: str) -> str | None:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""

@@ -9,7 +9,7 @@ carries the reason it was tried, which the resolver reports in `why`.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 import regex
@@ -29,7 +29,7 @@ from normalise.rules import check_choice, load_rows, rewrite_letters
 from normalise.skeleton import join_skeletons, word_skeleton
 from normalise.suffixes import ending_lang, marked_ending, without_case_suffix
 from normalise.syllables import spelled_names
-from normalise.text import clean
+from normalise.text import MEMO_TEXTS, clean
 from normalise.tokens import Word, head_of, strip_article, without_leading_stopwords
 
 MAX_VARIANTS = 6
@@ -85,13 +85,20 @@ def _cased(to: str, match: regex.Match[str]) -> str:
     return to.upper() if match.group().isupper() else to
 
 
-def turkish_respellings(name: str, keys: Keys) -> list[Respelling]:
+def turkish_respellings(name: str, keys: Keys) -> tuple[Respelling, ...]:
     """Return a Turkish-read query respelled as an Arabic name's romanisation writes the letters
     Turkish writes its own way (`turkish_respellings.tsv`: v for و, a final h for خ), one per
     rule that applies; none for another query or a scholarly romanisation (Buşrah ash Shām:
-    its ş is ص). Turkish ş and ğ come first (`turkish_spelling`)."""
-    if not keys.turkish or is_scholarly(name):
-        return []
+    its ş is ص). Turkish ş and ğ come first (`turkish_spelling`). Remembered: the resolver asks
+    before settling a query and again when it reads it every way (`readings`)."""
+    return _respellings(name) if keys.turkish else ()
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def _respellings(name: str) -> tuple[Respelling, ...]:
+    """`turkish_respellings` of a Turkish-read query."""
+    if is_scholarly(name):
+        return ()
     spelled = turkish_spelling(name)
     text = spelled[0] if spelled is not None else clean(name)
     rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
@@ -100,12 +107,13 @@ def turkish_respellings(name: str, keys: Keys) -> list[Respelling]:
         respelled = pattern.sub(partial(_cased, to), text)
         if respelled != text:
             out.append(Respelling(respelled, ";".join([*rules, label]), settles))
-    return out
+    return tuple(out)
 
 
 def reset_caches() -> None:
-    """Forget the loaded respelling rules."""
+    """Forget the loaded respelling rules and the queries respelled by them."""
     respelling_rules.cache_clear()
+    _respellings.cache_clear()
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:

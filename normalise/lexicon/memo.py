@@ -43,6 +43,7 @@ class VersionMemo:
         self._actors: frozenset[str] | None = None  # None: too many to hold
         self._actors_read = False
         self._divisions: dict[Hashable, object] = {}
+        self._country_words: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
         """Forget everything when the store's version moved since the last call (`conn` is in
@@ -56,6 +57,7 @@ class VersionMemo:
             self._countryless, self._countryless_read = None, False
             self._actors, self._actors_read = None, False
             self._divisions.clear()
+            self._country_words.clear()
         return self
 
     def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
@@ -132,6 +134,23 @@ class VersionMemo:
         if len(self._divisions) >= DIVISION_HINTS:
             self._divisions.clear()
         return self._divisions
+
+    def country_words(self, conn: sqlite3.Connection, country: str, lang: str) -> tuple[str, ...]:
+        """Return the one-word names of a country's `iso3166:` entity in a language, its
+        demonyms too (`Syria`, `Syrian`; `Suriye`, `Suriyeli`), but abbreviations. A few per
+        country and language, read once a version: the resolver asks on every query that
+        finds nothing near (`Resolver._score_country_named`)."""
+        found = self._country_words.get((country, lang))
+        if found is None:
+            rows = conn.execute(
+                "SELECT n.text FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+                " WHERE e.id = ? AND e.status = 'active' AND n.lang = ?"
+                " AND n.kind <> 'abbreviation' ORDER BY n.rowid",
+                (f"iso3166:{country}", lang),
+            )
+            found = tuple(dict.fromkeys(text for (text,) in rows if " " not in text))
+            self._country_words[(country, lang)] = found
+        return found
 
     def display_names(
         self, entity_ids: Sequence[str], read: Callable[[list[str]], dict[str, str]]

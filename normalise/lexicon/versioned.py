@@ -33,6 +33,12 @@ class VersionedReadsMixin:
         with self._read() as conn:
             return self._current_memo(conn).province(conn, country, admin1)
 
+    def country_words(self: _Host, country: str, lang: str) -> tuple[str, ...]:
+        """Return the one-word names of `country` in `lang`, its demonyms too
+        (`VersionMemo.country_words`)."""
+        with self._read() as conn:
+            return self._current_memo(conn).country_words(conn, country, lang)
+
     def largest_population(self: _Host, country: str, admin1: str) -> int:
         """Return the population of the most populous active place of `country` whose
         GeoNames admin1 code is `admin1` (0 for none)."""

@@ -3,10 +3,13 @@ Savunması), read with it put back when nothing else scores well (`_score_countr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_resolver import built, upsert
 
 from normalise import Normaliser
+from normalise.lexicon import Lexicon
 
 
 def named(op: dict[str, object], *names: tuple[str, str, str]) -> dict[str, object]:
@@ -46,3 +49,16 @@ def test_only_with_a_country_hint_and_only_when_found_well(nz: Normaliser) -> No
     ureyme = nz.resolve("Ureyme", country="SY")
     assert ureyme[0].id == "nz:place/orayma"
     assert all(not r.startswith("country:") for m in ureyme for r in m.why), ureyme
+
+
+
+def test_country_words_are_read_again_when_the_store_changes(tmp_path: Path) -> None:
+    country = upsert("iso3166:SY", "SY", None, 20_000_000, ["Syria"], kind="country")
+    with Lexicon.open(built(tmp_path, [country])) as lex:
+        assert lex.country_words("SY", "tr") == ()
+        names = [
+            {"text": "Suriye", "lang": "tr"},
+            {"text": "Suriye Arap Cumhuriyeti", "lang": "tr"},
+        ]
+        lex.apply([{"op": "add_names", "id": "iso3166:SY", "names": names}])
+        assert lex.country_words("SY", "tr") == ("Suriye",)  # one-word names only

@@ -32,6 +32,14 @@ class Match:
         why: short stable reasons: the keys and rules that produced the candidate
             (`skeleton:KFRZT`, `rule:fr:ou→u`, `article:al`, `context:admin1=10`).
         matched_name: the lexicon name the query matched best.
+        confidence: the decision model's probability that the candidate is the entity the
+            name means, 0..1, given for the resolver's first candidate (0 for the others and
+            for candidates found only through a translation); 1 when a rule decides (a
+            country, organisation or person, or a large city, named as the query spells it),
+            0 when one rules a confident match out (not clearly ahead of the next). `match`
+            is True from the cut calibrated on the dev split for 99% precision; a pipeline
+            that prefers recall may take a first candidate from a lower cut of its own
+            (README, `bench/decision_curve.py`).
     """
 
     id: str
@@ -42,6 +50,7 @@ class Match:
     match: bool
     why: tuple[str, ...] = field(default=())
     matched_name: str = ""
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""

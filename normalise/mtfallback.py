@@ -172,7 +172,8 @@ def merge(
     """Merge candidates found through translations into the query's own, best first.
 
     An entity found both ways keeps its own reasons, gains the translation's, and keeps the
-    higher of the two scores. None of the merged candidates is a confident match.
+    higher of the two scores and its confidence; one found only through a translation has
+    confidence 0. None of the merged candidates is a confident match.
     """
     merged: dict[str, Match] = {m.id: m for m in matches}
     for route, found in translated:
@@ -182,6 +183,7 @@ def merge(
                 merged[candidate.id] = replace(
                     candidate,
                     match=False,
+                    confidence=0.0,
                     why=tuple(dict.fromkeys((*route.reasons, *candidate.why))),
                 )
             else:

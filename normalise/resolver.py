@@ -151,7 +151,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 keys, context, best = possessed
             ranked = rank(best)
             decision = self.decide(ranked, context)
-            return self._matches(ranked[:limit], keys, context, decision >= self.threshold)
+            return self._matches(ranked[:limit], keys, context, decision)
 
     def query_keys(
         self, name: str, country: str | None, lang: str | None = None
@@ -379,8 +379,11 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         return best
 
     def _matches(
-        self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, confident: bool
+        self, ranked: list[tuple[str, Scored]], keys: Keys, context: Context, decision: float
     ) -> list[Match]:
+        """Return the ranked candidates as matches; `decision`: the probability that the first
+        is right (`decide`), which makes it a confident match from the threshold."""
+        confident = decision >= self.threshold
         out = []
         # A candidate matched through its canonical name already carries its display name.
         others = [entity_id for entity_id, s in ranked if s.row.name_kind != "canonical"]
@@ -418,6 +421,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                     match=confident and index == 0,
                     why=tuple(dict.fromkeys(why)),
                     matched_name=best.row.name_text,
+                    confidence=decision if index == 0 else 0.0,
                 )
             )
         return out

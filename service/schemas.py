@@ -71,6 +71,11 @@ class MatchModel(BaseModel):
     match: bool = Field(description="A confident match (at most one per result).")
     why: list[str] = Field(description="Keys, rules and context that produced the candidate.")
     matched_name: str = Field(description="The lexicon name the query matched best.")
+    confidence: float = Field(
+        description="The decision model's probability that the first candidate is right, 0..1"
+        " (0 on the others): `match` is true from the cut calibrated for 99% precision; a"
+        " client that prefers recall may use a lower cut of its own."
+    )
 
 
 class ResolveResponse(BaseModel):

@@ -39,6 +39,7 @@ def match_dict(m: Any) -> dict[str, Any]:
         "match": m.match,
         "why": list(m.why),
         "matched_name": m.matched_name,
+        "confidence": m.confidence,
     }
 
 

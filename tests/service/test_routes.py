@@ -52,7 +52,9 @@ def test_resolve_keeps_order_and_context(client: httpx.Client, lexicon_path: Pat
     assert response.headers["X-Lexicon-Version"] == str(data["lexicon_version"])
     first = data["results"][0][0]
     assert set(first) == {"id", "name", "kind", "country", "score", "match", "why",
-                          "matched_name"}
+                          "matched_name", "confidence"}
+    assert first["match"] and first["confidence"] >= 0.9  # Kafrzeita: the seed's village
+    assert all(m["confidence"] == 0 for m in data["results"][1][1:])
 
 
 def test_normalise_and_transliterate(client: httpx.Client) -> None:

@@ -103,6 +103,7 @@ def test_arabic_query_found_through_translation_is_not_confident(
     assert f"translation:{PHRASE}" in matches[0].why
     assert matches[0].matched_name == PHRASE
     assert matches[0].match is False
+    assert matches[0].confidence == 0.0  # found only through a translation
     # The translation alone is a confident match; found only through MT, it is not.
     assert nz.resolve(PHRASE)[0].match is True
     assert not any(m.match for m in matches)
@@ -134,6 +135,7 @@ def test_candidate_found_both_ways_keeps_its_reasons_and_gains_the_translation(
     assert "translated:ar→en" in top.why
     assert top.score > own[0].score
     assert top.match is False
+    assert top.confidence == own[0].confidence  # its own, as found without the translation
 
 
 def test_confident_query_is_not_translated(

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from normalise.compass import compass_points
 from normalise.description import described_capitals
 from normalise.facilities import facilities_said
-from normalise.fold import spell_turkish_letters
 from normalise.forms import query_letters, written_forms
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.region import arabic_world
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
-from normalise.text import clean
+from normalise.variants import turkish_spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,7 @@ class Context:
     written: frozenset[str] = frozenset()  # a Latin query's forms as written but for word
     # breaks, articles and heads (`forms.written_forms`); empty for another script
     turkish_letters: bool = False  # the query writes Turkish ş or ğ, as the Turkish press
-    # does (`fold.spell_turkish_letters`; a scholarly romanisation's ş is its own)
+    # does (`variants.turkish_spelling`; a scholarly romanisation's ş is its own)
     within: tuple[str, ...] = ()  # without a country, the countries the query's writing
     # points to, whose places are looked up too (`region.arabic_world`: an Arabic article)
 
@@ -71,6 +70,6 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         compass=compass_points(keys.folded, arabic),
         facilities=facilities_said(keys.folded, arabic),
         written=frozenset() if arabic else written_forms(keys.folded),
-        turkish_letters=not arabic and spell_turkish_letters(clean(name)) is not None,
+        turkish_letters=not arabic and turkish_spelling(name) is not None,
         within=arabic_world(keys, arabic) if context.country is None else (),
     )

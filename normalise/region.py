@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from normalise.keys import Keys
+from normalise.lexicon.validate import country_codes
 from normalise.rules import load_rows
 
 
@@ -16,8 +17,8 @@ def arabic_countries() -> tuple[str, ...]:
     out = []
     for row in load_rows("arabic_world.tsv"):
         code = row["country"]
-        if len(code) != 2 or not code.isascii() or not code.isupper():
-            raise row.error("country must be an ISO 3166-1 alpha-2 code in capitals (SY)")
+        if code not in country_codes():
+            raise row.error(f"country must be an ISO 3166-1 alpha-2 code (SY), not {code!r}")
         out.append(code)
     return tuple(out)
 

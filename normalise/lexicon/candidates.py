@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from normalise.lexicon.memo import ACTOR_FAMILIES, VersionMemo
@@ -139,6 +139,17 @@ class _Host(Protocol):
     ) -> list[CandidateRow]: ...
 
 
+def _in_parts(
+    keys: list[str], limit: int, lookup: Callable[[list[str]], list[CandidateRow]]
+) -> list[CandidateRow]:
+    """Look `keys` up `MAX_KEYS_PER_QUERY` at a time (SQLite caps a compound SELECT's terms)
+    and merge the parts' rows, each name once with its strongest key, cut at `limit`."""
+    parts = (
+        lookup(keys[at : at + MAX_KEYS_PER_QUERY]) for at in range(0, len(keys), MAX_KEYS_PER_QUERY)
+    )
+    return merge_rows(*parts)[:limit]
+
+
 class CandidatesMixin:
     """The candidate lookups of a `Lexicon`: the names its keys index, read for a query."""
 
@@ -173,16 +184,11 @@ class CandidatesMixin:
         if not unique:
             return []
         if len(unique) > MAX_KEYS_PER_QUERY:
-            chunks = (
-                self.candidates(
-                    unique[start : start + MAX_KEYS_PER_QUERY],
-                    country=country,
-                    kind=kind,
-                    limit=limit,
-                )
-                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
+            return _in_parts(
+                unique,
+                limit,
+                lambda part: self.candidates(part, country=country, kind=kind, limit=limit),
             )
-            return merge_rows(*chunks)[:limit]
         params: list[Any]
         if kind is not None:
             params = [v for key in unique for v in (key, kind, country) if v is not None]
@@ -218,17 +224,12 @@ class CandidatesMixin:
         if not unique or not within:
             return []
         if len(unique) > MAX_KEYS_PER_QUERY:
-            chunks = (
-                self.candidates_within(
-                    unique[start : start + MAX_KEYS_PER_QUERY], within, limit=limit
-                )
-                for start in range(0, len(unique), MAX_KEYS_PER_QUERY)
+            return _in_parts(
+                unique, limit, lambda part: self.candidates_within(part, within, limit=limit)
             )
-            return merge_rows(*chunks)[:limit]
         places = ",".join("?" * len(within))
         terms = [
-            _WITHIN_KEY.format(within=places, rows=_rows_per_key(key[:1], False))
-            for key in unique
+            _WITHIN_KEY.format(within=places, rows=_rows_per_key(key[:1], False)) for key in unique
         ]
         sql = _CANDIDATES.format(source=f"({' UNION ALL '.join(terms)})")
         params: list[Any] = [v for key in unique for v in (key, *within)]

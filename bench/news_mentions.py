@@ -11,8 +11,11 @@ of the lexicon's names, never with the resolver. A mention its context cannot te
 another entity of its name (a city and its province: `Hama` in a list of places) lists both,
 separated by `|`: either is right.
 
-Each mention is resolved three ways: with the context its report gives (country, governorate,
-and the report's language, which a pipeline knows), with its country only, and with neither.
+Each mention is resolved four ways: with the context its report gives (country, governorate,
+and the report's language, which a pipeline knows), with its country only, with neither, and
+with its report's country (`report`: the country most of the report's mentions lie in, given
+for every mention, the countries and organisations too, as a pipeline that knows what a report
+is about and not where each name lies would give it).
 Printed per language: mentions of an entity the lexicon holds, top-1, confident answers that
 are right and confident answers that are another entity; and for mentions the lexicon lacks,
 how many were answered confidently (each wrong).
@@ -21,8 +24,9 @@ how many were answered confidently (each wrong).
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from normalise import Normaliser
@@ -33,7 +37,7 @@ COLUMNS = ("mention", "lang", "kind", "country", "admin1", "expected_id", "url",
 LANGS = ("en", "ar", "tr")
 KINDS = ("place", "country", "region", "organisation", "person", "other")
 ABSENT = "-"  # the lexicon holds no entity of the mention
-SETTINGS = ("context", "country", "none")
+SETTINGS = ("context", "country", "none", "report")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Mention:
     country: str | None
     admin1: str | None
     expected: tuple[str, ...]  # the entity ids that are right; () when the lexicon lacks it
+    report: str | None = None  # the country most of its report's mentions lie in (`_reports`)
 
     def hints(self, setting: str) -> dict[str, str | None]:
         """Return the resolve() keywords of a setting (`SETTINGS`)."""
@@ -54,17 +59,38 @@ class Mention:
             return {}
         if setting == "country":
             return {"country": self.country}
+        if setting == "report":
+            return {"country": self.report}
         return {"country": self.country, "admin1": self.admin1, "lang": self.lang}
 
 
-def read_mentions(path: Path) -> Iterator[Mention]:
-    """Yield the mentions of a file, checking each line strictly.
+def read_mentions(path: Path) -> list[Mention]:
+    """Return the mentions of a file, checking each line strictly, each with its report's
+    country (`_reports`).
 
     Raises:
         RuleTableError: a wrong header, a line of another number of fields, an empty
             mention or label, an unknown language or kind, an admin1 without a country;
             the message names the file and line.
     """
+    rows = list(_read_rows(path))
+    report = _reports(rows)
+    return [replace(m, report=report[url]) for m, url in rows]
+
+
+def _reports(rows: list[tuple[Mention, str]]) -> dict[str, str | None]:
+    """Return the country of each report (by URL): the one most of its mentions lie in, the
+    first such in the file on a tie; None when none of them has a country."""
+    counts: dict[str, Counter[str]] = {}
+    for m, url in rows:
+        counts.setdefault(url, Counter())
+        if m.country is not None:
+            counts[url][m.country] += 1
+    return {url: (c.most_common(1)[0][0] if c else None) for url, c in counts.items()}
+
+
+def _read_rows(path: Path) -> Iterator[tuple[Mention, str]]:
+    """Yield each mention of a file with its report's URL (`read_mentions`)."""
     header = False
     for number, raw in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         line = raw.rstrip("\r")
@@ -97,7 +123,7 @@ def read_mentions(path: Path) -> Iterator[Mention]:
             raise RuleTableError(
                 path, number, f"expected_id {row['expected_id']!r}: ids joined by '|', or '-'"
             )
-        yield Mention(
+        mention = Mention(
             number,
             row["mention"],
             row["lang"],
@@ -106,6 +132,7 @@ def read_mentions(path: Path) -> Iterator[Mention]:
             row["admin1"] or None,
             expected,
         )
+        yield mention, row["url"]
     if not header:
         raise RuleTableError(path, 1, "no header line")
 

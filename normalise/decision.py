@@ -11,7 +11,7 @@ from normalise.compass import other_points
 from normalise.confidence import confidence_features, lead_log_odds
 from normalise.descriptors import names_a_city, read_off_kind
 from normalise.features import FEATURES
-from normalise.match import ACTOR_KINDS, CandidateRow, CandidateSource
+from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE, CandidateRow, CandidateSource
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored
@@ -26,6 +26,12 @@ MIN_LEAD = 0.5
 # How well a name must score to settle a query (`_settle`), by the key family that found it: the
 # query's exact or folded key (spelled as it is), or its skeleton key. No other family settles.
 SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
+# A country's name found with a hint of another country decides by its name alone
+# (`named_as_spelled`) only when it leads the next candidate by this many log-odds: a place of
+# the hinted country that reads alike may be what the report means (Arran, عران, at 0.88 for
+# `Iran` in Syria; Banin, بنين, for `Benin`), where a village reads unlike (Arus for `Russia`,
+# lead 3.1 log-odds) it is not.
+ABROAD_LEAD = 2.0
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
 FINAL_HAMZA = "\u0621"  # ء at the end of a name, which everyday writing leaves out (صنعا)
 
@@ -33,11 +39,11 @@ FINAL_HAMZA = "\u0621"  # ء at the end of a name, which everyday writing leaves
 def contradicts(row: CandidateRow, context: Context) -> bool:
     """Return True when a candidate is in another country or admin1, or of another kind, than
     the caller said (an entity of no country or admin1 contradicts none, nor does an
-    organisation's or a person's country: a report on Iraq names the PKK, one on Syria
-    Hezbollah and Erdoğan)."""
+    organisation's, a person's or a country's own country: a report on Iraq names the PKK and
+    Türkiye, one on Syria Hezbollah and Erdoğan: `NAMED_ANYWHERE`)."""
     if context.kind is not None and row.kind != context.kind:
         return True
-    if row.kind in ACTOR_KINDS:
+    if row.kind in NAMED_ANYWHERE:
         return False
     if context.country is not None and row.country is not None and row.country != context.country:
         return True
@@ -177,6 +183,16 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
     return apart or (lead >= CITY_LEAD and nxt.features[_EXACT] != 1)
 
 
+def _near_home(ranked: list[tuple[str, Scored]], context: Context) -> bool:
+    """Return True when the top candidate is a country other than the hinted one and leads the
+    next by less than `ABROAD_LEAD` log-odds."""
+    row = ranked[0][1].row
+    if row.kind != "country" or context.country is None or row.country == context.country:
+        return False
+    second = ranked[1][1].score if len(ranked) > 1 else 0.0
+    return lead_log_odds(ranked[0][1].score, second) < ABROAD_LEAD
+
+
 def _other_script(row: CandidateRow, context: Context) -> bool:
     """Return True when a candidate name is written in another script than the query."""
     return bool(context.script) and detect_scripts(row.name_text).primary != context.script
@@ -280,7 +296,9 @@ class DecisionMixin:
         top = ranked[0][1]
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0
-        if named_as_spelled(top, context) or city_as_spelled(top, ranked, context):
+        if named_as_spelled(top, context) and not _near_home(ranked, context):
+            return 1.0
+        if city_as_spelled(top, ranked, context):
             return 1.0
         scores = [scored.score for _, scored in ranked]
         values = confidence_features(scores, top.features, context.country is not None, found)

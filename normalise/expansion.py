@@ -15,7 +15,7 @@ from normalise.fold import fold
 from normalise.generic import bare_head, head_spellings
 from normalise.keys import Keys, build_keys
 from normalise.lookup import compound_keys, skeleton_keys, token_keys, written_keys
-from normalise.match import CandidateRow, CandidateSource
+from normalise.match import CandidateRow, CandidateSource, merge_rows
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored, keep_better
@@ -167,24 +167,29 @@ class ExpansionMixin:
         في إدلب, بريف إدلب), compared by those names; for a query no name is spelled as.
         Only a name so spelled counts: a name's own first letters may be one (باتبو is no
         ب + اتبو), and read by their keys alone these readings lost 11 test answers of the
-        protocol's Arabic queries (whose lexicon has Latin names only)."""
+        protocol's Arabic queries (whose lexicon has Latin names only). With a country hint,
+        the countries spelled as the rest are read too (وتركيا in a report on Syria)."""
         unclitic = proclitic_readings(name, lang)
         if not unclitic:
             return
         wanted = [k for r in unclitic for k in (f"f:{r.folded}", f"s:{r.skeleton}")]
         found = self.source.candidates(wanted, country=context.country)
+        if context.country is not None:
+            # a report on one country names others (`NAMED_ANYWHERE`: وتركيا in Syria)
+            folded = [f"f:{r.folded}" for r in unclitic]
+            found = merge_rows(found, self.source.candidates(folded, kind="country"))
         if not found:
             return
-        folded = {r.spelling: r.folded for r in unclitic}
+        spelled = {r.spelling: r.folded for r in unclitic}
         arabic = self.source.names_by_skeleton(
             [row.entity_id for row in found], [r.skeleton for r in unclitic], arabic=True
         )
         # a name spelled as the rest is found as the query writes it, as its folded key would
         # find it (`_found_as_written`): بسوريا is Syria's سوريا after ب
         named = [
-            row._replace(key=f"f:{folded[spelling]}")
+            row._replace(key=f"f:{spelled[spelling]}")
             for row in arabic
-            if (spelling := arabic_spelling(row.name_text)) in folded
+            if (spelling := arabic_spelling(row.name_text)) in spelled
         ]
         keep_better(best, self._score(named, [*query_readings, *unclitic], context, True))
 
@@ -211,7 +216,8 @@ class ExpansionMixin:
         `Türkiye` in a report on Syria name no place of Syria, and the Syrian names that
         look most like them (Damascus, for `Moscow`) are no answer. They are scored as any
         candidate of another country is (the `country` feature), and are never a confident
-        match (`contradicts`)."""
+        match (`contradicts`), but a country, an organisation or a person: a report on one
+        country names the others (`NAMED_ANYWHERE`)."""
         if context.country is None:
             return
         read = [f"f:{r.folded}" for r in query_readings if r.folded and _read_off(r)]

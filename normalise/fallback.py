@@ -29,6 +29,9 @@ def slash_readings(name: str, lang: str | None = None) -> list[Reading]:
     return [reading_of(build_keys(part, lang), f"part:{i}") for i, part in enumerate(parts, 1)]
 
 
+CLITIC = "clitic:"  # how the reason of a reading without a proclitic begins
+
+
 def proclitic_readings(name: str, lang: str | None = None) -> list[Reading]:
     """Return a reading of an Arabic-script name without each conjunction or preposition it
     may begin with (`clitics.without_proclitics`: وحلب, بإدلب, للرقة, في إدلب), and of that
@@ -38,7 +41,7 @@ def proclitic_readings(name: str, lang: str | None = None) -> list[Reading]:
     readings they lost 7 dev answers of the protocol's Arabic queries and won none."""
     out = []
     for text, form in without_proclitics(name):
-        reason = f"clitic:{form}"
+        reason = f"{CLITIC}{form}"
         reading = reading_of(build_keys(text, lang), reason)
         out.append(replace(reading, spelling=arabic_spelling(text), written=True))
         inner = without_descriptor(text, lang)

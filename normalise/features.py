@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_forms
-from normalise.match import ACTOR_KINDS, PROMINENT_POPULATION, CandidateRow
+from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
 from normalise.reading import Reading
@@ -102,11 +102,11 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     """Return the reading-independent features of a candidate (computed once per name)."""
     country = 0.0
     if context.country is not None and row.country is not None:  # none: in every country
-        # an organisation or a person of another country is named in reports on any other
+        # an organisation, a person or a country is named in reports on any other country
         # (`contradicts`): of the same country counts for it, of another not against it
         if row.country == context.country:
             country = 1.0
-        elif row.kind not in ACTOR_KINDS:
+        elif row.kind not in NAMED_ANYWHERE:
             country = -1.0
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:

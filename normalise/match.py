@@ -10,6 +10,9 @@ from typing import Any, NamedTuple, Protocol
 # Entities that act in the news rather than lie on a map: their names are written with their
 # article or without it alike (al-Assad, Assad), and they have no population.
 ACTOR_KINDS = frozenset({"organisation", "person"})
+# Entities a report on any country names (a report on Syria names Iran, Russia and Türkiye, the
+# PKK and Erdoğan): a country hint is where a place lies, and says nothing against these.
+NAMED_ANYWHERE = ACTOR_KINDS | {"country"}
 # The population an entity without one counts as where entities are ranked by population: a
 # key's rows (`keyindex.key_rank`) and the scorer's `population` term: every kind but place
 # (organisations, people, provinces, which a text names far more often than a village of

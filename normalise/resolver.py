@@ -19,6 +19,7 @@ from normalise.compass import other_points
 from normalise.decision import SETTLED, DecisionMixin, initials_in_another_script, may_be_confident
 from normalise.expansion import ExpansionMixin
 from normalise.facilities import prefer_facilities, prefer_towns
+from normalise.fallback import CLITIC
 from normalise.features import features, row_part
 from normalise.fold import looks_turkish
 from normalise.forms import matched_stem
@@ -65,10 +66,27 @@ def _names_a_region(best: dict[str, Scored]) -> bool:
 
 def _spelled_so(best: dict[str, Scored]) -> bool:
     """Return True when a candidate was found by its name as the query or a reading of it is
-    written (its exact or folded key). When none was, the query may name an entity of another
-    country spelled so (`Russia`, `بغداد` in a report on Syria), which a village of the hinted
-    country whose skeleton it shares (عروس, بغيديد) must not hide."""
-    return any(s.row.key[:1] in "xf" for s in best.values())
+    written (its exact or folded key), but for a leading conjunction or preposition read off
+    (`proclitic_readings`). When none was, the query may name an entity of another country
+    spelled so (`Russia`, `بغداد` in a report on Syria), which a village of the hinted country
+    whose skeleton it shares (عروس, بغيديد), or whose name it spells after a proclitic
+    (لبنان, Lebanon, read as ل + بنان, Banān), must not hide."""
+    return any(
+        s.row.key[:1] in "xf" and not (s.reading.reason or "").startswith(CLITIC)
+        for s in best.values()
+    )
+
+
+def _drop_proclitic_readings(best: dict[str, Scored]) -> None:
+    """Remove the entities found by a reading of the query without a proclitic when an entity
+    of another country is spelled as the query (`_spelled_so`): a proclitic is read off only
+    for a query no name is spelled as (`_score_proclitics`), and a hint of another country
+    does not make it one (لبنان in a report on Syria is Lebanon, not ل + بنان, Banān, which
+    answered it confidently before, the country not looked up)."""
+    if not _spelled_so(best):
+        return
+    for entity_id in [e for e, s in best.items() if (s.reading.reason or "").startswith(CLITIC)]:
+        del best[entity_id]
 
 
 def _points(points: frozenset[str]) -> str:
@@ -229,6 +247,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             self._score_abroad(keys, best, query_readings, context, query_arabic)
         elif settled is None and not _spelled_so(best):
             self._score_abroad(keys, best, query_readings, context, query_arabic, prominent=True)
+            _drop_proclitic_readings(best)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)
         for entity_id in judged:

@@ -29,7 +29,7 @@ def test_rows_are_read_with_their_lines_and_hints(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "Kafranbude\ten\tplace\tSY\t10\tnz:place/kafr-nabudah\thttps://example.org/a\tHama",
-        "Türkiye\ttr\tcountry\t\t\tiso3166:TR\thttps://example.org/b\t",
+        "Türkiye\ten\tcountry\t\t\tiso3166:TR\thttps://example.org/a\t",
         "Termela\ten\tplace\tSY\t12\t-\thttps://example.org/c\tTarmala",
         "Hama\ten\tplace\tSY\t10\tgeonames:170017|iso3166-2:SY-HM\thttps://example.org/d\t",
     )
@@ -39,6 +39,8 @@ def test_rows_are_read_with_their_lines_and_hints(tmp_path: Path) -> None:
     assert first.hints("country") == {"country": "SY"}
     assert first.hints("none") == {}
     assert (second.country, second.admin1, second.expected) == (None, None, ("iso3166:TR",))
+    # the report's country is given to every mention of the report, its country names too
+    assert second.hints("report") == first.hints("report") == {"country": "SY"}
     assert third.expected == () and fourth.expected == ("geonames:170017", "iso3166-2:SY-HM")
 
 
@@ -59,6 +61,20 @@ def test_a_bad_row_names_file_and_line(tmp_path: Path, row: str, message: str) -
     path = _write(tmp_path, row)
     with pytest.raises(RuleTableError, match=f"mentions.tsv:3: .*{message}"):
         list(nm.read_mentions(path))
+
+
+def test_a_report_is_about_the_country_most_of_its_mentions_lie_in(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "PKK\ten\torganisation\t\t\tnz:org/pkk\thttps://example.org/a\t",
+        "Erbil\ten\tplace\tIQ\t\t-\thttps://example.org/a\t",
+        "Qamishli\ten\tplace\tSY\t\t-\thttps://example.org/a\t",
+        "Duhok\ten\tplace\tIQ\t\t-\thttps://example.org/a\t",
+        "Iran\ten\tcountry\t\t\tiso3166:IR\thttps://example.org/b\t",
+    )
+    mentions = nm.read_mentions(path)
+    assert [m.report for m in mentions] == ["IQ", "IQ", "IQ", "IQ", None]
+    assert mentions[-1].hints("report") == {"country": None}
 
 
 def test_a_wrong_header_is_refused(tmp_path: Path) -> None:

@@ -1145,15 +1145,21 @@ def test_a_rules_reading_finds_the_name(
 
 
 # Names of other countries' entities in a report whose every mention the caller places in Syria:
-# first; a place or a country not where the caller placed it is never confident, an
-# organisation or a person, named in reports on any country, is when its name is spelled as
-# the query, its title read off (`contradicts`, `_spelled_alike`)
+# first; a place not where the caller placed it is never confident, a country, an organisation
+# or a person, named in reports on any country, is when its name is spelled as the query, its
+# title or a proclitic read off (`contradicts`, `_spelled_alike`, `NAMED_ANYWHERE`), but a
+# country a Syrian village reads nearly as (Arran, عران, for Iran: `ABROAD_LEAD`)
 ABROAD = [
     ("Moscow", "geonames:524901", False),
-    ("Russia", "iso3166:RU", False),
-    ("Türkiye", "iso3166:TR", False),
+    ("Russia", "iso3166:RU", True),
+    ("Türkiye", "iso3166:TR", True),
     ("Tehran", "geonames:112931", False),
-    ("Israel", "iso3166:IL", False),
+    ("Israel", "iso3166:IL", True),
+    ("Rusya", "iso3166:RU", True),
+    ("Iran", "iso3166:IR", False),
+    ("لبنان", "iso3166:LB", True),  # not ل + بنان, Banān, a village of Aleppo
+    ("وتركيا", "iso3166:TR", True),
+    ("لإيران", "iso3166:IR", True),
     ("Erdogan", "nz:person/recep-tayyip-erdogan", True),
     ("Hezbollah", "nz:org/hezbollah", True),
     # by the name a title or an ending read off leaves (Ra's al 'Ayn, Bustan al-Basha before)

@@ -254,6 +254,12 @@ def build_keys(name: str, lang: str | None = None) -> Keys:
     return _keys_of(exact, folded, turkish)
 
 
+def exact_key(name: str, lang: str | None = None) -> str:
+    """Return `build_keys(name, lang).exact` alone: the cleaned name lower-cased, without the
+    romanisation the other keys need (a store's memo keys thousands of names so)."""
+    return lower(clean(name), lang)
+
+
 def _one_word_keys(word: str, turkish: bool) -> Keys:
     """Keys of a name that is one plain ASCII word: what `_keys_of` gives, in fewer steps."""
     phonetic, skeleton, head, rules = _word_entry(word, False, turkish, True)

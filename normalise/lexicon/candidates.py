@@ -138,6 +138,14 @@ class _Host(Protocol):
         rows: list[CandidateRow],
     ) -> list[CandidateRow]: ...
 
+    def _countries_abroad(
+        self,
+        conn: sqlite3.Connection,
+        keys: list[str],
+        country: str,
+        rows: list[CandidateRow],
+    ) -> list[CandidateRow]: ...
+
 
 def _in_parts(
     keys: list[str], limit: int, lookup: Callable[[list[str]], list[CandidateRow]]
@@ -209,6 +217,8 @@ class CandidatesMixin:
                     rows = rows[:limit]
                 if kind is None or kind in ACTOR_KINDS:
                     rows = self._actors_abroad(conn, unique, country, kind, rows)[:limit]
+                if kind in (None, "country"):
+                    rows = self._countries_abroad(conn, unique, country, rows)[:limit]
             return rows
 
     def candidates_within(
@@ -255,6 +265,24 @@ class CandidatesMixin:
             for row in self.candidates(spelled, kind=kind)
             if row.kind in ACTOR_KINDS and row.country not in (None, "", country)
         ]
+        return merge_rows(rows, abroad) if abroad else rows
+
+    def _countries_abroad(
+        self: _Host,
+        conn: sqlite3.Connection,
+        keys: list[str],
+        country: str,
+        rows: list[CandidateRow],
+    ) -> list[CandidateRow]:
+        """Return `rows` with the other countries than `country` that `keys` spell (their
+        exact keys, `country_keys`): a report on Syria names Lebanon (لبنان, which the village
+        Banān read with a proclitic answered) and the US (Turkish `ABD`, which the village
+        Aabad, اعبد, answered)."""
+        held = self._current_memo(conn).country_keys(conn)
+        if held.isdisjoint(keys):
+            return rows
+        spelled = [k for k in keys if k in held]
+        abroad = [row for row in self.candidates(spelled, kind="country") if row.country != country]
         return merge_rows(rows, abroad) if abroad else rows
 
     def names_by_skeleton(

@@ -18,7 +18,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 
-from normalise.lexicon.keyindex import index_keys, name_keys
+from normalise.keys import exact_key
+from normalise.lexicon.keyindex import index_keys, key_lang, name_keys
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
@@ -26,6 +27,11 @@ JUDGEMENTS = 2**17  # the most not-same judgements held in memory (about 30 MB)
 COUNTRYLESS_NAMES = 2**14  # the most names of entities of no country whose keys are held
 ACTOR_NAMES = 2**14  # the most names of organisations and people whose spelled keys are held
 ACTOR_FAMILIES = frozenset("xf")  # an actor abroad is read by the name spelled as the query
+COUNTRY_NAMES = 2**14  # the most names of countries whose exact keys are held
+# The languages of the countries' names a lookup within another country reads (`country_keys`):
+# those the reports are written in. CLDR names each country in some 150 (`Kana`, Ghana in
+# Tongan, rivalled Qana in Lebanon; `SUR`, Suriname's ISO code, Tyre's Turkish name `Sur`).
+COUNTRY_NAME_LANGS = ("en", "ar", "tr")
 
 
 class VersionMemo:
@@ -42,6 +48,7 @@ class VersionMemo:
         self._countryless_read = False
         self._actors: frozenset[str] | None = None  # None: too many to hold
         self._actors_read = False
+        self._countries: frozenset[str] | None = None  # None: not read yet
         self._divisions: dict[Hashable, object] = {}
         self._country_words: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -56,6 +63,7 @@ class VersionMemo:
             self._largest = None
             self._countryless, self._countryless_read = None, False
             self._actors, self._actors_read = None, False
+            self._countries = None
             self._divisions.clear()
             self._country_words.clear()
         return self
@@ -126,6 +134,28 @@ class VersionMemo:
             self._actors = _held_keys(conn, where, ACTOR_NAMES, ACTOR_FAMILIES)
             self._actors_read = True
         return self._actors
+
+    def country_keys(self, conn: sqlite3.Connection) -> frozenset[str]:
+        """Return the exact keys of the names of the active countries in the languages of
+        the reports (`COUNTRY_NAME_LANGS`; not their demonyms), which a lookup within another
+        country reads too: a report on Syria names Russia, the US (Turkish `ABD`) and
+        Lebanon (لبنان). Only the exact key (`keys.exact_key`, no romanisation), a few
+        milliseconds to build. Empty when there are more than `COUNTRY_NAMES` (the lookup
+        then reads no country abroad)."""
+        if self._countries is None:
+            names = conn.execute(
+                "SELECT n.text, n.lang, e.country FROM entities AS e JOIN names AS n"
+                " ON n.entity = e.rowid WHERE e.kind = 'country' AND e.status = 'active'"
+                f" AND n.lang IN ({', '.join('?' * len(COUNTRY_NAME_LANGS))})"
+                " AND n.kind <> 'demonym' LIMIT ?",
+                (*COUNTRY_NAME_LANGS, COUNTRY_NAMES + 1),
+            ).fetchall()
+            self._countries = frozenset(
+                "x:" + exact_key(text, key_lang(lang, country or None, text))
+                for text, lang, country in names
+                if len(names) <= COUNTRY_NAMES
+            )
+        return self._countries
 
     def divisions(self) -> dict[Hashable, object]:
         """Return the admin1 hints the resolver has read in this version and what it read

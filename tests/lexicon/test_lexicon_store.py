@@ -413,3 +413,44 @@ def test_a_country_lookup_reads_the_actors_of_other_countries_by_their_spelled_n
     lex.apply([{"op": "delete", "id": "nz:org/pkk"}])
     assert reader.candidates([folded], country="IQ") == []
     reader.close()
+
+
+@pytest.mark.parametrize("names_held", [memo.COUNTRY_NAMES, 0])
+def test_a_country_lookup_reads_the_other_countries_by_their_names_as_written(
+    lex: Lexicon, names_held: int, monkeypatch: Any
+) -> None:
+    """A report on one country names the others (Lebanon, لبنان, in Syria): a lookup within a
+    country reads them by their exact keys in the reports' languages (`country_keys`), not by
+    a folded or skeleton key, not by a name in another language, its ISO code or its
+    demonym, and not a place of another country spelled alike; another writer's batch is seen
+    at the next snapshot. With more countries' names than the memo holds (0), none is read."""
+    monkeypatch.setattr(memo, "COUNTRY_NAMES", names_held)
+    lebanon = {
+        "id": "iso3166:LB", "kind": "country", "country": "LB",
+        "names": [{"text": "Lebanon", "lang": "en", "kind": "canonical"},
+                  {"text": "لبنان", "lang": "ar"}, {"text": "Lübnan", "lang": "tr"},
+                  {"text": "Liban", "lang": "fr"}, {"text": "LB", "kind": "abbreviation"},
+                  {"text": "Lebanese", "lang": "en", "kind": "demonym"}],
+    }  # fmt: skip
+    town = {
+        "id": "geonames:2", "kind": "place", "country": "US",
+        "names": [{"text": "Lebanon", "kind": "canonical"}],
+    }  # fmt: skip
+    reader = Lexicon.open(lex.path, readonly=True)
+    exact, arabic, turkish = (
+        "x:" + build_keys(text).exact for text in ("Lebanon", "لبنان", "Lübnan")
+    )
+    folded = "f:" + build_keys("Lübnan").folded
+    assert reader.candidates([exact], country="SY") == []
+    lex.apply([{"op": "upsert", "entity": lebanon}, {"op": "upsert", "entity": town}])
+    found = reader.candidates([exact, arabic, turkish, folded], country="SY")
+    expected = [("iso3166:LB", exact), ("iso3166:LB", arabic), ("iso3166:LB", turkish)]
+    assert sorted((r.entity_id, r.key) for r in found) == (sorted(expected) if names_held else [])
+    assert reader.candidates([folded], country="SY") == []
+    others = ["x:" + build_keys(text).exact for text in ("Liban", "LB", "Lebanese")]
+    assert reader.candidates(others, country="SY") == []
+    assert reader.candidates([exact], country="SY", kind="place") == []
+    assert [r.entity_id for r in reader.candidates([exact], country="LB")] == ["iso3166:LB"]
+    lex.apply([{"op": "delete", "id": "iso3166:LB"}])
+    assert reader.candidates([exact], country="SY") == []
+    reader.close()

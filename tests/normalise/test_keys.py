@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from normalise.conventions import rewrite_alternates
-from normalise.keys import build_keys
+from normalise.keys import build_keys, exact_key
 
 
 def lang_of(lang: str) -> str | None:
@@ -112,3 +112,22 @@ def test_an_ambiguous_letter_is_also_read_the_other_way(
 @pytest.mark.parametrize("word", ["ibrahim", "idlib", "iraq"])  # I before a consonant
 def test_a_letter_read_otherwise_only_where_its_rule_says(word: str) -> None:
     assert not any(label == "rule:la:i→j" for _, label in rewrite_alternates(word))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        ("Lebanon", None),
+        ("  LEBANON ", None),
+        ("Lübnan", "tr"),
+        ("IRAK", "tr"),  # Turkish casing: ırak
+        ("IRAK", None),
+        ("İsrail", None),
+        ("لبنان", "ar"),
+        ("Кот-д’Ивуар", "ru"),
+        ("Côte d’Ivoire", "fr"),
+        ("!!!", None),
+    ],
+)
+def test_the_exact_key_alone_is_build_keys_exact_key(name: str, lang: str | None) -> None:
+    assert exact_key(name, lang) == build_keys(name, lang).exact

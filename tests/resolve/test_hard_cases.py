@@ -1148,7 +1148,8 @@ def test_a_rules_reading_finds_the_name(
 # first; a place not where the caller placed it is never confident, a country, an organisation
 # or a person, named in reports on any country, is when its name is spelled as the query, its
 # title or a proclitic read off (`contradicts`, `_spelled_alike`, `NAMED_ANYWHERE`), but a
-# country a Syrian village reads nearly as (Arran, عران, for Iran: `ABROAD_LEAD`)
+# country a Syrian village reads nearly as (Aabad, اعبد, for `ABD`, Turkish for the US, whose
+# abbreviation the model weighs: `ABROAD_LEAD`)
 ABROAD = [
     ("Moscow", "geonames:524901", False),
     ("Russia", "iso3166:RU", True),
@@ -1156,7 +1157,8 @@ ABROAD = [
     ("Tehran", "geonames:112931", False),
     ("Israel", "iso3166:IL", True),
     ("Rusya", "iso3166:RU", True),
-    ("Iran", "iso3166:IR", False),
+    ("Iran", "iso3166:IR", True),  # the village Arran, عران, before
+    ("ABD", "iso3166:US", False),  # the village Aabad before
     ("لبنان", "iso3166:LB", True),  # not ل + بنان, Banān, a village of Aleppo
     ("وتركيا", "iso3166:TR", True),
     ("لإيران", "iso3166:IR", True),

@@ -30,8 +30,9 @@ class ResolveQuery(BaseModel):
         default=None,
         description=(
             "ISO alpha-2 country the source places the name in. A name spelled as another"
-            " country's entity, with no good candidate in this one, finds that entity"
-            " (never a confident match)."
+            " country's place, with no good candidate in this one, finds that place (never a"
+            " confident match); a country, an organisation or a person is named in reports"
+            " on any country."
         ),
         examples=["SY"],
     )

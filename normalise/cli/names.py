@@ -43,7 +43,8 @@ def normalise_command(names: tuple[str, ...], lang: str | None, as_json: bool) -
     "--country",
     default=None,
     help="ISO alpha-2 country the source places it in (a name spelled as another country's"
-    " entity, with no good candidate here, finds that entity: never MATCH).",
+    " place, with no good candidate here, finds that place: never MATCH; a country, an"
+    " organisation or a person is named in reports on any country).",
 )
 @click.option(
     "--admin1",
@@ -98,6 +99,7 @@ def resolve_command(
       normalise resolve HTS --kind organisation --json
       cut -f1 mentions.tsv | normalise resolve - --country SY
     """
+    _refuse_empty(names)
     data = []
     with reported_errors():
         nz = Normaliser.open(lexicon_path, models_dir=models_dir, translate=translate)
@@ -111,6 +113,16 @@ def resolve_command(
                 click.echo("\n".join(_result_lines(name, matches)))
     if as_json:
         emit(data, as_json, "")
+
+
+def _refuse_empty(names: tuple[str, ...]) -> None:
+    """Raise a usage error naming the first empty (or blank) NAME."""
+    for number, name in enumerate(names, start=1):
+        if not name.strip():
+            raise click.UsageError(
+                f"NAME {number} is empty: give a name with letters, or `-` to read names"
+                " from standard input"
+            )
 
 
 def _names_given(names: tuple[str, ...]) -> Iterator[str]:

@@ -970,6 +970,14 @@ def test_the_resolve_command_reads_names_from_standard_input(lexicon_path: Path)
     assert [line.split("\t")[0] for line in text.splitlines()] == ["Sooran", "Kafrzeita", "Suran"]
 
 
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_the_resolve_command_refuses_an_empty_name(lexicon_path: Path, empty: str) -> None:
+    args = ["resolve", "Suran", empty, "--lexicon", str(lexicon_path), "--no-translate"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "NAME 2 is empty" in result.output and "Suran" not in result.output
+
+
 def test_a_latin_query_is_compared_with_its_candidates_other_latin_names(tmp_path: Path) -> None:
     # s:KNTR names Quneitra's canonical `Al Qunayţirah`; its name `Al-Kuneytra`, under the same
     # skeleton, is the Turkish press's `Kuneytra` but for the article (0.54 by the canonical)

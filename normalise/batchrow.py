@@ -47,6 +47,7 @@ class Outcome(NamedTuple):
     match: bool = False
     why: str | None = None
     error: str | None = None
+    confidence: float | None = None  # the decision's probability (`Match.confidence`)
 
 
 Item = Query | Outcome

@@ -88,7 +88,7 @@ def resolve_partition(
     return out
 
 
-_DTYPES = ("string", "string", "Float64", "bool", "string", "string")
+_DTYPES = ("string", "string", "Float64", "bool", "string", "string", "Float64")
 
 
 def resolve_dataframe(
@@ -101,7 +101,8 @@ def resolve_dataframe(
     kind_column: str | None = None,
     lexicon: str | Path | None = None,
 ) -> Any:
-    """Add `nz_id, nz_name, nz_score, nz_match, nz_why, nz_error` to a Dask DataFrame.
+    """Add the `nz_*` columns (`NZ_COLUMNS`: nz_id, nz_name, nz_score, nz_match, nz_why,
+    nz_error, nz_confidence) to a Dask DataFrame.
 
     Args:
         ddf: a `dask.dataframe.DataFrame`.

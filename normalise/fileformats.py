@@ -29,7 +29,11 @@ from normalise.errors import NormaliseError
 
 FORMATS = ("csv", "jsonl", "parquet")
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-NZ_COLUMNS = ("nz_id", "nz_name", "nz_score", "nz_match", "nz_why", "nz_error")
+# The columns a batch adds (`nz_confidence` came last, after the others, so that the first six
+# keep their places in outputs read by position)
+NZ_COLUMNS = (
+    "nz_id", "nz_name", "nz_score", "nz_match", "nz_why", "nz_error", "nz_confidence"
+)  # fmt: skip
 Row = dict[str, Any]
 
 
@@ -162,6 +166,7 @@ class TextSink:
         self.done, offset = 0, 0
         if resume and self.checkpoint.is_file():
             state = json.loads(self.checkpoint.read_text(encoding="utf-8"))
+            _check_columns(path, state.get("columns"), self.columns)
             self.done, offset = int(state["rows"]), int(state["bytes"])
         elif resume and path.is_file():
             raise BatchFileError(f"cannot resume {path}: no checkpoint (finished or not ours)")
@@ -176,7 +181,7 @@ class TextSink:
     def _append(self, text: str) -> None:
         self.file.write(text.encode("utf-8", errors="surrogateescape"))
         self.file.flush()
-        state = {"rows": self.done, "bytes": self.file.tell()}
+        state = {"rows": self.done, "bytes": self.file.tell(), "columns": self.columns}
         tmp = Path(f"{self.checkpoint}.tmp")
         tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.checkpoint)
@@ -202,6 +207,17 @@ class TextSink:
         self.checkpoint.unlink(missing_ok=True)
 
 
+def _check_columns(path: Path, written: object, columns: Sequence[str]) -> None:
+    """Raise BatchFileError when the output a run left behind has other columns than this run
+    writes (another input, or a version of normalise before `nz_confidence`)."""
+    if written != list(columns):
+        shown = ", ".join(map(str, written)) if isinstance(written, list) else "not recorded"
+        raise BatchFileError(
+            f"cannot resume {path}: it was written with other columns ({shown}) than this run"
+            f" writes ({', '.join(columns)}); run again without --resume to start over"
+        )
+
+
 def _render_csv(records: Iterable[Sequence[Any]]) -> str:
     """Return CSV lines of `records` (lists of cells; None is written as an empty cell)."""
     buffer = io.StringIO()
@@ -211,8 +227,8 @@ def _render_csv(records: Iterable[Sequence[Any]]) -> str:
 
 def _csv_result(result: Sequence[Any]) -> Sequence[Any]:
     """Return the `nz_*` cells of a result: `nz_match` as `true` or `false`."""
-    entity, name, score, match, why, error = result
-    return entity, name, score, "true" if match else "false", why, error
+    entity, name, score, match, why, error, confidence = result
+    return entity, name, score, "true" if match else "false", why, error, confidence
 
 
 def _records(rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> Iterator[Row]:
@@ -235,8 +251,15 @@ class ParquetSink:
         self.count = 0
         self.done = 0
         for part in sorted(self.parts.glob("part-*.parquet")):
+            found = pq.ParquetFile(part)
+            if not found.schema_arrow.equals(schema):
+                _check_columns(path, found.schema_arrow.names, schema.names)
+                raise BatchFileError(
+                    f"cannot resume {path}: {part.name} was written with other column types"
+                    " than this run writes; run again without --resume to start over"
+                )
             self.count += 1
-            self.done += int(pq.ParquetFile(part).metadata.num_rows)
+            self.done += int(found.metadata.num_rows)
 
     def write(self, rows: Sequence[Row], results: Sequence[Sequence[Any]]) -> None:
         """Write the chunk to a new part file, atomically (temp file then rename)."""
@@ -286,7 +309,9 @@ def parquet_output_schema(path: Path) -> Any:
 def _with_nz_fields(schema: Any) -> Any:
     import pyarrow as pa
 
-    types = [pa.string(), pa.string(), pa.float64(), pa.bool_(), pa.string(), pa.string()]
+    types = [
+        pa.string(), pa.string(), pa.float64(), pa.bool_(), pa.string(), pa.string(), pa.float64()
+    ]  # fmt: skip
     for name, type_ in zip(NZ_COLUMNS, types, strict=True):
         if name in schema.names:
             schema = schema.remove(schema.get_field_index(name))

@@ -116,10 +116,16 @@ class OutcomeCache:
             query = self.key(query)
         if len(self._data) >= self.size:
             del self._data[next(iter(self._data))]
-        entity, display, score, match, why, error = outcome
+        entity, display, score, match, why, error, confidence = outcome
         if entity is not None and display is not None:
             outcome = Outcome(
-                sys.intern(entity), sys.intern(display), score, match, _intern(why), error
+                sys.intern(entity),
+                sys.intern(display),
+                score,
+                match,
+                _intern(why),
+                error,
+                confidence,
             )
         name, country, admin1, kind = query
         self._data[Query(name, _intern(country), _intern(admin1), _intern(kind))] = outcome
@@ -144,7 +150,7 @@ def resolve_query(nz: Any, query: Query) -> Outcome:
     if not matches:
         return Outcome()
     top = matches[0]
-    return Outcome(top.id, top.name, top.score, top.match, " ".join(top.why))
+    return Outcome(top.id, top.name, top.score, top.match, " ".join(top.why), None, top.confidence)
 
 
 def resolve_items(

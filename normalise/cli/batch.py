@@ -82,10 +82,12 @@ def batch_command(
 ) -> None:
     """Resolve every name in a CSV, JSONL or Parquet file INPUT.
 
-    The output keeps every input column and adds nz_id, nz_name, nz_score, nz_match, nz_why
-    and nz_error. Bad rows (undecodable text, empty or overlong names) are flagged in
-    nz_error and counted in the summary; they never stop the job. Memory stays constant;
-    --resume continues a killed run; --workers N gives the same output as one process.
+    The output keeps every input column and adds nz_id, nz_name, nz_score, nz_match, nz_why,
+    nz_error and nz_confidence (the probability that nz_id is right: nz_match is true from
+    the calibrated cut up; pick your own cut to trade precision for recall). Bad rows
+    (undecodable text, empty or overlong names) are flagged in nz_error and counted in the
+    summary; they never stop the job. Memory stays constant; --resume continues a killed
+    run; --workers N gives the same output as one process.
 
     \b
     Example:

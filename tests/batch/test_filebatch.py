@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from batchdata import make_rows, write_csv
 from click.testing import CliRunner
 
+from normalise import Normaliser
 from normalise.batchrow import BatchOptions, check_name
 from normalise.cli import cli
 from normalise.filebatch import run_batch
@@ -73,6 +74,25 @@ def test_parquet_round_trip_keeps_types(tmp_path: Path, lexicon: Path) -> None:
     assert out.schema.field("nz_score").type == pa.float64()
     check_output(rows, out.to_pylist())
     assert not Path(f"{tmp_path / 'out.parquet'}.nz-parts").exists()
+
+
+def test_each_row_carries_its_answers_confidence(tmp_path: Path, lexicon: Path) -> None:
+    # `nz_confidence` is the first candidate's `Match.confidence`, as the library gives it;
+    # `nz_match` is true exactly when it reaches the calibrated cut; a bad row has none
+    rows = make_rows(20)
+    src = write_csv(tmp_path / "in.csv", [*rows, {"place": " ", "cc": "SY", "adm": ""}])
+    run_batch(src, tmp_path / "out.csv", OPTIONS, lexicon=lexicon, progress=False)
+    out = read_csv(tmp_path / "out.csv")
+    with Normaliser.open(lexicon) as nz:
+        cut = nz.resolver.threshold
+        for row, got in zip(rows, out, strict=False):
+            found = nz.resolve(row["place"], country=row["cc"] or None,
+                               admin1=row["adm"] or None, limit=1)  # fmt: skip
+            expected = found[0].confidence if found else None
+            assert (float(got["nz_confidence"]) if got["nz_confidence"] else None) == expected
+            assert (got["nz_match"] == "true") == (expected is not None and expected >= cut)
+    assert {r["nz_match"] for r in out} == {"true", "false"}  # both kinds of answer met
+    assert out[-1]["nz_error"] == "empty name" and out[-1]["nz_confidence"] == ""
 
 
 def test_bad_rows_are_flagged_and_counted(tmp_path: Path, lexicon: Path) -> None:

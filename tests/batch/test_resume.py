@@ -68,3 +68,33 @@ def test_resume_after_kill_equals_uninterrupted_run(
         assert isinstance(pq.read_table(killed), pa.Table)
     else:
         assert killed.read_bytes() == full.read_bytes()
+
+
+def test_an_output_with_other_columns_is_not_resumed(tmp_path: Path, lexicon: Path) -> None:
+    # an output a version before `nz_confidence` left behind (its checkpoint records no
+    # columns, its Parquet parts have six `nz_*` columns): appending rows of seven would
+    # corrupt it, so the run stops and says how to start over, leaving it as it was
+    from normalise.batchrow import BatchOptions
+    from normalise.filebatch import run_batch
+    from normalise.fileformats import NZ_COLUMNS, BatchFileError
+
+    options = BatchOptions("place", country_column="cc", admin1_column="adm")
+    src = write_csv(tmp_path / "in.csv", make_rows(10))
+    old = [c for c in NZ_COLUMNS if c != "nz_confidence"]
+    out = tmp_path / "out.csv"
+    written = ",".join(["place", "cc", "adm", *old]) + "\nKafrzeita,SY,10,geonames:168620\n"
+    out.write_text(written, "utf-8")
+    checkpoint = Path(f"{out}.nz-checkpoint")
+    checkpoint.write_text(json.dumps({"rows": 1, "bytes": len(written.encode())}), "utf-8")
+    with pytest.raises(BatchFileError, match="other columns .*run again without --resume"):
+        run_batch(src, out, options, lexicon=lexicon, progress=False, resume=True)
+    assert out.read_text("utf-8") == written and checkpoint.is_file()
+
+    parquet = tmp_path / "out.parquet"
+    parts = Path(f"{parquet}.nz-parts")
+    parts.mkdir()
+    part = pa.Table.from_pylist([{c: "x" for c in ["place", "cc", "adm", *old]}])
+    pq.write_table(part, parts / "part-00000001.parquet")
+    with pytest.raises(BatchFileError, match="other columns .*run again without --resume"):
+        run_batch(src, parquet, options, lexicon=lexicon, progress=False, resume=True)
+    assert [p.name for p in parts.iterdir()] == ["part-00000001.parquet"]

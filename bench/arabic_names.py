@@ -14,8 +14,9 @@ country and its capital). Printed with and without the country hint: top-1, conf
 and confident answers whose place is not one carrying the name.
 
 A second table asks the same with everyday spellings of the names that differ from the one
-listed (hamza seats, ta marbuta written as ha, alef maksura, a dropped article), and with a
-conjunction or preposition joined on or written before them as news text has them (وحلب,
+listed (hamza seats, ta marbuta written as ha, alef maksura as ya or as alef, a dropped
+article), and with a conjunction or preposition joined on or written before them as news text
+has them (وحلب,
 بالرقة, للرقة, في حلب): the places expected are still those carrying the name as listed.
 """
 
@@ -64,6 +65,10 @@ def _ya_swapped(name: str) -> str | None:
     return name[:-1] + "ى" if name.endswith("ي") else None
 
 
+def _maksura_as_alef(name: str) -> str | None:
+    return name[:-1] + "ا" if name.endswith("ى") else None
+
+
 def _no_article(name: str) -> str | None:
     return name[2:] if name.startswith("ال") and " " not in name else None
 
@@ -91,6 +96,7 @@ VARIANTS: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("hamza seats written as plain alef (أ إ آ -> ا)", _plain_alef),
     ("final ta marbuta written as ha (ة -> ه)", _ta_as_ha),
     ("final alef maksura and ya swapped (ى <-> ي)", _ya_swapped),
+    ("final alef maksura written as alef (ى -> ا)", _maksura_as_alef),
     ("one-word name without its article (البويرة -> بويرة)", _no_article),
     ("and joined on, as a tagger that does not segment Arabic leaves it (وحلب)", _and_joined),
     ("in joined on (بحلب, بالرقة)", _in_joined),

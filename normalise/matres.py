@@ -55,7 +55,8 @@ def arabic_spelling(text: str) -> str:
     or "" for a name in another script.
 
     Folded: harakat, hamza seats, alef maksura and Persian letter forms (`fold`); a word-final
-    ه written for ة (البصيره, البصيرة); word breaks. Every letter that tells two names apart
+    ه written for ة (البصيره, البصيرة) and ا for ى (ديالا, ديالى), before a final hamza too;
+    word breaks. Every letter that tells two names apart
     stays: ayn and hamza (معان, Ma'an, is not عمان, Amman, though both romanise as `man`), and
     the article (جبيل, Byblos, is not الجبيل, Jubail). Only what comes before a comma is read,
     as the keys read it (حلب، سوريا is حلب). The word-final letters are those of
@@ -72,8 +73,10 @@ def arabic_spelling(text: str) -> str:
 def _arabic_finals() -> tuple[dict[str, str], re.Pattern[str]]:
     table = char_map("arabic_finals.tsv")
     letters = "".join(table)
-    # at the end of a word, but not Allah's heh (الله, عبدالله)
-    return table, re.compile(rf"(?<!لل)[{letters}](?!\w)" if letters else "(?!)")
+    # at the end of a word, or before the hamza that ends it (`decision.spelled_as` reads a
+    # final hamza as no letter: التحيتاء, at-Tuhayta, written التحيتا), but not Allah's heh
+    # (الله, عبدالله)
+    return table, re.compile(rf"(?<!لل)[{letters}](?=\u0621?(?!\w))" if letters else "(?!)")
 
 
 @cache

@@ -26,6 +26,8 @@ REWRITES = dict(an.VARIANTS)
         ("final ta marbuta written as ha (ة -> ه)", "طيبة الإمام", None),  # not final
         ("final alef maksura and ya swapped (ى <-> ي)", "مصطفى", "مصطفي"),
         ("final alef maksura and ya swapped (ى <-> ي)", "حماة", None),
+        ("final alef maksura written as alef (ى -> ا)", "ديالى", "ديالا"),
+        ("final alef maksura written as alef (ى -> ا)", "سوريا", None),
         ("one-word name without its article (البويرة -> بويرة)", "البويرة", "بويرة"),
         ("one-word name without its article (البويرة -> بويرة)", "دير الزور", None),
     ],

@@ -45,6 +45,8 @@ def test_no_macron_no_spelling() -> None:
     ("one", "other"),
     [
         ("البصيره", "البصيرة"),  # ta marbuta written as ha
+        ("ديالا", "ديالى"),  # alef maksura written as alef
+        ("مصطفي", "مصطفى"),  # alef maksura written as ya
         ("أصيلة", "اصيلة"),  # hamza seat
         ("اَلْكُوَيْت", "الكويت"),  # harakat
         ("سیحان", "سيحان"),  # Persian ya

@@ -714,6 +714,22 @@ def test_an_arabic_name_without_its_final_hamza_is_no_other_spelling(tmp_path: P
     assert found.id == "geonames:77655" and found.match
 
 
+def test_an_arabic_name_with_its_final_alef_maksura_written_as_alef_may_be_confident(
+    tmp_path: Path,
+) -> None:
+    # everyday writing puts a plain alef for a final alef maksura: ديالا is Diyala's ديالى
+    # (first but unsure before, its spelling counted as another name's); so with a final
+    # hamza after it (صنعا for صنعاء)
+    places: list[Place] = [
+        ("geonames:98228", "IQ", "10", 1_400_000, ["Diyala", "ديالى"]),
+        ("geonames:71137", "YE", "26", 1_937_451, ["Sanaa", "صنعاء"]),
+    ]
+    with Normaliser.open(small(tmp_path, places)) as nz:
+        diyala, sanaa = nz.resolve("ديالا", country="IQ")[0], nz.resolve("صنعا", country="YE")[0]
+    assert diyala.id == "geonames:98228" and diyala.match
+    assert sanaa.id == "geonames:71137" and sanaa.match
+
+
 def test_an_arabic_name_with_a_qualifier_may_be_confident(tmp_path: Path) -> None:
     # the query as written is not the name, but the reading that found it is
     places: list[Place] = [

@@ -30,6 +30,8 @@ def cli() -> None:
 
     \b
     Examples:
+      normalise resolve Sooran Kafrzeita "كفر زيتا" Türkiye HTS --country SY
+      normalise batch mentions.csv --column place --country-column cc
       normalise normalise Kafrzeita "كفر زيتا" Türkiye
       normalise transliterate "جسر الشغور"
       normalise rules check

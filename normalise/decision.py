@@ -28,9 +28,9 @@ MIN_LEAD = 0.5
 SETTLED = {"x": 0.5, "f": 0.5, "s": 0.9}
 # A country's name found with a hint of another country decides by its name alone
 # (`named_as_spelled`) only when it leads the next candidate by this many log-odds: a place of
-# the hinted country that reads alike may be what the report means (Arran, عران, at 0.88 for
-# `Iran` in Syria; Banin, بنين, for `Benin`), where a village reads unlike (Arus for `Russia`,
-# lead 3.1 log-odds) it is not.
+# the hinted country that reads nearly alike may be what the report means (Banin, بنين, at 0.87
+# for `Benin`, 0.97, in Syria: 1.4 log-odds behind), where a village that reads less alike
+# (Arran, عران, for `Iran`: 3.0; Arus for `Rusya`: 3.3) is not.
 ABROAD_LEAD = 2.0
 NEVER_CONFIDENT = frozenset("ch")  # compound and headed: part of a name found, not the name
 FINAL_HAMZA = "\u0621"  # ء at the end of a name, which everyday writing leaves out (صنعا)

@@ -56,11 +56,10 @@ def arabic_spelling(text: str) -> str:
 
     Folded: harakat, hamza seats, alef maksura and Persian letter forms (`fold`); a word-final
     ه written for ة (البصيره, البصيرة) and ا for ى (ديالا, ديالى), before a final hamza too;
-    word breaks. Every letter that tells two names apart
-    stays: ayn and hamza (معان, Ma'an, is not عمان, Amman, though both romanise as `man`), and
-    the article (جبيل, Byblos, is not الجبيل, Jubail). Only what comes before a comma is read,
-    as the keys read it (حلب، سوريا is حلب). The word-final letters are those of
-    `arabic_finals.tsv`.
+    word breaks. Every letter that tells two names apart stays: ayn and hamza (معان, Ma'an, is
+    not عمان, Amman, though both romanise as `man`), and the article (جبيل, Byblos, is not
+    الجبيل, Jubail). Only what comes before a comma is read, as the keys read it (حلب، سوريا
+    is حلب). The word-final letters are those of `arabic_finals.tsv`.
     """
     if not is_arabic_text(text):
         return ""

@@ -1160,6 +1160,7 @@ ABROAD = [
     ("Iran", "iso3166:IR", True),  # the village Arran, عران, before
     ("ABD", "iso3166:US", False),  # the village Aabad before
     ("لبنان", "iso3166:LB", True),  # not ل + بنان, Banān, a village of Aleppo
+    ("بسكرة", "geonames:2503826", False),  # Biskra (Algeria), not ب + سكرة, Sakra
     ("وتركيا", "iso3166:TR", True),
     ("لإيران", "iso3166:IR", True),
     ("Erdogan", "nz:person/recep-tayyip-erdogan", True),

@@ -183,6 +183,28 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
     return apart or (lead >= CITY_LEAD and nxt.features[_EXACT] != 1)
 
 
+def _rivals_of_a_country(
+    ranked: list[tuple[str, Scored]], context: Context
+) -> list[tuple[str, Scored]]:
+    """Return the ranked candidates without the places that share the name of a top candidate
+    that is a country named as the query spells it (`named_as_spelled`), but those of the
+    hinted country: a country's name is what a text means by it far more often than a town
+    that shares it (`Jordan`, a town of the Philippines at 0.95 against the country's 0.97,
+    unsure before; `Palestine`, Texas; Armenia, Colombia), where a place of the country the
+    caller gave may be what the report means (`_near_home`)."""
+    if len(ranked) < 2:
+        return ranked
+    top = ranked[0][1]
+    if top.row.kind != "country" or not named_as_spelled(top, context):
+        return ranked
+    return [ranked[0]] + [
+        pair
+        for pair in ranked[1:]
+        if pair[1].row.kind != "place"
+        or (context.country is not None and pair[1].row.country == context.country)
+    ]
+
+
 def _near_home(ranked: list[tuple[str, Scored]], context: Context) -> bool:
     """Return True when the top candidate is a country other than the hinted one and leads the
     next by less than `ABROAD_LEAD` log-odds."""
@@ -293,6 +315,7 @@ class DecisionMixin:
             return 0.0
         found = len(ranked)
         ranked = self.rivals_spelled_as_written(rivals_in_context(ranked, context), context)
+        ranked = _rivals_of_a_country(ranked, context)
         top = ranked[0][1]
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0

@@ -845,6 +845,25 @@ def test_a_candidate_of_another_country_than_the_hint_is_never_confident(
     assert nz.resolve("كفر زيتا", country="SY")[0].match
 
 
+def test_a_countrys_name_is_the_country_not_a_town_that_shares_it(tmp_path: Path) -> None:
+    # Jordan, a town of the Philippines, scores nearly as the country: not clearly behind, it
+    # kept the country unsure; a place is no rival of a country named as spelled, but one of
+    # the country the caller gave (the city of Djibouti, with DJ)
+    jordan = upsert("iso3166:JO", "JO", None, None, ["Jordan", "الأردن"], kind="country")
+    town = upsert("geonames:1710116", "PH", "H3", 36_000, ["Jordan"])
+    djibouti = upsert("iso3166:DJ", "DJ", None, None, ["Djibouti"], kind="country")
+    city = upsert("geonames:223817", "DJ", "07", 623_891, ["Djibouti"])
+    with Normaliser.open(built(tmp_path, [jordan, town, djibouti, city])) as nz:
+        found = nz.resolve("Jordan")
+        assert [m.id for m in found[:2]] == ["iso3166:JO", "geonames:1710116"], found
+        assert found[0].match and found[0].confidence == 1.0
+        assert nz.resolve("Jordan", country="PH")[0].id == "geonames:1710116"
+        assert nz.resolve("Djibouti")[0].match
+        in_djibouti = nz.resolve("Djibouti", country="DJ")
+        assert {m.id for m in in_djibouti[:2]} == {"iso3166:DJ", "geonames:223817"}
+        assert not in_djibouti[0].match
+
+
 def test_a_country_a_village_of_the_hinted_country_reads_nearly_as_is_first_but_unsure(
     tmp_path: Path,
 ) -> None:

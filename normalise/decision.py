@@ -11,7 +11,13 @@ from normalise.compass import other_points
 from normalise.confidence import confidence_features, lead_log_odds
 from normalise.descriptors import names_a_city, read_off_kind
 from normalise.features import FEATURES
-from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE, CandidateRow, CandidateSource
+from normalise.match import (
+    ACTOR_KINDS,
+    NAMED_ANYWHERE,
+    REPORT_LANGS,
+    CandidateRow,
+    CandidateSource,
+)
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored
@@ -187,15 +193,18 @@ def _rivals_of_a_country(
     ranked: list[tuple[str, Scored]], context: Context
 ) -> list[tuple[str, Scored]]:
     """Return the ranked candidates without the places that share the name of a top candidate
-    that is a country named as the query spells it (`named_as_spelled`), but those of the
-    hinted country: a country's name is what a text means by it far more often than a town
+    that is a country named as the query spells it (`named_as_spelled`) in a language of the
+    reports (`REPORT_LANGS`: not `Kana`, Ghana in Tongan, for Qana), but those of the hinted
+    country: a country's name is what a text means by it far more often than a town
     that shares it (`Jordan`, a town of the Philippines at 0.95 against the country's 0.97,
     unsure before; `Palestine`, Texas; Armenia, Colombia), where a place of the country the
     caller gave may be what the report means (`_near_home`)."""
     if len(ranked) < 2:
         return ranked
     top = ranked[0][1]
-    if top.row.kind != "country" or not named_as_spelled(top, context):
+    if top.row.kind != "country" or top.row.name_lang not in REPORT_LANGS:
+        return ranked
+    if not named_as_spelled(top, context):
         return ranked
     return [ranked[0]] + [
         pair

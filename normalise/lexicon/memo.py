@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Sequence
 
 from normalise.keys import exact_key
 from normalise.lexicon.keyindex import index_keys, key_lang, name_keys
+from normalise.match import REPORT_LANGS
 
 DISPLAY_NAMES = 2**16  # entities whose display names are remembered (about 10 MB)
 DIVISION_HINTS = 2**12  # the admin1 hints whose divisions are remembered
@@ -28,10 +29,6 @@ COUNTRYLESS_NAMES = 2**14  # the most names of entities of no country whose keys
 ACTOR_NAMES = 2**14  # the most names of organisations and people whose spelled keys are held
 ACTOR_FAMILIES = frozenset("xf")  # an actor abroad is read by the name spelled as the query
 COUNTRY_NAMES = 2**14  # the most names of countries whose exact keys are held
-# The languages of the countries' names a lookup within another country reads (`country_keys`):
-# those the reports are written in. CLDR names each country in some 150 (`Kana`, Ghana in
-# Tongan, rivalled Qana in Lebanon; `SUR`, Suriname's ISO code, Tyre's Turkish name `Sur`).
-COUNTRY_NAME_LANGS = ("en", "ar", "tr")
 
 
 class VersionMemo:
@@ -137,7 +134,7 @@ class VersionMemo:
 
     def country_keys(self, conn: sqlite3.Connection) -> frozenset[str]:
         """Return the exact keys of the names of the active countries in the languages of
-        the reports (`COUNTRY_NAME_LANGS`; not their demonyms), which a lookup within another
+        the reports (`REPORT_LANGS`; not their demonyms), which a lookup within another
         country reads too: a report on Syria names Russia, the US (Turkish `ABD`) and
         Lebanon (لبنان). Only the exact key (`keys.exact_key`, no romanisation), a few
         milliseconds to build. Empty when there are more than `COUNTRY_NAMES` (the lookup
@@ -146,9 +143,9 @@ class VersionMemo:
             names = conn.execute(
                 "SELECT n.text, n.lang, e.country FROM entities AS e JOIN names AS n"
                 " ON n.entity = e.rowid WHERE e.kind = 'country' AND e.status = 'active'"
-                f" AND n.lang IN ({', '.join('?' * len(COUNTRY_NAME_LANGS))})"
+                f" AND n.lang IN ({', '.join('?' * len(REPORT_LANGS))})"
                 " AND n.kind <> 'demonym' LIMIT ?",
-                (*COUNTRY_NAME_LANGS, COUNTRY_NAMES + 1),
+                (*REPORT_LANGS, COUNTRY_NAMES + 1),
             ).fetchall()
             self._countries = frozenset(
                 "x:" + exact_key(text, key_lang(lang, country or None, text))

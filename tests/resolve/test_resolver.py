@@ -847,13 +847,25 @@ def test_a_candidate_of_another_country_than_the_hint_is_never_confident(
 
 def test_a_countrys_name_is_the_country_not_a_town_that_shares_it(tmp_path: Path) -> None:
     # Jordan, a town of the Philippines, scores nearly as the country: not clearly behind, it
-    # kept the country unsure; a place is no rival of a country named as spelled, but one of
-    # the country the caller gave (the city of Djibouti, with DJ)
-    jordan = upsert("iso3166:JO", "JO", None, None, ["Jordan", "الأردن"], kind="country")
+    # kept the country unsure; a place is no rival of a country named as spelled in a language
+    # of the reports, but one of the country the caller gave (the city of Djibouti, with DJ);
+    # Ghana's Tongan name `Kana` (Qana's Turkish spelling) is not read so
+    def country(code: str, *names: tuple[str, str]) -> dict[str, object]:
+        entity = {
+            "id": f"iso3166:{code}", "kind": "country", "country": code,
+            "names": [{"text": text, "lang": lang, "kind": "canonical" if i == 0 else "variant"}
+                      for i, (text, lang) in enumerate(names)],
+        }  # fmt: skip
+        return {"op": "upsert", "entity": entity}
+
+    jordan = country("JO", ("Jordan", "en"), ("الأردن", "ar"))
     town = upsert("geonames:1710116", "PH", "H3", 36_000, ["Jordan"])
-    djibouti = upsert("iso3166:DJ", "DJ", None, None, ["Djibouti"], kind="country")
+    djibouti = country("DJ", ("Djibouti", "en"))
     city = upsert("geonames:223817", "DJ", "07", 623_891, ["Djibouti"])
-    with Normaliser.open(built(tmp_path, [jordan, town, djibouti, city])) as nz:
+    ghana = country("GH", ("Ghana", "en"), ("Kana", "to"))
+    kana = upsert("geonames:2", "IN", "01", 30_000, ["Kana"])
+    ops = [jordan, town, djibouti, city, ghana, kana]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
         found = nz.resolve("Jordan")
         assert [m.id for m in found[:2]] == ["iso3166:JO", "geonames:1710116"], found
         assert found[0].match and found[0].confidence == 1.0
@@ -862,6 +874,8 @@ def test_a_countrys_name_is_the_country_not_a_town_that_shares_it(tmp_path: Path
         in_djibouti = nz.resolve("Djibouti", country="DJ")
         assert {m.id for m in in_djibouti[:2]} == {"iso3166:DJ", "geonames:223817"}
         assert not in_djibouti[0].match
+        kana_ = nz.resolve("Kana")
+        assert {m.id for m in kana_[:2]} == {"iso3166:GH", "geonames:2"} and not kana_[0].match
 
 
 def test_a_country_a_village_of_the_hinted_country_reads_nearly_as_is_first_but_unsure(

@@ -5,6 +5,7 @@ query spells it, a large city); `DecisionMixin` gives `Resolver` the decision it
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from normalise.compass import other_points
@@ -192,13 +193,16 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
 def _rivals_of_a_country(
     ranked: list[tuple[str, Scored]], context: Context
 ) -> list[tuple[str, Scored]]:
-    """Return the ranked candidates without the places that share the name of a top candidate
-    that is a country named as the query spells it (`named_as_spelled`) in a language of the
-    reports (`REPORT_LANGS`: not `Kana`, Ghana in Tongan, for Qana), but those of the hinted
-    country: a country's name is what a text means by it far more often than a town
-    that shares it (`Jordan`, a town of the Philippines at 0.95 against the country's 0.97,
-    unsure before; `Palestine`, Texas; Armenia, Colombia), where a place of the country the
-    caller gave may be what the report means (`_near_home`)."""
+    """Return the ranked candidates without the towns of other countries (fewer than
+    `CITY_POPULATION` people) that share the name of a top candidate that is a country named
+    as the query spells it (`named_as_spelled`) in a language of the reports (`REPORT_LANGS`:
+    not `Kana`, Ghana in Tongan, for Qana), but those of the hinted country: a country's
+    name is what a text means by it far more often than a town abroad that shares it
+    (`Jordan`, a town of the Philippines at 0.95 against the country's 0.97, unsure before;
+    `Palestine`, Texas; `Lebanon`, Ohio). They stay rivals where a text may mean them: a place
+    of the country the caller gave (`_near_home`), the country's own city of its name (تونس,
+    Tunis; الجزائر, Algiers; the city of Djibouti), a city abroad (عمان, Amman, which
+    Arabic writes as Oman; Benin City)."""
     if len(ranked) < 2:
         return ranked
     top = ranked[0][1]
@@ -210,7 +214,8 @@ def _rivals_of_a_country(
         pair
         for pair in ranked[1:]
         if pair[1].row.kind != "place"
-        or (context.country is not None and pair[1].row.country == context.country)
+        or pair[1].row.country in (top.row.country, context.country)
+        or (pair[1].row.population or 0) >= CITY_POPULATION
     ]
 
 
@@ -291,6 +296,23 @@ def spelled_as(text: str, spelling: str) -> bool:
     which everyday writing leaves out (`FINAL_HAMZA`)."""
     own = arabic_spelling(text)
     return own.removesuffix(FINAL_HAMZA) == spelling.removesuffix(FINAL_HAMZA)
+
+
+# The letters of long vowels inside a word, which Arabic writing of foreign and dialect names
+# puts in or leaves out (كيلار and كلار, Kalar; الديموقراطي and الديمقراطي; غولار and غولر)
+_MEDIAL_LONG_VOWELS = re.compile("(?<=\\w)[اوي](?=\\w)")
+
+
+def written_alike(text: str, spelling: str) -> bool:
+    """Return True when an Arabic-script name is spelled as an Arabic query (`spelled_as`), or
+    alike but for the letters of long vowels inside its words (`_MEDIAL_LONG_VOWELS`): a
+    consonant, a hamza or an ayn that differs still tells two names apart (سعير, صير)."""
+    if spelled_as(text, spelling):
+        return True
+    own = arabic_spelling(text).removesuffix(FINAL_HAMZA)
+    return _MEDIAL_LONG_VOWELS.sub("", own) == _MEDIAL_LONG_VOWELS.sub(
+        "", spelling.removesuffix(FINAL_HAMZA)
+    )
 
 
 def clearly_ahead(top: float, second: float) -> bool:
@@ -381,7 +403,8 @@ class DecisionMixin:
         (`matres.arabic_spelling`, `Context.spelling`): سعير found as Şīr, whose Arabic name
         is صير, is another name that romanises alike. A final hamza is no other spelling:
         everyday writing leaves it out (`التحيتا` for التحيتاء, at-Tuhayta, first but unsure at
-        0.998 before). Only the query as written is compared: a top found by another reading of
+        0.998 before); nor is the letter of a long vowel inside a word (`written_alike`: كيلار
+        for كلار, Kalar). Only the query as written is compared: a top found by another reading of
         it (a qualifier read off, a descriptor dropped) was found by other words."""
         entity_id, top = ranked[0]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
@@ -389,7 +412,7 @@ class DecisionMixin:
             return False
         if not context.spelling or top.reading.reason is not None:
             return True
-        if spelled_as(top.row.name_text, context.spelling):
+        if written_alike(top.row.name_text, context.spelling):
             return True
         names = self.arabic_names([entity_id], [top.row.skeleton]).get(entity_id, [])
-        return not names or any(spelled_as(text, context.spelling) for text in names)
+        return not names or any(written_alike(text, context.spelling) for text in names)

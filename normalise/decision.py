@@ -219,6 +219,32 @@ def _rivals_of_a_country(
     ]
 
 
+def _rivals_of_initials(
+    ranked: list[tuple[str, Scored]], context: Context
+) -> list[tuple[str, Scored]]:
+    """Return the ranked candidates without the countries found by their ISO code (an
+    abbreviation of no language) when the top candidate is an organisation or a person named
+    by the initials the query writes (`named_as_spelled`): `BM`, Turkish for the United
+    Nations, is not Bermuda's code, which tied with it (unsure before); reports write a
+    country's initials as their own language does (`ABD`, `UAE`: names with a language)."""
+    if len(ranked) < 2:
+        return ranked
+    top = ranked[0][1]
+    if top.row.kind not in ACTOR_KINDS or top.row.name_kind != "abbreviation":
+        return ranked
+    if not named_as_spelled(top, context):
+        return ranked
+    return [ranked[0]] + [
+        pair
+        for pair in ranked[1:]
+        if not (
+            pair[1].row.kind == "country"
+            and pair[1].row.name_kind == "abbreviation"
+            and pair[1].row.name_lang is None
+        )
+    ]
+
+
 def _near_home(ranked: list[tuple[str, Scored]], context: Context) -> bool:
     """Return True when the top candidate is a country other than the hinted one and leads the
     next by less than `ABROAD_LEAD` log-odds."""
@@ -346,7 +372,7 @@ class DecisionMixin:
             return 0.0
         found = len(ranked)
         ranked = self.rivals_spelled_as_written(rivals_in_context(ranked, context), context)
-        ranked = _rivals_of_a_country(ranked, context)
+        ranked = _rivals_of_initials(_rivals_of_a_country(ranked, context), context)
         top = ranked[0][1]
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0

@@ -937,6 +937,27 @@ def test_initials_in_capitals_mean_what_is_abbreviated_so(tmp_path: Path) -> Non
         assert [m.id for m in in_us[:2]] == ["nz:org/hts", "geonames:4809537"], in_us
 
 
+def test_a_countrys_iso_code_is_no_rival_of_an_organisations_initials(tmp_path: Path) -> None:
+    # Turkish writes the United Nations `BM`, Bermuda's ISO code: the two tied, unsure; a
+    # country's initials in a language (`ABD`) stay its name
+    un = abbreviated(upsert("nz:org/un", "US", None, None, ["United Nations"], kind="organisation"),
+                     "BM")  # fmt: skip
+    del un["entity"]["country"]  # a body of no country
+    bermuda = abbreviated(
+        upsert("iso3166:BM", "BM", None, 64_000, ["Bermuda"], kind="country"), "BM", "BMU"
+    )
+    us = upsert("iso3166:US", "US", None, 331_000_000, ["United States"], kind="country")
+    us["entity"]["names"].append({"text": "ABD", "lang": "tr", "kind": "abbreviation"})
+    abd = abbreviated(upsert("nz:org/abd", "TR", None, None, ["Abd Party"], kind="organisation"),
+                      "ABD")  # fmt: skip
+    with Normaliser.open(built(tmp_path, [un, bermuda, us, abd])) as nz:
+        found = nz.resolve("BM")
+        assert [m.id for m in found[:2]] == ["nz:org/un", "iso3166:BM"], found
+        assert found[0].match
+        assert nz.resolve("Bermuda")[0].id == "iso3166:BM"
+        assert not nz.resolve("ABD")[0].match  # the US's Turkish initials: a rival still
+
+
 def test_a_countrys_name_as_spelled_is_a_confident_match(tmp_path: Path) -> None:
     turkey = upsert("iso3166:TR", "TR", None, 85_000_000, ["Türkiye", "Turkey"], kind="country")
     village = upsert("geonames:4494138", "US", "NC", 300, ["Turkey"])

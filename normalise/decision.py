@@ -190,59 +190,46 @@ def city_as_spelled(top: Scored, ranked: list[tuple[str, Scored]], context: Cont
     return apart or (lead >= CITY_LEAD and nxt.features[_EXACT] != 1)
 
 
-def _rivals_of_a_country(
+def _rivals_of_a_name(
     ranked: list[tuple[str, Scored]], context: Context
 ) -> list[tuple[str, Scored]]:
-    """Return the ranked candidates without the towns of other countries (fewer than
-    `CITY_POPULATION` people) that share the name of a top candidate that is a country named
-    as the query spells it (`named_as_spelled`) in a language of the reports (`REPORT_LANGS`:
-    not `Kana`, Ghana in Tongan, for Qana), but those of the hinted country: a country's
-    name is what a text means by it far more often than a town abroad that shares it
-    (`Jordan`, a town of the Philippines at 0.95 against the country's 0.97, unsure before;
-    `Palestine`, Texas; `Lebanon`, Ohio). They stay rivals where a text may mean them: a place
-    of the country the caller gave (`_near_home`), the country's own city of its name (تونس,
-    Tunis; الجزائر, Algiers; the city of Djibouti), a city abroad (عمان, Amman, which
-    Arabic writes as Oman; Benin City)."""
-    if len(ranked) < 2:
+    """Return the ranked candidates without those that are no rivals of a top candidate named
+    as the query spells it (`named_as_spelled`):
+    - of a country named so in a language of the reports (`REPORT_LANGS`: not `Kana`, Ghana in
+      Tongan, for Qana), the towns of other countries (fewer than `CITY_POPULATION` people)
+      that share its name but those of the hinted country: a country's name is what a text
+      means by it far more often than a town abroad that shares it (`Jordan`, a town of the
+      Philippines at 0.95 against the country's 0.97, unsure before; `Palestine`, Texas;
+      `Lebanon`, Ohio). They stay rivals where a text may mean them: a place of the country
+      the caller gave (`_near_home`), the country's own city of its name (تونس, Tunis;
+      الجزائر, Algiers; the city of Djibouti), a city abroad (عمان, Amman, which Arabic
+      writes as Oman; Benin City);
+    - of an organisation or a person named by the initials the query writes, the countries
+      found by their ISO code (an abbreviation of no language): `BM`, Turkish for the United
+      Nations, is not Bermuda's code, which tied with it (unsure before); reports write a
+      country's initials as their own language does (`ABD`, `UAE`: names with a language)."""
+    if len(ranked) < 2 or not named_as_spelled(ranked[0][1], context):
         return ranked
-    top = ranked[0][1]
-    if top.row.kind != "country" or top.row.name_lang not in REPORT_LANGS:
+    named, rivals = ranked[0][1].row, ranked[1:]
+    if named.kind == "country" and named.name_lang in REPORT_LANGS:
+        homes = (named.country, context.country)
+        rivals = [pair for pair in rivals if _may_be_meant(pair[1].row, homes)]
+    elif named.kind in ACTOR_KINDS and named.name_kind == "abbreviation":
+        rivals = [pair for pair in rivals if not _iso_code(pair[1].row)]
+    else:
         return ranked
-    if not named_as_spelled(top, context):
-        return ranked
-    return [ranked[0]] + [
-        pair
-        for pair in ranked[1:]
-        if pair[1].row.kind != "place"
-        or pair[1].row.country in (top.row.country, context.country)
-        or (pair[1].row.population or 0) >= CITY_POPULATION
-    ]
+    return [ranked[0], *rivals]
 
 
-def _rivals_of_initials(
-    ranked: list[tuple[str, Scored]], context: Context
-) -> list[tuple[str, Scored]]:
-    """Return the ranked candidates without the countries found by their ISO code (an
-    abbreviation of no language) when the top candidate is an organisation or a person named
-    by the initials the query writes (`named_as_spelled`): `BM`, Turkish for the United
-    Nations, is not Bermuda's code, which tied with it (unsure before); reports write a
-    country's initials as their own language does (`ABD`, `UAE`: names with a language)."""
-    if len(ranked) < 2:
-        return ranked
-    top = ranked[0][1]
-    if top.row.kind not in ACTOR_KINDS or top.row.name_kind != "abbreviation":
-        return ranked
-    if not named_as_spelled(top, context):
-        return ranked
-    return [ranked[0]] + [
-        pair
-        for pair in ranked[1:]
-        if not (
-            pair[1].row.kind == "country"
-            and pair[1].row.name_kind == "abbreviation"
-            and pair[1].row.name_lang is None
-        )
-    ]
+def _may_be_meant(row: CandidateRow, homes: tuple[str | None, ...]) -> bool:
+    """Return True for a rival of a country's name a text may mean (`_rivals_of_a_name`): not
+    a place, a place of one of `homes`, or a city."""
+    return row.kind != "place" or row.country in homes or (row.population or 0) >= CITY_POPULATION
+
+
+def _iso_code(row: CandidateRow) -> bool:
+    """Return True for a country found by its ISO code: an abbreviation of no language."""
+    return row.kind == "country" and row.name_kind == "abbreviation" and row.name_lang is None
 
 
 def _near_home(ranked: list[tuple[str, Scored]], context: Context) -> bool:
@@ -372,7 +359,7 @@ class DecisionMixin:
             return 0.0
         found = len(ranked)
         ranked = self.rivals_spelled_as_written(rivals_in_context(ranked, context), context)
-        ranked = _rivals_of_initials(_rivals_of_a_country(ranked, context), context)
+        ranked = _rivals_of_a_name(ranked, context)
         top = ranked[0][1]
         if not may_be_confident(top.row, context) or not self.may_decide(ranked, context):
             return 0.0

@@ -15,7 +15,7 @@ ACTOR_KINDS = frozenset({"organisation", "person"})
 NAMED_ANYWHERE = ACTOR_KINDS | {"country"}
 # The languages the reports are written in, whose names of countries weigh more than CLDR's other
 # 150 (`Kana`, Ghana in Tongan, is Qana's Turkish spelling; `SUR`, Suriname's ISO code, Tyre's
-# Turkish name `Sur`): `lexicon.memo.country_keys`, `decision._rivals_of_a_country`.
+# Turkish name `Sur`): `lexicon.memo.country_keys`, `decision._rivals_of_a_name`.
 REPORT_LANGS = ("en", "ar", "tr")
 # The population an entity without one counts as where entities are ranked by population: a
 # key's rows (`keyindex.key_rank`) and the scorer's `population` term: every kind but place

@@ -57,6 +57,11 @@ class _Host(Protocol):
     ) -> None: ...
 
 
+# The languages of the reports written in Latin letters: a Latin query of no known language is
+# read in each (`_score_country_named`: `Sivil Savunma`, Turkish, with SY and no language).
+LATIN_REPORT_LANGS = ("en", "tr")
+
+
 class ExpansionMixin:
     """The methods of `Resolver` that add the candidates a query's key lookup does not find:
     by a bare generic head, by fallback readings, without a proclitic, abroad, and the other
@@ -130,20 +135,20 @@ class ExpansionMixin:
         lang: str | None,
     ) -> None:
         """Add the organisations of the hinted country named as the query with the country's
-        name or demonym before it (`country_words` in the query's language, English without
-        one; `country:Suriye` in `why`): news text on a country drops its name from the
-        names of its bodies (`Sivil Savunma`, Turkish for the civil defence, is
-        `Suriye Sivil Savunması`, Syria Civil Defence). A fallback: only when nothing scored
-        well, for a Latin query; an organisation found so is kept when it scores
-        `COUNTRY_NAMED_FLOOR` or more."""
+        name or demonym before it (`country_words` in the query's language, English and
+        Turkish without one, `LATIN_REPORT_LANGS`; `country:Suriye` in `why`): news text on a
+        country drops its name from the names of its bodies (`Sivil Savunma`, Turkish for
+        the civil defence, is `Suriye Sivil Savunması`, Syria Civil Defence). A fallback: only
+        when nothing scored well, for a Latin query; an organisation found so is kept when it
+        scores `COUNTRY_NAMED_FLOOR` or more."""
         if context.country is None:
             return
-        words = self.source.country_words(context.country, lang or "en")
         folded = {r.folded for r in query_readings}
         named = [
-            reading_of(build_keys(f"{word} {name}", lang), f"country:{word}")
-            for word in words
-            if not any(f.startswith(fold(word, lang)) for f in folded)
+            reading_of(build_keys(f"{word} {name}", in_lang), f"country:{word}")
+            for in_lang in ((lang,) if lang else LATIN_REPORT_LANGS)
+            for word in self.source.country_words(context.country, in_lang)
+            if not any(f.startswith(fold(word, in_lang)) for f in folded)
         ]
         if not named:
             return

@@ -42,6 +42,14 @@ def test_a_body_named_without_its_country_is_found_with_it(nz: Normaliser) -> No
     assert "country:Suriye" in found[0].why
 
 
+def test_a_latin_query_of_no_language_is_read_in_english_and_turkish(nz: Normaliser) -> None:
+    # a pipeline that gives the country and not the language: `Sivil Savunma` is Turkish,
+    # read with `Suriye` before it (with `Syria` alone it was Syria, at 0.09)
+    found = nz.resolve("Sivil Savunma", country="SY")
+    assert found[0].id == "nz:org/syria-civil-defence", found
+    assert "country:Suriye" in found[0].why
+
+
 def test_only_with_a_country_hint_and_only_when_found_well(nz: Normaliser) -> None:
     unhinted = nz.resolve("Sivil Savunma", lang="tr")
     assert all(not r.startswith("country:") for m in unhinted for r in m.why), unhinted

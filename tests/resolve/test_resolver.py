@@ -897,8 +897,9 @@ def test_a_country_a_village_of_the_hinted_country_reads_nearly_as_is_first_but_
     tmp_path: Path,
 ) -> None:
     # Banin (بنين), a Syrian village, reads as `Benin` but for a vowel: in a report on Syria
-    # the country is first (the lookup within Syria reads the countries' names as spelled,
-    # `country_keys`), and confident only by the decision model, which finds it too close
+    # the country is first (its names here have no language: found abroad, `_score_abroad`,
+    # as no name of Syria is spelled as the query), and confident only by the decision model,
+    # which finds it too close (`ABROAD_LEAD`)
     benin = upsert("iso3166:BJ", "BJ", None, None, ["Benin", "Bénin"], kind="country")
     banin = upsert("nz:place/banin", "SY", "12", None, ["Banin", "بنين"])
     russia = upsert("iso3166:RU", "RU", None, None, ["Russia"], kind="country")

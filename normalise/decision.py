@@ -5,7 +5,6 @@ query spells it, a large city); `DecisionMixin` gives `Resolver` the decision it
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from normalise.compass import other_points
@@ -19,7 +18,7 @@ from normalise.match import (
     CandidateRow,
     CandidateSource,
 )
-from normalise.matres import arabic_spelling, is_arabic_text
+from normalise.matres import arabic_spelling, is_arabic_text, without_long_vowels
 from normalise.query import Context
 from normalise.ranking import Scored
 from normalise.score import confidence
@@ -311,21 +310,15 @@ def spelled_as(text: str, spelling: str) -> bool:
     return own.removesuffix(FINAL_HAMZA) == spelling.removesuffix(FINAL_HAMZA)
 
 
-# The letters of long vowels inside a word, which Arabic writing of foreign and dialect names
-# puts in or leaves out (كيلار and كلار, Kalar; الديموقراطي and الديمقراطي; غولار and غولر)
-_MEDIAL_LONG_VOWELS = re.compile("(?<=\\w)[اوي](?=\\w)")
-
-
 def written_alike(text: str, spelling: str) -> bool:
     """Return True when an Arabic-script name is spelled as an Arabic query (`spelled_as`), or
-    alike but for the letters of long vowels inside its words (`_MEDIAL_LONG_VOWELS`): a
-    consonant, a hamza or an ayn that differs still tells two names apart (سعير, صير)."""
+    alike but for the letters of long vowels inside its words (`matres.without_long_vowels`:
+    كيلار for كلار, غولار for غولر): a consonant, a hamza or an ayn that differs still tells
+    two names apart (سعير, صير)."""
     if spelled_as(text, spelling):
         return True
     own = arabic_spelling(text).removesuffix(FINAL_HAMZA)
-    return _MEDIAL_LONG_VOWELS.sub("", own) == _MEDIAL_LONG_VOWELS.sub(
-        "", spelling.removesuffix(FINAL_HAMZA)
-    )
+    return without_long_vowels(own) == without_long_vowels(spelling.removesuffix(FINAL_HAMZA))
 
 
 def clearly_ahead(top: float, second: float) -> bool:

@@ -122,7 +122,27 @@ def long_vowel_letters(name: str) -> str:
     return collapse("".join(words))
 
 
+def without_long_vowels(spelling: str) -> str:
+    """Return an Arabic spelling (`arabic_spelling`) without the letters of long vowels inside
+    its words (`long_vowels.tsv`: ا, ي, و), which Arabic writing of foreign and dialect names
+    puts in or leaves out (كيلار and كلار, Kalar; الديموقراطي and الديمقراطي)."""
+    return _medial_long_vowels().sub("", spelling)
+
+
+@cache
+def _medial_long_vowels() -> re.Pattern[str]:
+    letters = "".join(sorted(set(char_map("long_vowels.tsv").values())))
+    return re.compile(rf"(?<=\w)[{letters}](?=\w)")
+
+
 def reset_caches() -> None:
     """Forget the loaded tables and the memoised spellings."""
-    for cached in (_long_vowels, _articles, _arabic_finals, letter_by_letter, arabic_spelling):
+    for cached in (
+        _long_vowels,
+        _articles,
+        _arabic_finals,
+        _medial_long_vowels,
+        letter_by_letter,
+        arabic_spelling,
+    ):
         cached.cache_clear()

@@ -71,10 +71,12 @@ def _spelled_so(best: dict[str, Scored]) -> bool:
     spelled so (`Russia`, `بغداد` in a report on Syria), which a village of the hinted country
     whose skeleton it shares (عروس, بغيديد), or whose name it spells after a proclitic
     (بسكرة, Biskra, read as ب + سكرة, Sakra), must not hide."""
-    return any(
-        s.row.key[:1] in "xf" and not (s.reading.reason or "").startswith(CLITIC)
-        for s in best.values()
-    )
+    return any(s.row.key[:1] in "xf" and not _by_proclitic(s) for s in best.values())
+
+
+def _by_proclitic(scored: Scored) -> bool:
+    """Return True for a candidate scored by a reading of the query without a proclitic."""
+    return (scored.reading.reason or "").startswith(CLITIC)
 
 
 def _drop_proclitic_readings(best: dict[str, Scored]) -> None:
@@ -85,7 +87,7 @@ def _drop_proclitic_readings(best: dict[str, Scored]) -> None:
     سكرة, Sakra, which came first before, at 0.999 against 0.97)."""
     if not _spelled_so(best):
         return
-    for entity_id in [e for e, s in best.items() if (s.reading.reason or "").startswith(CLITIC)]:
+    for entity_id in [e for e, s in best.items() if _by_proclitic(s)]:
         del best[entity_id]
 
 

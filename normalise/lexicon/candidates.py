@@ -129,20 +129,12 @@ class _Host(Protocol):
         self, keys: Sequence[str], countries: Sequence[str], *, limit: int = 2000
     ) -> list[CandidateRow]: ...
 
-    def _actors_abroad(
+    def _named_abroad(
         self,
         conn: sqlite3.Connection,
         keys: list[str],
         country: str,
         kind: str | None,
-        rows: list[CandidateRow],
-    ) -> list[CandidateRow]: ...
-
-    def _countries_abroad(
-        self,
-        conn: sqlite3.Connection,
-        keys: list[str],
-        country: str,
         rows: list[CandidateRow],
     ) -> list[CandidateRow]: ...
 
@@ -215,10 +207,7 @@ class CandidatesMixin:
                 if shared:
                     rows = merge_rows(rows, self.candidates(shared, country="", kind=kind))
                     rows = rows[:limit]
-                if kind is None or kind in ACTOR_KINDS:
-                    rows = self._actors_abroad(conn, unique, country, kind, rows)[:limit]
-                if kind in (None, "country"):
-                    rows = self._countries_abroad(conn, unique, country, rows)[:limit]
+                rows = self._named_abroad(conn, unique, country, kind, rows)[:limit]
             return rows
 
     def candidates_within(
@@ -247,7 +236,7 @@ class CandidatesMixin:
         with self._read() as conn:
             return list(map(_candidate_row, conn.execute(sql, params)))
 
-    def _actors_abroad(
+    def _named_abroad(
         self: _Host,
         conn: sqlite3.Connection,
         keys: list[str],
@@ -255,34 +244,32 @@ class CandidatesMixin:
         kind: str | None,
         rows: list[CandidateRow],
     ) -> list[CandidateRow]:
-        """Return `rows` with the organisations and people of other countries than `country`
-        that `keys` spell (their exact or folded keys, `actor_keys`)."""
-        spelled = _shared_keys(keys, self._current_memo(conn).actor_keys(conn), ACTOR_FAMILIES)
+        """Return `rows` with what a report on `country` names of other countries that `keys`
+        spell, in one lookup: their organisations and people by their exact or folded keys
+        (`actor_keys`: the PKK in Iraq), and the countries themselves by the exact keys of
+        their names in the reports' languages (`country_keys`: Lebanon, لبنان, which the
+        village Banān read with a proclitic answered; the US, Turkish `ABD`, which the village
+        Aabad, اعبد, answered)."""
+        memo = self._current_memo(conn)
+        actors = (
+            _shared_keys(keys, memo.actor_keys(conn), ACTOR_FAMILIES)
+            if kind is None or kind in ACTOR_KINDS
+            else []
+        )
+        countries = (
+            frozenset(_shared_keys(keys, memo.country_keys(conn), ACTOR_FAMILIES))
+            if kind in (None, "country")
+            else frozenset()
+        )
+        spelled = list(dict.fromkeys([*actors, *countries]))
         if not spelled:
             return rows
         abroad = [
             row
             for row in self.candidates(spelled, kind=kind)
-            if row.kind in ACTOR_KINDS and row.country not in (None, "", country)
+            if row.country not in (None, "", country)
+            and (row.kind in ACTOR_KINDS or (row.kind == "country" and row.key in countries))
         ]
-        return merge_rows(rows, abroad) if abroad else rows
-
-    def _countries_abroad(
-        self: _Host,
-        conn: sqlite3.Connection,
-        keys: list[str],
-        country: str,
-        rows: list[CandidateRow],
-    ) -> list[CandidateRow]:
-        """Return `rows` with the other countries than `country` that `keys` spell (their
-        exact keys, `country_keys`): a report on Syria names Lebanon (لبنان, which the village
-        Banān read with a proclitic answered) and the US (Turkish `ABD`, which the village
-        Aabad, اعبد, answered)."""
-        held = self._current_memo(conn).country_keys(conn)
-        if held.isdisjoint(keys):
-            return rows
-        spelled = [k for k in keys if k in held]
-        abroad = [row for row in self.candidates(spelled, kind="country") if row.country != country]
         return merge_rows(rows, abroad) if abroad else rows
 
     def names_by_skeleton(

@@ -37,6 +37,24 @@ def test_a_name_with_an_arabic_article_finds_a_village_of_the_arab_world(tmp_pat
     assert "geonames:285108" not in [m.id for m in bare]
 
 
+def test_a_name_with_an_arabic_article_prefers_the_arab_world(tmp_path: Path) -> None:
+    # `Al-Fatira`, as an English report on Syria spelled the village of Ftireh, answered a
+    # town of Europe (Pfatter, in the default lexicon) first. Here a town elsewhere is spelled
+    # as the query without its article. A place of the countries the article points to now
+    # has half a hint's weight (`features.WITHIN_COUNTRY`).
+    places = [
+        upsert("geonames:1", "DE", "02", 3_000, ["Fatira"]),
+        upsert("nz:place/ftireh", "SY", "11", None, ["Ftireh", "فطيرة"]),
+    ]
+    with Normaliser.open(built(tmp_path, places)) as nz:
+        with_article = nz.resolve("Al-Fatira")
+        bare = nz.resolve("Fatira")
+        hinted = nz.resolve("Al-Fatira", country="DE")
+    assert with_article[0].id == "nz:place/ftireh", with_article
+    assert bare[0].id == "geonames:1", bare  # no article: nothing points to the Arab world
+    assert hinted[0].id == "geonames:1", hinted  # the caller's hint is stronger
+
+
 def test_candidates_within_reads_each_keys_rows_among_the_countries(tmp_path: Path) -> None:
     with Lexicon.open(built(tmp_path, [*BR, BIREH])) as lex:
         world = lex.candidates(["s:BR"])

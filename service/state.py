@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from normalise import Normaliser, rules_fingerprint
+from normalise.errors import ContextError
 from normalise.lexicon import Lexicon, UpdateReport
 from normalise.models import ModelInfo, list_models
+from service.errors import InvalidInput
 
 T = TypeVar("T")
 MAX_RETRIES = 20
@@ -134,11 +136,23 @@ class LexiconState:
         return found
 
     def resolve(self, queries: Sequence[Query]) -> tuple[int, list[tuple[Any, ...]]]:
-        """Resolve queries in order, all against one lexicon version."""
+        """Resolve queries in order, all against one lexicon version.
+
+        Raises:
+            InvalidInput: a query's context names no known value (its index in the message
+                and `details`).
+        """
 
         def compute(version: int) -> list[tuple[Any, ...]]:
             cache = self._cache_for(version)
-            return [self._run(q, cache) for q in queries]
+            out = []
+            for index, query in enumerate(queries):
+                try:
+                    out.append(self._run(query, cache))
+                except ContextError as exc:  # say which query of a batch, as pydantic does
+                    where = {"loc": ["body", "queries", index], "message": str(exc)}
+                    raise InvalidInput(f"queries[{index}]: {exc}", [where]) from exc
+            return out
 
         return self.consistent(compute)
 

@@ -92,6 +92,11 @@ def test_malformed_json_and_schema_errors(client: httpx.Client) -> None:
     admin1 = client.post("/v1/resolve", json={"queries": [
         {"name": "Suran", "country": "SY", "admin1": "Nowhere"}]})
     assert "names no first-level division" in str(assert_error(admin1, 422)["message"])
+    # in a batch, the error says which query: its index, as a schema error's `loc` does
+    second = assert_error(client.post("/v1/resolve", json={"queries": [
+        {"name": "Idlib", "country": "SY"}, {"name": "Idlib", "country": "Syria"}]}), 422)
+    assert str(second["message"]).startswith("queries[1]: country must be")
+    assert second["details"][0]["loc"] == ["body", "queries", 1]
 
 
 def test_limits(client: httpx.Client) -> None:

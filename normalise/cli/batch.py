@@ -16,6 +16,7 @@ from normalise.outcomecache import OUTCOME_CACHE
     "input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
+    "-o",
     "--output",
     "output_path",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -56,7 +56,7 @@ def lexicon_group() -> None:
 
 @lexicon_group.command("build")
 @click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Where to write the store (default: the user cache, see `Lexicon.default_path`).",
 )  # fmt: skip
 @click.option("--workers", type=int, default=None, help="Key-building processes.")
@@ -138,7 +138,7 @@ def apply_command(
 
 @lexicon_group.command("export")
 @lexicon_option()
-@click.option("--output", type=click.File("w", encoding="utf-8"), default="-",
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: stdout).")  # fmt: skip
 def export_command(lexicon_path: Path | None, output: Any) -> None:
     """Write the whole lexicon as batch JSON lines (apply them to a new store to copy it).
@@ -245,7 +245,7 @@ def info_command(lexicon_path: Path | None, as_json: bool) -> None:
 @lexicon_option()
 @models_dir_option
 @click.option(
-    "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
     help="Batch file to write (default: - for stdout, the summary then goes to stderr).",
 )  # fmt: skip
 @click.option("--dry-run", is_flag=True, help="List the proposals; write no batch file.")

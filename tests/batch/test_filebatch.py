@@ -129,7 +129,7 @@ def test_batch_cache_option_changes_no_answer(tmp_path: Path, lexicon: Path) -> 
         result = CliRunner().invoke(
             cli,
             ["batch", str(src), "--column", "place", "--country-column", "cc",
-             "--admin1-column", "adm", "--lexicon", str(lexicon), "--output", str(out),
+             "--admin1-column", "adm", "--lexicon", str(lexicon), "-o", str(out),
              "--cache", size, "--quiet"],
         )  # fmt: skip
         assert result.exit_code == 0, result.output

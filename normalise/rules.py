@@ -26,7 +26,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "arabic_letters.tsv": ("from", "to", "note?"),
     "long_vowels.tsv": ("from", "to", "note?"),
     "turkish_letters.tsv": ("from", "to", "note?"),
-    "turkish_respellings.tsv": ("from", "to", "where", "settle", "note?"),
+    "turkish_respellings.tsv": ("from", "to", "where", "settle", "reads", "note?"),
     "persian_letters.tsv": ("from", "to", "note?"),
     "skeleton_classes.tsv": ("letter", "class", "note?"),
     "conventions.tsv": ("convention", "from", "to", "where", "use", "example?"),

@@ -51,20 +51,31 @@ def turkish_spelling(name: str) -> tuple[str, tuple[str, ...]] | None:
 VOWELS = "aeiouyıöüâîû"  # after which `turkish_respellings.tsv`'s `end` letters are read
 WHERE = ("any", "end")
 SETTLE = ("yes", "no")
+READS = ("turkish", "latin")
 
 
 class Respelling(NamedTuple):
-    """A Turkish-read query respelled by one row of `turkish_respellings.tsv`."""
+    """A query respelled by one row of `turkish_respellings.tsv`."""
 
     text: str
-    reason: str  # `rule:tr:v→w`, after the ş and ğ rewrites that came first
+    reason: str  # `rule:tr:v→w`, after the ş and ğ rewrites that came first; `rule:v→w` for a
+    # query not read as Turkish
     settles: bool  # the query may still settle by its own keys
 
 
+class RespellingRule(NamedTuple):
+    """One row of `turkish_respellings.tsv`."""
+
+    pattern: regex.Pattern[str]  # its letter where it is read
+    to: str  # the letters written instead
+    letter: str
+    settles: bool  # the query may still settle by its own keys
+    latin: bool  # read in every Latin-script query, not only a Turkish-read one
+
+
 @cache
-def respelling_rules() -> tuple[tuple[regex.Pattern[str], str, str, bool], ...]:
-    """Load `turkish_respellings.tsv` strictly: per row, the pattern of its letter where it
-    is read, the letters written instead, the rule label and whether the query may settle."""
+def respelling_rules() -> tuple[RespellingRule, ...]:
+    """Load `turkish_respellings.tsv` strictly."""
     out = []
     for row in load_rows("turkish_respellings.tsv"):
         letter, to = row["from"], row["to"]
@@ -72,11 +83,12 @@ def respelling_rules() -> tuple[tuple[regex.Pattern[str], str, str, bool], ...]:
             raise row.error("from must be one lower-case letter and to lower-case letters")
         where = check_choice(row, "where", WHERE)
         settle = check_choice(row, "settle", SETTLE)
+        reads = check_choice(row, "reads", READS)
         pattern = regex.escape(letter)
         if where == "end":
             pattern = f"(?<=[{VOWELS}{VOWELS.upper()}İ]){pattern}\\b"
         compiled = regex.compile(pattern, regex.IGNORECASE)
-        out.append((compiled, to, f"rule:tr:{letter}→{to}", settle == "yes"))
+        out.append(RespellingRule(compiled, to, letter, settle == "yes", reads == "latin"))
     return tuple(out)
 
 
@@ -103,10 +115,36 @@ def _respellings(name: str) -> tuple[Respelling, ...]:
     text = spelled[0] if spelled is not None else clean(name)
     rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
     out = []
-    for pattern, to, label, settles in respelling_rules():
-        respelled = pattern.sub(partial(_cased, to), text)
+    for rule in respelling_rules():
+        respelled = rule.pattern.sub(partial(_cased, rule.to), text)
         if respelled != text:
-            out.append(Respelling(respelled, ";".join([*rules, label]), settles))
+            label = f"rule:tr:{rule.letter}→{rule.to}"
+            out.append(Respelling(respelled, ";".join([*rules, label]), rule.settles))
+    return tuple(out)
+
+
+def latin_respellings(name: str, keys: Keys) -> tuple[Respelling, ...]:
+    """Return a Latin-script query not read as Turkish respelled by the rows of
+    `turkish_respellings.tsv` that every Latin writing shares (`reads` latin: v for و, as
+    Kurdish, Persian and Russian romanisations write it too: Ravanduz, Suvaida), one per row
+    that applies; none for a Turkish-read query (`turkish_respellings`), an Arabic-script one
+    or a scholarly romanisation."""
+    if keys.turkish or is_arabic_text(name):
+        return ()
+    return _latin_respellings(name)
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def _latin_respellings(name: str) -> tuple[Respelling, ...]:
+    """`latin_respellings` of a Latin query not read as Turkish."""
+    if is_scholarly(name):
+        return ()
+    text = clean(name)
+    out = []
+    for rule in respelling_rules():
+        respelled = rule.pattern.sub(partial(_cased, rule.to), text) if rule.latin else text
+        if respelled != text:
+            out.append(Respelling(respelled, f"rule:{rule.letter}→{rule.to}", rule.settles))
     return tuple(out)
 
 
@@ -114,6 +152,7 @@ def reset_caches() -> None:
     """Forget the loaded respelling rules and the queries respelled by them."""
     respelling_rules.cache_clear()
     _respellings.cache_clear()
+    _latin_respellings.cache_clear()
 
 
 def readings(name: str, lang: str | None = None) -> list[Reading]:
@@ -158,6 +197,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # h for خ (`turkish_respellings`)
     for respelled in turkish_respellings(name, keys):
         add(build_keys(respelled.text, "tr"), respelled.reason, spelling=True)
+    # and a v for و in any other Latin writing (`latin_respellings`)
+    for respelled in latin_respellings(name, keys):
+        add(build_keys(respelled.text, lang), respelled.reason, spelling=True)
 
     # Figures as each language's words for them (`Evka-6`: Evka-Altı; `Al Twar 1`: Al Twar
     # First), a Turkish name's language first.

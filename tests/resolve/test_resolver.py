@@ -417,30 +417,42 @@ def test_turkish_letters_are_also_read_as_an_arabic_names_sh_and_gh(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("query", "places", "expected", "rule"),
+    ("query", "places", "expected", "rule", "in_english"),
     [
         # the skeleton drops w and v alike (HZN): only the spelling tells Hazwan (حزوان) from
-        # the villages a vowel apart; Turkish writes و as v (Hazvan, Kuveyris, Tevfik)
+        # the villages a vowel apart; Turkish writes و as v (Hazvan, Kuveyris, Tevfik), and so
+        # do Kurdish, Persian and Russian romanisations: a v is read as w in any Latin name
         ("Hazvan", [("nz:place/hazana", "SY", "09", None, ["Hazana", "حزانة"]),
                     ("nz:place/hazani", "SY", "09", None, ["Hazani", "حزاني"]),
                     ("nz:place/hazwan", "SY", "09", None, ["Hazwan", "حزوان"])],
-         "nz:place/hazwan", "rule:tr:v→w"),
-        # the skeleton drops a final h as the ending of ة (DD): Dadih settled on Dadi
+         "nz:place/hazwan", "rule:tr:v→w", ("nz:place/hazwan", "rule:v→w")),
+        # the skeleton drops a final h as the ending of ة (DD): Dadih settled on Dadi; only a
+        # Turkish name's final h is read as kh
         ("Dadih", [("nz:place/dadi", "SY", "12", None, ["Dadi", "دادي"]),
                    ("nz:place/dwadiyeh", "SY", "12", None, ["Dwadiyeh", "دويدية"]),
                    ("nz:place/dadikh", "SY", "12", None, ["Dadikh", "داديخ"])],
-         "nz:place/dadikh", "rule:tr:h→kh"),
+         "nz:place/dadikh", "rule:tr:h→kh", ("nz:place/dadi", None)),
     ],
 )  # fmt: skip
 def test_turkish_letters_are_also_read_as_an_arabic_names(
-    tmp_path: Path, query: str, places: list[Place], expected: str, rule: str
+    tmp_path: Path,
+    query: str,
+    places: list[Place],
+    expected: str,
+    rule: str,
+    in_english: tuple[str, str | None],
 ) -> None:
     with Normaliser.open(small(tmp_path, places)) as nz:
         turkish = nz.resolve(query, country="SY", lang="tr")
         english = nz.resolve(query, country="SY", lang="en")
+        unknown = nz.resolve(query, country="SY")
     assert turkish[0].id == expected and rule in turkish[0].why
     assert turkish[1].score < turkish[0].score
-    assert rule not in english[0].why  # only a Turkish name's letters are read so
+    assert rule not in english[0].why  # the Turkish rule, for a Turkish-read name only
+    english_id, english_rule = in_english
+    for found in (english, unknown):
+        assert found[0].id == english_id, found
+        assert english_rule is None or english_rule in found[0].why
 
 
 def test_a_turkish_s_is_not_written_as_a_names_plain_s(tmp_path: Path) -> None:
@@ -494,6 +506,26 @@ def test_turkish_respellings(
     found = turkish_respellings(name, build_keys(name, lang))
     assert [(r.text, r.reason) for r in found] == expected
     assert all(r.settles == r.reason.endswith("v→w") for r in found)  # a final h never settles
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("Hazvan", "en", [("Hazwan", "rule:v→w")]),
+        ("Ravanduz", None, [("Rawanduz", "rule:v→w")]),  # Russian romanisation of رواندوز
+        ("Dadih", None, []),  # a final h as kh: Turkish only
+        ("Hazvan", "tr", []),  # read by `turkish_respellings`
+        ("Kavaklı", None, []),  # ı: read as Turkish
+        ("حزوان", None, []),
+    ],
+)  # fmt: skip
+def test_latin_respellings(name: str, lang: str | None, expected: list[tuple[str, str]]) -> None:
+    from normalise.keys import build_keys
+    from normalise.variants import latin_respellings
+
+    found = latin_respellings(name, build_keys(name, lang))
+    assert [(r.text, r.reason) for r in found] == expected
+    assert all(r.settles for r in found)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ carries the reason it was tried, which the resolver reports in `why`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
@@ -114,13 +115,7 @@ def _respellings(name: str) -> tuple[Respelling, ...]:
     spelled = turkish_spelling(name)
     text = spelled[0] if spelled is not None else clean(name)
     rules = [f"rule:tr:{r}" for r in spelled[1]] if spelled is not None else []
-    out = []
-    for rule in respelling_rules():
-        respelled = rule.pattern.sub(partial(_cased, rule.to), text)
-        if respelled != text:
-            label = f"rule:tr:{rule.letter}→{rule.to}"
-            out.append(Respelling(respelled, ";".join([*rules, label]), rule.settles))
-    return tuple(out)
+    return _respelled(text, respelling_rules(), "rule:tr:", rules)
 
 
 def latin_respellings(name: str, keys: Keys) -> tuple[Respelling, ...]:
@@ -139,12 +134,20 @@ def _latin_respellings(name: str) -> tuple[Respelling, ...]:
     """`latin_respellings` of a Latin query not read as Turkish."""
     if is_scholarly(name):
         return ()
-    text = clean(name)
+    return _respelled(clean(name), [rule for rule in respelling_rules() if rule.latin], "rule:")
+
+
+def _respelled(
+    text: str, rules: Sequence[RespellingRule], prefix: str, before: Sequence[str] = ()
+) -> tuple[Respelling, ...]:
+    """Return `text` respelled by each rule that applies, labelled `prefix` + `v→w` after the
+    labels of the rewrites made `before` it (the Turkish ş and ğ)."""
     out = []
-    for rule in respelling_rules():
-        respelled = rule.pattern.sub(partial(_cased, rule.to), text) if rule.latin else text
+    for rule in rules:
+        respelled = rule.pattern.sub(partial(_cased, rule.to), text)
         if respelled != text:
-            out.append(Respelling(respelled, f"rule:{rule.letter}→{rule.to}", rule.settles))
+            label = f"{prefix}{rule.letter}→{rule.to}"
+            out.append(Respelling(respelled, ";".join([*before, label]), rule.settles))
     return tuple(out)
 
 

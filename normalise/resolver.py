@@ -43,6 +43,7 @@ from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
 from normalise.referent import ReferentMixin
+from normalise.romanised import prefer_named_as_written
 from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
@@ -260,6 +261,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             prefer_towns(best)  # a town's name alone is the town's, not its camp's
         if not query_arabic:
             prefer_exact(best, marked_letters(name))  # Kudüs is Jerusalem's, not Kudus's
+            prefer_named_as_written(best)  # Burma is Myanmar's, not Borama's بورمة
         return best
 
     def _respelled_elsewhere(self, name: str, keys: Keys, context: Context) -> bool:

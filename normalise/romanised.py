@@ -1,0 +1,41 @@
+"""A Latin query that writes a country's, an organisation's or a person's name as it is written
+is that entity before a place whose Arabic name merely romanises as the query (`Burma`: Myanmar,
+not Borama, whose Arabic name بورمة romanises as `burma`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from normalise.marked import FOLDED_SHARE
+from normalise.match import NAMED_ANYWHERE
+from normalise.matres import is_arabic_text
+from normalise.ranking import Scored
+
+
+def prefer_named_as_written(best: dict[str, Scored]) -> None:
+    """Rank each candidate found only by the romanisation of an Arabic name (its folded key)
+    that scores above a country, an organisation or a person found by the exact key of a Latin
+    name below it: at `FOLDED_SHARE` of its score. A romanisation guesses the vowels Arabic
+    leaves out; a name written as the query is no guess. One that scores below it already is
+    left as it is: the decision still weighs it as a rival (`ABD`, the US in Turkish, beside
+    the village Aabad, اعبد, with a hint of Syria: first, unsure)."""
+    exact = max(
+        (
+            s.score
+            for s in best.values()
+            if s.row.key[:1] == "x"
+            and s.row.kind in NAMED_ANYWHERE
+            and not is_arabic_text(s.row.name_text)
+        ),
+        default=None,
+    )
+    if exact is None:
+        return
+    ceiling = FOLDED_SHARE * exact
+    for entity_id, scored in best.items():
+        if (
+            scored.row.key[:1] == "f"
+            and scored.score > exact
+            and is_arabic_text(scored.row.name_text)
+        ):
+            best[entity_id] = replace(scored, score=ceiling)

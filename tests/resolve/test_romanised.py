@@ -1,0 +1,38 @@
+"""A Latin query written as a country's, an organisation's or a person's name is that entity
+before a place whose Arabic name merely romanises as the query (`normalise.romanised`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_resolver import built, upsert
+
+from normalise import Normaliser
+
+
+def test_a_country_written_as_the_query_ranks_before_a_romanised_arabic_name(
+    tmp_path: Path,
+) -> None:
+    # `Burma` is Myanmar's English name; Borama's Arabic name بورمة romanises as `burma`, and
+    # the Somali town, found by that folded key, ranked first
+    ops = [
+        upsert("iso3166:MM", "MM", None, 54_000_000, ["Myanmar", "Burma", "ميانمار"], "country"),
+        upsert("geonames:64021", "SO", "20", 215_000, ["Borama", "بورمة"]),
+        upsert("nz:place/aabad", "SY", "09", None, ["Aabad", "اعبد"]),
+        upsert("iso3166:US", "US", None, 330_000_000, ["United States", "ABD"], "country"),
+    ]
+    # a lookup within a hinted country reads the others by their names in the reports' languages
+    ops[-1]["entity"]["names"] = [  # type: ignore[index]
+        {"text": "United States", "kind": "canonical", "lang": "en"},
+        {"text": "ABD", "kind": "variant", "lang": "tr"},
+    ]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        burma = nz.resolve("Burma")
+        borama = nz.resolve("Borama")
+        abd = nz.resolve("ABD", country="SY")
+    assert [m.id for m in burma[:2]] == ["iso3166:MM", "geonames:64021"], burma
+    assert burma[1].score <= 0.9 * burma[0].score + 1e-4  # scores are shown to 4 places
+    assert borama[0].id == "geonames:64021"  # written as its Latin name, it is the town
+    # a romanisation that already ranks below is left as it is, a rival in the decision
+    assert abd[0].id == "iso3166:US" and abd[1].id == "nz:place/aabad", abd
+    assert abd[1].score > 0.9 * abd[0].score

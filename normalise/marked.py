@@ -5,9 +5,8 @@ Jerusalem, is not Indonesia's Kudus)."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
-from normalise.ranking import Scored
+from normalise.ranking import Scored, cap_scores
 
 FOLDED_SHARE = 0.9  # at most this share of the best exact match's score
 
@@ -37,11 +36,8 @@ def prefer_exact(best: dict[str, Scored], letters: frozenset[str]) -> None:
     exact = max((s.score for s in best.values() if s.row.key[:1] == "x"), default=None)
     if exact is None:
         return
-    ceiling = FOLDED_SHARE * exact
-    for entity_id, scored in best.items():
-        if (
-            scored.row.key[:1] == "f"
-            and scored.score > ceiling
-            and not letters <= set(scored.row.name_text.lower())
-        ):
-            best[entity_id] = replace(scored, score=ceiling)
+    cap_scores(
+        best,
+        FOLDED_SHARE * exact,
+        lambda s: s.row.key[:1] == "f" and not letters <= set(s.row.name_text.lower()),
+    )

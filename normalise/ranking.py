@@ -4,7 +4,8 @@ shown in, and the shortlist of candidate names worth scoring in full."""
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from itertools import repeat
 from operator import attrgetter
 
@@ -34,6 +35,13 @@ def rank(best: dict[str, Scored]) -> list[tuple[str, Scored]]:
         ((k, v) for k, v in best.items() if v.score >= MIN_SCORE),
         key=lambda item: (-item[1].score, -(item[1].row.population or 0), item[0]),
     )
+
+
+def cap_scores(best: dict[str, Scored], ceiling: float, capped: Callable[[Scored], bool]) -> None:
+    """Lower to `ceiling` the score of each entity `capped` selects that scores above it."""
+    for entity_id, scored in best.items():
+        if scored.score > ceiling and capped(scored):
+            best[entity_id] = replace(scored, score=ceiling)
 
 
 def keep_better(best: dict[str, Scored], scored: dict[str, Scored]) -> None:

@@ -4,12 +4,10 @@ not Borama, whose Arabic name بورمة romanises as `burma`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from normalise.marked import FOLDED_SHARE
 from normalise.match import NAMED_ANYWHERE
 from normalise.matres import is_arabic_text
-from normalise.ranking import Scored
+from normalise.ranking import Scored, cap_scores
 
 
 def prefer_named_as_written(best: dict[str, Scored]) -> None:
@@ -31,11 +29,8 @@ def prefer_named_as_written(best: dict[str, Scored]) -> None:
     )
     if exact is None:
         return
-    ceiling = FOLDED_SHARE * exact
-    for entity_id, scored in best.items():
-        if (
-            scored.row.key[:1] == "f"
-            and scored.score > exact
-            and is_arabic_text(scored.row.name_text)
-        ):
-            best[entity_id] = replace(scored, score=ceiling)
+    cap_scores(
+        best,
+        FOLDED_SHARE * exact,
+        lambda s: s.row.key[:1] == "f" and s.score > exact and is_arabic_text(s.row.name_text),
+    )

@@ -21,7 +21,7 @@ from typing import Any
 
 from normalise.batchrow import BatchOptions, build_item
 from normalise.filebatch import CHUNK_ROWS
-from normalise.fileformats import NZ_COLUMNS
+from normalise.fileformats import NZ_COLUMNS, NZ_TYPES
 from normalise.heap import settle_for_batch
 from normalise.normaliser import Normaliser
 from normalise.outcomecache import OutcomeCache, resolve_items
@@ -88,7 +88,8 @@ def resolve_partition(
     return out
 
 
-_DTYPES = ("string", "string", "Float64", "bool", "string", "string", "Float64")
+# pandas dtypes of the `NZ_TYPES`: a float column nullable (a bad row has no score)
+_DTYPES = tuple({"float64": "Float64"}.get(alias, alias) for alias in NZ_TYPES)
 
 
 def resolve_dataframe(

@@ -315,10 +315,9 @@ def written_alike(text: str, spelling: str) -> bool:
     alike but for the letters of long vowels inside its words (`matres.without_long_vowels`:
     كيلار for كلار, غولار for غولر): a consonant, a hamza or an ayn that differs still tells
     two names apart (سعير, صير)."""
-    if spelled_as(text, spelling):
-        return True
     own = arabic_spelling(text).removesuffix(FINAL_HAMZA)
-    return without_long_vowels(own) == without_long_vowels(spelling.removesuffix(FINAL_HAMZA))
+    query = spelling.removesuffix(FINAL_HAMZA)
+    return own == query or without_long_vowels(own) == without_long_vowels(query)
 
 
 def clearly_ahead(top: float, second: float) -> bool:

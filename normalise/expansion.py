@@ -15,7 +15,7 @@ from normalise.fold import fold
 from normalise.generic import bare_head, head_spellings
 from normalise.keys import Keys, build_keys
 from normalise.lookup import compound_keys, skeleton_keys, token_keys, written_keys
-from normalise.match import CandidateRow, CandidateSource, merge_rows
+from normalise.match import REPORT_LANGS, CandidateRow, CandidateSource, merge_rows
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.query import Context
 from normalise.ranking import Scored, keep_better
@@ -59,7 +59,7 @@ class _Host(Protocol):
 
 # The languages of the reports written in Latin letters: a Latin query of no known language is
 # read in each (`_score_country_named`: `Sivil Savunma`, Turkish, with SY and no language).
-LATIN_REPORT_LANGS = ("en", "tr")
+LATIN_REPORT_LANGS = tuple(lang for lang in REPORT_LANGS if lang != "ar")
 
 
 class ExpansionMixin:

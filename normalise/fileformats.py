@@ -34,6 +34,9 @@ EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": 
 NZ_COLUMNS = (
     "nz_id", "nz_name", "nz_score", "nz_match", "nz_why", "nz_error", "nz_confidence"
 )  # fmt: skip
+# Their value types, as Arrow names them (`pyarrow.type_for_alias`); Dask reads the same
+# (`dask.resolve_partition`: nullable floats)
+NZ_TYPES = ("string", "string", "float64", "bool", "string", "string", "float64")
 Row = dict[str, Any]
 
 
@@ -309,13 +312,10 @@ def parquet_output_schema(path: Path) -> Any:
 def _with_nz_fields(schema: Any) -> Any:
     import pyarrow as pa
 
-    types = [
-        pa.string(), pa.string(), pa.float64(), pa.bool_(), pa.string(), pa.string(), pa.float64()
-    ]  # fmt: skip
-    for name, type_ in zip(NZ_COLUMNS, types, strict=True):
+    for name, alias in zip(NZ_COLUMNS, NZ_TYPES, strict=True):
         if name in schema.names:
             schema = schema.remove(schema.get_field_index(name))
-        schema = schema.append(pa.field(name, type_))
+        schema = schema.append(pa.field(name, pa.type_for_alias(alias)))
     return schema
 
 

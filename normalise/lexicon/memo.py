@@ -147,10 +147,11 @@ class VersionMemo:
                 " AND n.kind <> 'demonym' LIMIT ?",
                 (*REPORT_LANGS, COUNTRY_NAMES + 1),
             ).fetchall()
+            if len(names) > COUNTRY_NAMES:
+                names = []
             self._countries = frozenset(
                 "x:" + exact_key(text, key_lang(lang, country or None, text))
                 for text, lang, country in names
-                if len(names) <= COUNTRY_NAMES
             )
         return self._countries
 

@@ -16,7 +16,7 @@ from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
-from normalise.qualifier import possessor_of, qualifier_of
+from normalise.qualifier import possessor_of, qualifier_of, split_qualifier
 from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
 
@@ -39,6 +39,22 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
         for _, s in ranked[1:]
         if not clearly_ahead(top.score, s.score) and not _dwarfed(s.row, top.row)
     )
+
+
+COLOCATED_READINGS = 3  # the readings of a qualifier `_colocated` reads a name in the area of
+
+
+def _lies_in(row: CandidateRow, area: CandidateRow) -> bool:
+    """Return True when a candidate lies in what another names: its country, for a country;
+    its country and first-level division, for anything else that has one, and for a place
+    only when the place has at least as many people (of no known population: none)."""
+    if area.country is None or row.country != area.country:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind == "place" and (area.population or 0) < (row.population or 0):
+        return False
+    return area.admin1 is not None and row.admin1 == area.admin1
 
 
 def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
@@ -68,6 +84,10 @@ class _Host(Protocol):
     ) -> dict[str, Scored]: ...
 
     def decide(self, ranked: list[tuple[str, Scored]], context: Context) -> float: ...
+
+    def _qualifier_context(
+        self, name: str, country: str | None, lang: str | None
+    ) -> tuple[str | None, str | None]: ...
 
     def _place_named(
         self, placer: str, context: Context, lang: str | None
@@ -108,8 +128,56 @@ class PlacementMixin:
         anywhere without a hint), or with a hint names places all in one division
         (`_division_of`); else the hinted country and no division."""
         qualifier = qualifier_of(name)
-        found = None if qualifier is None else self._division_of(qualifier, country, lang)
+        if qualifier is None:
+            return country, None
+        inner = split_qualifier(qualifier)
+        if inner is not None:  # `Sooran, Hama, Syria`: Hama read in the country Syria names
+            if country is None:
+                country = self._qualifier_context(qualifier, None, lang)[0]
+            qualifier = inner[0]
+        found = self._division_of(qualifier, country, lang)
         return (country, None) if found is None else found
+
+    def _colocated(
+        self: _Host, name: str, given_lang: str | None, kind: str | None
+    ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None:
+        """Return the language, keys, context and candidates of a name read in the area of a
+        reading of its qualifier where it is sure, for a qualifier not sure on its own and no
+        hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
+        Ōno-hara; read in Ḩamāh's country and division, `Sooran` is Şūrān, surely). The
+        readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`), up
+        to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key); a place
+        among them is an area only for a name's candidate it outnumbers (`Springfield,
+        Illinois`: not the village Illinois, Missouri, whose Springfield is a city). Of the
+        areas where the name's top lies and is confident, the one whose reading and top score
+        best together; None when none."""
+        qualifier = qualifier_of(name)
+        if qualifier is None:
+            return None
+        ranked = rank(self._scored_text(qualifier, Context(), given_lang)[1])
+        if not ranked or ranked[0][1].score < SETTLED["f"]:
+            return None
+        top = ranked[0][1].score
+        readings = [s for _, s in ranked[:COLOCATED_READINGS] if not clearly_ahead(top, s.score)]
+        found = []
+        for area in readings:
+            if area.row.country is None:
+                continue
+            where = Context(
+                area.row.country, None if area.row.kind == "country" else area.row.admin1, kind
+            )
+            lang, keys = self.query_keys(name, where.country, given_lang)
+            context = query_context(name, keys, where)
+            best = self.score_candidates(name, keys, context, lang)
+            there = rank(best)
+            if not there or not _lies_in(there[0][1].row, area.row):
+                continue
+            if self.decide(there, context) >= self.threshold:
+                found.append((there[0][1].score * area.score, lang, keys, context, best))
+        if not found:
+            return None
+        _, lang, keys, context, best = max(found, key=lambda item: item[0])
+        return lang, keys, context, best
 
     def _placed(
         self: _Host, name: str, best: dict[str, Scored], context: Context, lang: str | None

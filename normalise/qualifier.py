@@ -27,19 +27,29 @@ def without_qualifier(name: str) -> str | None:
     return where[0] if where else None
 
 
-# The same after a comma, Latin or Arabic (`Suran, Hama`, `الاداگ، ادنا`); the keys already read
-# only what comes before the first one.
-_COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*([^,،]*?)\s*$")
+# The same after a comma, Latin or Arabic (`Suran, Hama`, `الاداگ، ادنا`), the qualifier being
+# all that follows the first one (`Suran, Hama, Syria` -> `Hama, Syria`, itself qualified); the
+# skeleton key already reads only what comes before the first one.
+_COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*(.*?)\s*$")
+
+
+def split_qualifier(name: str) -> tuple[str, str] | None:
+    """Return a name and the qualifier it ends with, in brackets or after its first comma
+    (`Suran (Hama)`, `Suran, Hama` -> `Suran`, `Hama`; `Suran, Hama, Syria` -> `Suran`, `Hama,
+    Syria`), or None."""
+    found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
+    if found is None or not found.group(2).strip():
+        return None
+    return found.group(1), found.group(2).strip()
 
 
 def qualifier_of(name: str) -> str | None:
-    """Return the qualifier a name ends with, in brackets or after its one comma (`Suran
-    (Hama)`, `Suran, Hama` -> `Hama`), or the clause a name ends with that says where it is
-    (`clause.located`: `بلدة سراقب بريف إدلب الشرقي` -> `بريف ادلب الشرقي`, `Saraqib in
-    Idlib province` -> `idlib province`), or None."""
-    found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
-    if found:
-        return found.group(2).strip() or None
+    """Return the qualifier a name ends with (`split_qualifier`), or the clause a name ends
+    with that says where it is (`clause.located`: `بلدة سراقب بريف إدلب الشرقي` -> `بريف ادلب
+    الشرقي`, `Saraqib in Idlib province` -> `idlib province`), or None."""
+    split = split_qualifier(name)
+    if split is not None:
+        return split[1]
     where = located(name)
     return where[1] if where else None
 

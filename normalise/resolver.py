@@ -167,6 +167,9 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
+            colocated = None if country is not None else self._colocated(name, given_lang, kind)
+            if colocated is not None:
+                lang, keys, context, best = colocated
             possessed = None if division else self._placed(name, best, context, given_lang)
             if possessed is not None:
                 keys, context, best = possessed

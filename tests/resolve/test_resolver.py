@@ -638,6 +638,42 @@ def small(tmp_path: Path, places: list[Place]) -> Path:
     return built(tmp_path, [upsert(*p) for p in places])
 
 
+def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Path) -> None:
+    from normalise.qualifier import qualifier_of, split_qualifier
+
+    assert split_qualifier("Suran, Hama, Syria") == ("Suran", "Hama, Syria")
+    assert qualifier_of("Suran, Hama, Syria") == "Hama, Syria"
+    others: list[Place] = [
+        ("geonames:1159431", "IR", "04", 50000, ["Sūrān", "Sooran"]),
+        ("geonames:170017", "SY", "10", 460602, ["Ḩamāh", "Hama", "حماة"]),
+        ("geonames:1854028", "JP", "09", 9000, ["Ōno-hara", "Hama"]),
+        ("geonames:4405794", "US", "MO", 900, ["Illinois"]),  # villages of Missouri, Indiana
+        ("geonames:4259418", "US", "IN", 800, ["Illinois"]),
+        ("geonames:4409896", "US", "MO", 166810, ["Springfield"]),
+        ("geonames:4250542", "US", "IL", 116250, ["Springfield"]),
+        ("iso3166:SY", "SY", None, None, ["Syria", "سوريا"]),
+    ]
+    places = [p for p in PLACES if p[0] != "geonames:170017"]
+    with Normaliser.open(small(tmp_path, [*places, *others])) as nz:
+        hama = nz.resolve("Hama")
+        qualified = [nz.resolve(q)[0] for q in ("Sooran, Hama", "Sooran (Hama)")]
+        listed = nz.resolve("Sooran, Hama, Syria")[0]
+        alone = nz.resolve("Sooran")[0]
+        illinois = nz.resolve("Springfield, Illinois")[0]
+        villages = nz.resolve("Illinois")
+    # Hama alone is a Japanese name too, and Sooran alone the Iranian village
+    assert not hama[0].match and "geonames:1854028" in {m.id for m in hama}
+    assert alone.id == "geonames:1159431"
+    # read where both agree, as with the hint: Hama's division, one Şūrān of two
+    for suran in (*qualified, listed):
+        assert (suran.id, suran.match) == ("geonames:163915", True), suran
+        assert "context:admin1=10" in suran.why
+    # a village is no area for a city: Illinois, Missouri, does not place Springfield there
+    assert not villages[0].match and len(villages) == 2
+    assert not any(reason.startswith("context:") for reason in illinois.why)
+
+
+
 def built(tmp_path: Path, ops: list[dict[str, object]], name: str = "places") -> Path:
     """A lexicon of these batch ops, at `tmp_path / name.lexicon`."""
     path = tmp_path / f"{name}.lexicon"

@@ -89,6 +89,10 @@ class _Host(Protocol):
         self, name: str, country: str | None, lang: str | None
     ) -> tuple[str | None, str | None]: ...
 
+    def _read(
+        self, name: str, where: Context, given_lang: str | None
+    ) -> tuple[str | None, Keys, Context, dict[str, Scored]]: ...
+
     def _place_named(
         self, placer: str, context: Context, lang: str | None
     ) -> tuple[str, str | None] | None: ...
@@ -139,11 +143,12 @@ class PlacementMixin:
         return (country, None) if found is None else found
 
     def _colocated(
-        self: _Host, name: str, given_lang: str | None, kind: str | None
+        self: _Host, qualified: str, name: str, given_lang: str | None, kind: str | None
     ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None:
-        """Return the language, keys, context and candidates of a name read in the area of a
-        reading of its qualifier where it is sure, for a qualifier not sure on its own and no
-        hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
+        """Return the language, keys, context and candidates of a name (`name`, the query read
+        before its comma or as a whole) read in the area of a reading of the qualifier the
+        query (`qualified`) ends with where it is sure, for a qualifier not sure on its own and
+        no hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
         Ōno-hara; read in Ḩamāh's country and division, `Sooran` is Şūrān, surely). The
         readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`), up
         to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key); a place
@@ -151,7 +156,7 @@ class PlacementMixin:
         Illinois`: not the village Illinois, Missouri, whose Springfield is a city). Of the
         areas where the name's top lies and is confident, the one whose reading and top score
         best together; None when none."""
-        qualifier = qualifier_of(name)
+        qualifier = qualifier_of(qualified)
         if qualifier is None:
             return None
         ranked = rank(self._scored_text(qualifier, Context(), given_lang)[1])
@@ -163,21 +168,23 @@ class PlacementMixin:
         for area in readings:
             if area.row.country is None:
                 continue
-            where = Context(
-                area.row.country, None if area.row.kind == "country" else area.row.admin1, kind
-            )
-            lang, keys = self.query_keys(name, where.country, given_lang)
-            context = query_context(name, keys, where)
-            best = self.score_candidates(name, keys, context, lang)
-            there = rank(best)
+            admin1 = None if area.row.kind == "country" else area.row.admin1
+            read = self._read(name, Context(area.row.country, admin1, kind), given_lang)
+            there = rank(read[3])
             if not there or not _lies_in(there[0][1].row, area.row):
                 continue
-            if self.decide(there, context) >= self.threshold:
-                found.append((there[0][1].score * area.score, lang, keys, context, best))
-        if not found:
-            return None
-        _, lang, keys, context, best = max(found, key=lambda item: item[0])
-        return lang, keys, context, best
+            if self.decide(there, read[2]) >= self.threshold:
+                found.append((there[0][1].score * area.score, read))
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    def _read(
+        self: _Host, name: str, where: Context, given_lang: str | None
+    ) -> tuple[str | None, Keys, Context, dict[str, Scored]]:
+        """Return the language, keys, context and candidates of a name read in the country,
+        division and kind `where` gives, as with those hints."""
+        lang, keys = self.query_keys(name, where.country, given_lang)
+        context = query_context(name, keys, where)
+        return lang, keys, context, self.score_candidates(name, keys, context, lang)
 
     def _placed(
         self: _Host, name: str, best: dict[str, Scored], context: Context, lang: str | None

@@ -31,16 +31,29 @@ def without_qualifier(name: str) -> str | None:
 # all that follows the first one (`Suran, Hama, Syria` -> `Hama, Syria`, itself qualified); the
 # skeleton key already reads only what comes before the first one.
 _COMMA_QUALIFIED = re.compile(r"^([^,،]*?\S)\s*[,،]\s*(.*?)\s*$")
+# What follows the comma of a name turned about, as lists sort them: no qualifier (`Korea,
+# Republic of`; `Congo, Democratic Republic of the`).
+_TURNED_ABOUT = re.compile(r"(?i)\bof(?: the)?$")
 
 
 def split_qualifier(name: str) -> tuple[str, str] | None:
     """Return a name and the qualifier it ends with, in brackets or after its first comma
     (`Suran (Hama)`, `Suran, Hama` -> `Suran`, `Hama`; `Suran, Hama, Syria` -> `Suran`, `Hama,
-    Syria`), or None."""
+    Syria`), or None (a name turned about at its comma has none)."""
     found = _QUALIFIED.match(name) or _COMMA_QUALIFIED.match(name)
-    if found is None or not found.group(2).strip():
+    if found is None or not found.group(2).strip() or _TURNED_ABOUT.search(found.group(2)):
         return None
     return found.group(1), found.group(2).strip()
+
+
+def comma_head(name: str) -> str | None:
+    """Return what a name says before the qualifier after its first comma (`Aleppo, Syria`
+    -> `Aleppo`; `Kafr Zita (Hama), Syria` -> `Kafr Zita (Hama)`), or None when it has none
+    (`Suran (Hama, Syria)`: the qualifier is in brackets)."""
+    if _QUALIFIED.match(name):
+        return None
+    split = split_qualifier(name)
+    return None if split is None else split[0]
 
 
 def qualifier_of(name: str) -> str | None:

@@ -39,6 +39,7 @@ from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
+from normalise.qualifier import comma_head
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
@@ -73,6 +74,17 @@ def _spelled_so(best: dict[str, Scored]) -> bool:
     whose skeleton it shares (عروس, بغيديد), or whose name it spells after a proclitic
     (بسكرة, Biskra, read as ب + سكرة, Sakra), must not hide."""
     return any(s.row.key[:1] in "xf" and not _by_proclitic(s) for s in best.values())
+
+
+def _named_with_comma(best: dict[str, Scored]) -> bool:
+    """Return True when the best candidate of a query with a comma was found by a name of the
+    lexicon written with one, as the query or a reading of it is (its exact or folded key:
+    `تبسه، الجزایر`, a GeoNames name of Tébessa, also with a conjunction before it), and not
+    by the part before the comma alone."""
+    if not best:
+        return False
+    top = max(best.values(), key=attrgetter("score")).row
+    return top.key[:1] in "xf" and ("," in top.name_text or "،" in top.name_text)
 
 
 def _by_proclitic(scored: Scored) -> bool:
@@ -167,7 +179,14 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
-            colocated = None if country is not None else self._colocated(name, given_lang, kind)
+            qualified, head = name, comma_head(name)
+            if head is not None and not _named_with_comma(best):
+                # `Aleppo, Syria`: Aleppo read as written, by its exact key too
+                read = self._read(head, Context(country, admin1, kind), given_lang)
+                name, (lang, keys, context, best) = head, read
+            colocated = None
+            if country is None:
+                colocated = self._colocated(qualified, name, given_lang, kind)
             if colocated is not None:
                 lang, keys, context, best = colocated
             possessed = None if division else self._placed(name, best, context, given_lang)

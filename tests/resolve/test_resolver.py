@@ -673,6 +673,28 @@ def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Pat
     assert not any(reason.startswith("context:") for reason in illinois.why)
 
 
+def test_a_name_before_a_comma_is_read_as_written(tmp_path: Path) -> None:
+    from normalise.qualifier import comma_head, split_qualifier
+
+    assert comma_head("Kafr Zita, Hama, Syria") == "Kafr Zita"
+    assert comma_head("Kafr Zita (Hama), Syria") == "Kafr Zita (Hama)"
+    assert comma_head("Suran (Hama, Syria)") is None and comma_head("Suran") is None
+    # a name turned about at its comma, as lists sort them, has no qualifier
+    assert split_qualifier("Korea, Republic of") is None
+    assert split_qualifier("Congo, Democratic Republic of the") is None
+    syria = ("iso3166:SY", "SY", None, None, ["Syria", "سوريا"])
+    comma = ("geonames:900001", "SY", "10", 500, ["Tall, Hama"])  # a name with its comma
+    with Normaliser.open(small(tmp_path, [*PLACES, syria, comma])) as nz:
+        town = nz.resolve("Kafr Zita, Syria")[0]
+        arabic = nz.resolve("كفر زيتا، سوريا")[0]
+        named = nz.resolve("Tall, Hama")[0]
+    # found by its exact key, not by the skeleton alone, which reads only the part before
+    for found in (town, arabic):
+        assert (found.id, found.match) == ("geonames:168620", True), found
+        assert found.why[0] == "exact" and "context:country=SY" in found.why
+    assert named.id == "geonames:900001"  # a name of the lexicon as written, comma and all
+
+
 
 def built(tmp_path: Path, ops: list[dict[str, object]], name: str = "places") -> Path:
     """A lexicon of these batch ops, at `tmp_path / name.lexicon`."""

@@ -47,12 +47,14 @@ COLOCATED_READINGS = 3  # the readings of a qualifier `_colocated` reads a name 
 def _lies_in(row: CandidateRow, area: CandidateRow) -> bool:
     """Return True when a candidate lies in what another names: its country, for a country;
     its country and first-level division, for anything else that has one, and for a place
-    only when the place has at least as many people (of no known population: none)."""
+    only when the place is a town (`TOWN_POPULATION`) with at least as many people (of no
+    known population: none)."""
     if area.country is None or row.country != area.country:
         return False
     if area.kind == "country":
         return True
-    if area.kind == "place" and (area.population or 0) < (row.population or 0):
+    people = area.population or 0
+    if area.kind == "place" and (people < TOWN_POPULATION or people < (row.population or 0)):
         return False
     return area.admin1 is not None and row.admin1 == area.admin1
 
@@ -136,9 +138,9 @@ class PlacementMixin:
             return country, None
         inner = split_qualifier(qualifier)
         if inner is not None:  # `Sooran, Hama, Syria`: Hama read in the country Syria names
-            if country is None:
-                country = self._qualifier_context(qualifier, None, lang)[0]
-            qualifier = inner[0]
+            named = country or self._qualifier_context(qualifier, None, lang)[0]
+            found = None if named is None else self._division_of(inner[0], named, lang)
+            return (country, None) if found is None else found  # else not where it says
         found = self._division_of(qualifier, country, lang)
         return (country, None) if found is None else found
 
@@ -147,15 +149,17 @@ class PlacementMixin:
     ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None:
         """Return the language, keys, context and candidates of a name (`name`, the query read
         before its comma or as a whole) read in the area of a reading of the qualifier the
-        query (`qualified`) ends with where it is sure, for a qualifier not sure on its own and
-        no hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
+        query (`qualified`) ends with where the name is, for a qualifier not sure on its own
+        and no hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
         Ōno-hara; read in Ḩamāh's country and division, `Sooran` is Şūrān, surely). The
         readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`), up
         to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key); a place
-        among them is an area only for a name's candidate it outnumbers (`Springfield,
-        Illinois`: not the village Illinois, Missouri, whose Springfield is a city). Of the
-        areas where the name's top lies and is confident, the one whose reading and top score
-        best together; None when none."""
+        among them is an area only for a name's candidate it outnumbers, and when a town
+        (`TOWN_POPULATION`; `Springfield, Illinois`: not the village Illinois, Missouri, whose
+        Springfield is a city). The first reading, best first, where the name's top lies,
+        when the name is sure there; None when it is not, or lies in none (`Santa Teresa,
+        Mexico`: one of Mexico's many, unsure, not the one of Mexico, Pampanga, a town of
+        the Philippines, where it is alone)."""
         qualifier = qualifier_of(qualified)
         if qualifier is None:
             return None
@@ -164,18 +168,15 @@ class PlacementMixin:
             return None
         top = ranked[0][1].score
         readings = [s for _, s in ranked[:COLOCATED_READINGS] if not clearly_ahead(top, s.score)]
-        found = []
         for area in readings:
             if area.row.country is None:
                 continue
             admin1 = None if area.row.kind == "country" else area.row.admin1
             read = self._read(name, Context(area.row.country, admin1, kind), given_lang)
             there = rank(read[3])
-            if not there or not _lies_in(there[0][1].row, area.row):
-                continue
-            if self.decide(there, read[2]) >= self.threshold:
-                found.append((there[0][1].score * area.score, read))
-        return max(found, key=lambda item: item[0])[1] if found else None
+            if there and _lies_in(there[0][1].row, area.row):
+                return read if self.decide(there, read[2]) >= self.threshold else None
+        return None
 
     def _read(
         self: _Host, name: str, where: Context, given_lang: str | None

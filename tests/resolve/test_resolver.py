@@ -688,11 +688,14 @@ def test_a_name_before_a_comma_is_read_as_written(tmp_path: Path) -> None:
         town = nz.resolve("Kafr Zita, Syria")[0]
         arabic = nz.resolve("كفر زيتا، سوريا")[0]
         named = nz.resolve("Tall, Hama")[0]
+        unplaced = nz.resolve("Kafr Zita, Kentucky")[0]
     # found by its exact key, not by the skeleton alone, which reads only the part before
     for found in (town, arabic):
         assert (found.id, found.match) == ("geonames:168620", True), found
         assert found.why[0] == "exact" and "context:country=SY" in found.why
     assert named.id == "geonames:900001"  # a name of the lexicon as written, comma and all
+    # a qualifier placed nowhere may mean another namesake: the name is read whole, as before
+    assert unplaced.id == "geonames:168620" and "exact" not in unplaced.why
 
 
 

@@ -39,6 +39,15 @@ class Descriptor:
     kind: str
     position: str
     replacement: str  # the word a region descriptor is read as; "" to drop it
+    lang: str = ""  # the language of the word (`ar` for Arabic words, romanised ones too)
+
+    @property
+    def leaves_name(self) -> bool:
+        """Whether the name read without this word is the name as the query writes it: an
+        English or Turkish word for a city or a town (`Saraqib town`, `the city of Saraqib`,
+        `Halep kenti`), which no name the word is in writes so. An Arabic one is often part of
+        the name (مدينة الكويت, Kuwait City; Madinat Zayed)."""
+        return self.kind == "city" and self.lang != "ar"
 
 
 def _descriptor(row: Row) -> Descriptor:
@@ -51,7 +60,8 @@ def _descriptor(row: Row) -> Descriptor:
     replacement = row["as"]
     if (kind == "region") != bool(replacement):
         raise row.error("a region descriptor needs an `as` word; a place descriptor has none")
-    return Descriptor(term, kind, check_choice(row, "position", POSITIONS), replacement)
+    position = check_choice(row, "position", POSITIONS)
+    return Descriptor(term, kind, position, replacement, row["lang"])
 
 
 @cache

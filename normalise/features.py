@@ -73,6 +73,13 @@ QUERY_LENGTH = 8
 WITHIN_COUNTRY = 0.5
 
 
+def _written_jw(reading: Reading, row: CandidateRow, cross: bool) -> float:
+    """Return the `folded_jw` of a reading that writes the name as the query does, the words
+    read off aside: its folded words against the name's (0 across scripts, as for the query
+    as a whole)."""
+    return 0.0 if cross else JaroWinkler.normalized_similarity(reading.folded, row.folded)
+
+
 def _long_vowels(letters: str, name_text: str) -> float:
     """Return the Indel similarity of the query's letters and a candidate name's across
     scripts (0 when the romanised side has no macron)."""
@@ -226,7 +233,9 @@ def features(
         Indel.normalized_similarity(reading.vowels, nv),
         1.0 if letters == 1.0 else 0.0,
         part.article,
-        part.folded_jw,
+        # the name as the query writes it, but for the words read off (`Reading.written`:
+        # `the town of Saraqib`, `the PKK`, `Halep'te`), against the name as written
+        _written_jw(reading, row, cross) if reading.written else part.folded_jw,
         part.long_vowels,
         part.place_code,
         part.acronym,

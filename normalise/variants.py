@@ -246,14 +246,19 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
         if bare_case is not None:
             stem_keys = build_keys(bare_case[0], lang or "tr")
             add(stem_keys, f"case:'{bare_case[1]}", spelling=not is_scholarly(name))
+    # A name read without a descriptor; an English or Turkish word for a city or a town
+    # (`Saraqib town`, `the city of Saraqib`) leaves the name as the query writes it
+    # (`Descriptor.leaves_name`, `Reading.written`), as the leading `the` of `the PKK` does.
     described = without_descriptor(name, lang)
     if described is not None:
-        text = described[0]
-        add(build_keys(text, keyed), f"descriptor:{described[1].term}", words=text)
+        text, said = described
+        reason = f"descriptor:{said.term}"
+        add(build_keys(text, keyed), reason, words=text, written=said.leaves_name)
         outermost = without_descriptor(name, lang, outer=True)
         if outermost is not None and outermost[0] != text:
-            text = outermost[0]
-            add(build_keys(text, keyed), f"descriptor:{outermost[1].term}", words=text)
+            text, said = outermost
+            reason = f"descriptor:{said.term}"
+            add(build_keys(text, keyed), reason, words=text, written=said.leaves_name)
     # `the US`, `the PKK`: the lexicon names them without the article news text puts before
     # them (a longer name's skeleton already leaves it out; its written keys did not); and
     # without an ending after it too (`the PKK's`).

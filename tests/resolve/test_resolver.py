@@ -673,6 +673,22 @@ def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Pat
     assert not any(reason.startswith("context:") for reason in illinois.why)
 
 
+def test_a_word_for_a_town_leaves_the_name_as_written(nz: Normaliser) -> None:
+    from normalise.descriptors import descriptors
+
+    table = descriptors()
+    assert table["town"].leaves_name and table["kenti"].leaves_name
+    # an Arabic word for a city is often part of the name (مدينة الكويت, Madinat Zayed)
+    assert not table["مدينة"].leaves_name and not table["madinat"].leaves_name
+    assert not table["village"].leaves_name  # a place descriptor, not a city's
+    alone = nz.resolve("Khan Shaykhun")[0]
+    after, before = (nz.resolve(q)[0] for q in ("Khan Shaykhun town", "the town of Khan Shaykhun"))
+    for town in (after, before):
+        assert (town.id, town.match) == (alone.id, True), town
+    # the words read off do not count against the name as written (`features._written_jw`)
+    assert before.score == after.score
+
+
 def test_a_name_before_a_comma_is_read_as_written(tmp_path: Path) -> None:
     from normalise.qualifier import comma_head, split_qualifier
 

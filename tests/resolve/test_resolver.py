@@ -678,6 +678,7 @@ def test_a_word_for_a_town_leaves_the_name_as_written(nz: Normaliser) -> None:
 
     table = descriptors()
     assert table["town"].leaves_name and table["kenti"].leaves_name
+    assert table["kasabasi"].leaves_name  # Turkish: town (Azez kasabası)
     # an Arabic word for a city is often part of the name (مدينة الكويت, Madinat Zayed)
     assert not table["مدينة"].leaves_name and not table["madinat"].leaves_name
     assert not table["village"].leaves_name  # a place descriptor, not a city's

@@ -59,6 +59,18 @@ def _lies_in(row: CandidateRow, area: CandidateRow) -> bool:
     return area.admin1 is not None and row.admin1 == area.admin1
 
 
+def _spread(readings: list[Scored]) -> bool:
+    """Return True when readings of a qualifier name places of one country in more than one
+    division: towns named after a division the lexicon lacks (`Ontario`: Ontario, California,
+    and Ontario, Oregon, not the Canadian province; `Kansas`), no area to place a name in."""
+    seen: dict[str | None, str | None] = {}
+    for reading in readings:
+        row = reading.row
+        if row.kind == "place" and seen.setdefault(row.country, row.admin1) != row.admin1:
+            return True
+    return False
+
+
 def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
     """Return True when `rival` is a place a town (`TOWN_POPULATION` people or more) dwarfs: of
     no known population or `CITY_RATIO` times fewer people than the town. A division is named
@@ -94,6 +106,10 @@ class _Host(Protocol):
     def _read(
         self, name: str, where: Context, given_lang: str | None
     ) -> tuple[str | None, Keys, Context, dict[str, Scored]]: ...
+
+    def _colocated(
+        self, qualifier: str | None, name: str, given_lang: str | None, kind: str | None
+    ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None: ...
 
     def _place_named(
         self, placer: str, context: Context, lang: str | None
@@ -145,13 +161,14 @@ class PlacementMixin:
         return (country, None) if found is None else found
 
     def _colocated(
-        self: _Host, qualified: str, name: str, given_lang: str | None, kind: str | None
+        self: _Host, qualifier: str | None, name: str, given_lang: str | None, kind: str | None
     ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None:
         """Return the language, keys, context and candidates of a name (`name`, the query read
-        before its comma or as a whole) read in the area of a reading of the qualifier the
-        query (`qualified`) ends with where the name is, for a qualifier not sure on its own
-        and no hint (`Sooran, Hama`: `Hama` alone is Ḩamāh or, nearly as well, a Japanese name of
-        Ōno-hara; read in Ḩamāh's country and division, `Sooran` is Şūrān, surely). The
+        before its comma or as a whole, or the name a possessor owns) read in the area of a
+        reading of its qualifier or possessor (`qualifier`) where the name is, for a
+        qualifier not sure on its own and no hint (`Sooran, Hama`, `Hama'nın Kafr Zita`: `Hama`
+        alone is Ḩamāh or, nearly as well, a Japanese name of Ōno-hara; read in Ḩamāh's
+        country and division, `Sooran` is Şūrān, surely). The
         readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`), up
         to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key); a place
         among them is an area only for a name's candidate it outnumbers, and when a town
@@ -160,7 +177,6 @@ class PlacementMixin:
         when the name is sure there; None when it is not, or lies in none (`Santa Teresa,
         Mexico`: one of Mexico's many, unsure, not the one of Mexico, Pampanga, a town of
         the Philippines, where it is alone)."""
-        qualifier = qualifier_of(qualified)
         if qualifier is None:
             return None
         ranked = rank(self._scored_text(qualifier, Context(), given_lang)[1])
@@ -168,6 +184,8 @@ class PlacementMixin:
             return None
         top = ranked[0][1].score
         readings = [s for _, s in ranked[:COLOCATED_READINGS] if not clearly_ahead(top, s.score)]
+        if _spread(readings):
+            return None
         for area in readings:
             if area.row.country is None:
                 continue
@@ -209,11 +227,15 @@ class PlacementMixin:
         else:
             return None
         where = self._place_named(placer, context, lang)
-        if where is None:
+        if where is not None:
+            _, keys, own, scored = self._read(text, Context(*where, context.kind), lang)
+        elif context.country is None:  # `Hama'nın Kafr Zita`: Hama alone is not sure
+            read = self._colocated(placer, text, lang, context.kind)
+            if read is None:
+                return None
+            _, keys, own, scored = read
+        else:
             return None
-        lang, keys = self.query_keys(text, where[0], lang)
-        own = query_context(text, keys, Context(where[0], where[1], context.kind))
-        scored = self.score_candidates(text, keys, own, lang)
         if best_score(scored) < best_score(best):
             return None
         marked = {k: replace(s, support=(*s.support, reason)) for k, s in scored.items()}

@@ -39,7 +39,7 @@ from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
-from normalise.qualifier import comma_head
+from normalise.qualifier import comma_head, qualifier_of
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
@@ -188,7 +188,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                     name, (lang, keys, context, best) = head, read
             colocated = None
             if country is None and not named and not self._sure(best, context):
-                colocated = self._colocated(qualified, head or name, given_lang, kind)
+                colocated = self._colocated(qualifier_of(qualified), head or name, given_lang, kind)
             if colocated is not None:
                 lang, keys, context, best = colocated
             possessed = None if division else self._placed(name, best, context, given_lang)

@@ -652,6 +652,11 @@ def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Pat
         ("geonames:4409896", "US", "MO", 166810, ["Springfield"]),
         ("geonames:4250542", "US", "IL", 116250, ["Springfield"]),
         ("iso3166:SY", "SY", None, None, ["Syria", "سوريا"]),
+        # towns named after a division the lexicon lacks, and a namesake of a city there
+        ("geonames:5379439", "US", "CA", 175265, ["Ontario"]),
+        ("geonames:5744166", "US", "OR", 11366, ["Ontario"]),
+        ("geonames:5367815", "US", "CA", 11000, ["London"]),
+        ("geonames:2643743", "GB", "ENG", 8961989, ["London"]),
     ]
     places = [p for p in PLACES if p[0] != "geonames:170017"]
     with Normaliser.open(small(tmp_path, [*places, *others])) as nz:
@@ -661,13 +666,18 @@ def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Pat
         alone = nz.resolve("Sooran")[0]
         illinois = nz.resolve("Springfield, Illinois")[0]
         villages = nz.resolve("Illinois")
+        owned = nz.resolve("Hama's Sooran")[0]
+        ontario = [nz.resolve(q)[0] for q in ("London, Ontario", "Ontario's London")]
     # Hama alone is a Japanese name too, and Sooran alone the Iranian village
     assert not hama[0].match and "geonames:1854028" in {m.id for m in hama}
     assert alone.id == "geonames:1159431"
     # read where both agree, as with the hint: Hama's division, one Şūrān of two
-    for suran in (*qualified, listed):
+    for suran in (*qualified, listed, owned):  # a possessor is read so too
         assert (suran.id, suran.match) == ("geonames:163915", True), suran
         assert "context:admin1=10" in suran.why
+    # readings of one country in two divisions name no area (`placement._spread`)
+    for london in ontario:
+        assert not any(reason.startswith("context:") for reason in london.why), london
     # a village is no area for a city: Illinois, Missouri, does not place Springfield there
     assert not villages[0].match and len(villages) == 2
     assert not any(reason.startswith("context:") for reason in illinois.why)

@@ -148,7 +148,9 @@ class PlacementMixin:
         """Return the country and first-level division a bracketed qualifier names (`Suran
         (Hama)`: SY and Hama's 10), when it resolves confidently within the hinted country (or
         anywhere without a hint), or with a hint names places all in one division
-        (`_division_of`); else the hinted country and no division."""
+        (`_division_of`); else the hinted country and no division. A qualifier after a comma
+        that has one of its own names a division in the country that one names (`Sooran,
+        Hama, Syria`), or nothing when it names none there."""
         qualifier = qualifier_of(name)
         if qualifier is None:
             return country, None
@@ -168,15 +170,17 @@ class PlacementMixin:
         reading of its qualifier or possessor (`qualifier`) where the name is, for a
         qualifier not sure on its own and no hint (`Sooran, Hama`, `Hama'nın Kafr Zita`: `Hama`
         alone is Ḩamāh or, nearly as well, a Japanese name of Ōno-hara; read in Ḩamāh's
-        country and division, `Sooran` is Şūrān, surely). The
-        readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`), up
-        to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key); a place
-        among them is an area only for a name's candidate it outnumbers, and when a town
+        country and division, `Sooran` is Şūrān, surely).
+
+        The readings are those the qualifier's top is not clearly ahead of (`clearly_ahead`),
+        up to `COLOCATED_READINGS`, when the top scores well (`SETTLED` for a folded key) and
+        they are not places of one country in two divisions (`_spread`); a place among them
+        is an area only for a name's candidate it outnumbers, and when a town
         (`TOWN_POPULATION`; `Springfield, Illinois`: not the village Illinois, Missouri, whose
-        Springfield is a city). The first reading, best first, where the name's top lies,
-        when the name is sure there; None when it is not, or lies in none (`Santa Teresa,
-        Mexico`: one of Mexico's many, unsure, not the one of Mexico, Pampanga, a town of
-        the Philippines, where it is alone)."""
+        Springfield is a city). The first reading, best first, where the name's top lies
+        decides: its reading when the name is sure there, else None (`Santa Teresa, Mexico`:
+        one of Mexico's many, unsure, not the one of Mexico, Pampanga, a town of the
+        Philippines, where it is alone); None too when the name lies in none."""
         if qualifier is None:
             return None
         ranked = rank(self._scored_text(qualifier, Context(), given_lang)[1])

@@ -725,7 +725,6 @@ def test_a_name_before_a_comma_is_read_as_written(tmp_path: Path) -> None:
     assert unplaced.id == "geonames:168620" and "exact" not in unplaced.why
 
 
-
 def built(tmp_path: Path, ops: list[dict[str, object]], name: str = "places") -> Path:
     """A lexicon of these batch ops, at `tmp_path / name.lexicon`."""
     path = tmp_path / f"{name}.lexicon"

@@ -44,7 +44,7 @@ from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
 from normalise.referent import ReferentMixin
-from normalise.romanised import prefer_named_as_written
+from normalise.romanised import prefer_named_as_written, prefer_places_as_written
 from normalise.score import combine, confidence_weights
 from normalise.suffixes import marked_ending
 from normalise.text import clean
@@ -323,6 +323,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         if not query_arabic:
             prefer_exact(best, marked_letters(name))  # Kudüs is Jerusalem's, not Kudus's
             prefer_named_as_written(best)  # Burma is Myanmar's, not Borama's بورمة
+            prefer_places_as_written(best)  # Süleymaniye is Sulaymaniyah, not Soleimani
         return best
 
     def _respelled_elsewhere(self, name: str, keys: Keys, context: Context) -> bool:

@@ -5,7 +5,7 @@ not Borama, whose Arabic name بورمة romanises as `burma`)."""
 from __future__ import annotations
 
 from normalise.marked import FOLDED_SHARE
-from normalise.match import NAMED_ANYWHERE
+from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE
 from normalise.matres import is_arabic_text
 from normalise.ranking import Scored, cap_scores
 
@@ -33,4 +33,29 @@ def prefer_named_as_written(best: dict[str, Scored]) -> None:
         best,
         FOLDED_SHARE * exact,
         lambda s: s.row.key[:1] == "f" and s.score > exact and is_arabic_text(s.row.name_text),
+    )
+
+
+def prefer_places_as_written(best: dict[str, Scored]) -> None:
+    """Rank each organisation or person found only by a key that guesses (a skeleton, one of
+    its deletions, a token) that scores above a place found by the exact key of a Latin name
+    below it: at `FOLDED_SHARE` of the place's score. A hint of the actor's country counts for
+    it though the query spells a place as written (`Süleymaniye`, Sulaymaniyah's Turkish name,
+    in a report on Iran: not Qasem Soleimani, whose name only shares its consonants)."""
+    exact = max(
+        (
+            s.score
+            for s in best.values()
+            if s.row.key[:1] == "x"
+            and s.row.kind == "place"
+            and not is_arabic_text(s.row.name_text)
+        ),
+        default=None,
+    )
+    if exact is None:
+        return
+    cap_scores(
+        best,
+        FOLDED_SHARE * exact,
+        lambda s: s.row.kind in ACTOR_KINDS and s.row.key[:1] in "sdt" and s.score > exact,
     )

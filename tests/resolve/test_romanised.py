@@ -36,3 +36,20 @@ def test_a_country_written_as_the_query_ranks_before_a_romanised_arabic_name(
     # a romanisation that already ranks below is left as it is, a rival in the decision
     assert abd[0].id == "iso3166:US" and abd[1].id == "nz:place/aabad", abd
     assert abd[1].score > 0.9 * abd[0].score
+
+
+def test_a_place_written_as_the_query_ranks_before_an_actor_by_its_consonants(
+    tmp_path: Path,
+) -> None:
+    # `Süleymaniye`, Sulaymaniyah's Turkish name, in a report on Iran: the hint counted for
+    # Qasem Soleimani, found by his name's skeleton only, and he ranked first
+    ops = [
+        upsert("geonames:98463", "IQ", "05", 723_170, ["Sulaymaniyah", "Süleymaniye"]),
+        upsert("nz:person/qasem-soleimani", "IR", None, None, ["Soleimani"], "person"),
+    ]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        city = nz.resolve("Süleymaniye", country="IR")
+        person = nz.resolve("Soleimani", country="IR")[0]
+    assert [m.id for m in city] == ["geonames:98463", "nz:person/qasem-soleimani"], city
+    assert city[1].score <= 0.9 * city[0].score + 1e-4
+    assert person.id == "nz:person/qasem-soleimani"  # his name as written is his

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any, Protocol, cast
 
 from normalise.clause import located
@@ -16,9 +17,13 @@ from normalise.errors import ContextError
 from normalise.hints import Admin1Hint, admin1_hint, country_hint
 from normalise.keys import Keys, build_keys
 from normalise.match import CandidateRow, CandidateSource
-from normalise.qualifier import possessor_of, qualifier_of, split_qualifier
+from normalise.qualifier import comma_head, possessor_of, qualifier_of, split_qualifier
 from normalise.query import Context, query_context
 from normalise.ranking import Scored, best_score, rank
+
+# A name read in some context: the language it is read in, its keys, the context, and its
+# candidates with their best scores
+Read = tuple[str | None, Keys, Context, dict[str, Scored]]
 
 
 def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
@@ -71,6 +76,17 @@ def _spread(readings: list[Scored]) -> bool:
     return False
 
 
+def _named_with_comma(best: dict[str, Scored]) -> bool:
+    """Return True when the best candidate of a query with a comma was found by a name of the
+    lexicon written with one, as the query or a reading of it is (its exact or folded key:
+    `تبسه، الجزایر`, a GeoNames name of Tébessa, also with a conjunction before it), and not
+    by the part before the comma alone."""
+    if not best:
+        return False
+    top = max(best.values(), key=attrgetter("score")).row
+    return top.key[:1] in "xf" and ("," in top.name_text or "،" in top.name_text)
+
+
 def _dwarfed(rival: CandidateRow, top: CandidateRow) -> bool:
     """Return True when `rival` is a place a town (`TOWN_POPULATION` people or more) dwarfs: of
     no known population or `CITY_RATIO` times fewer people than the town. A division is named
@@ -105,11 +121,15 @@ class _Host(Protocol):
 
     def _read(
         self, name: str, where: Context, given_lang: str | None
-    ) -> tuple[str | None, Keys, Context, dict[str, Scored]]: ...
+    ) -> Read: ...
+
+    def _read_there(self, there: Read, admin1: str | None, whole: Read | None) -> bool: ...
+
+    def _sure(self, best: dict[str, Scored], context: Context) -> bool: ...
 
     def _colocated(
         self, qualifier: str | None, name: str, given_lang: str | None, kind: str | None
-    ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None: ...
+    ) -> Read | None: ...
 
     def _place_named(
         self, placer: str, context: Context, lang: str | None
@@ -164,7 +184,7 @@ class PlacementMixin:
 
     def _colocated(
         self: _Host, qualifier: str | None, name: str, given_lang: str | None, kind: str | None
-    ) -> tuple[str | None, Keys, Context, dict[str, Scored]] | None:
+    ) -> Read | None:
         """Return the language, keys, context and candidates of a name (`name`, the query read
         before its comma or as a whole, or the name a possessor owns) read in the area of a
         reading of its qualifier or possessor (`qualifier`) where the name is, for a
@@ -197,12 +217,72 @@ class PlacementMixin:
             read = self._read(name, Context(area.row.country, admin1, kind), given_lang)
             there = rank(read[3])
             if there and _lies_in(there[0][1].row, area.row):
-                return read if self.decide(there, read[2]) >= self.threshold else None
+                return read if self._sure(read[3], read[2]) else None
         return None
+
+    def _qualified(
+        self: _Host,
+        name: str,
+        read: Read,
+        admin1: str | None,
+        given_lang: str | None,
+        kind: str | None,
+    ) -> tuple[str, Read]:
+        """Return the name a query with a qualifier is read as, and how, given how it was read
+        whole (`read`, in the country and division `_qualifier_context` gave): the name before
+        its comma read as written where the qualifier or the hint places it (`_read_there`:
+        `Aleppo, Syria` by Aleppo's exact key); without a hint, for a query not sure, the
+        name read in the area of its qualifier's readings (`_colocated`: `Sooran, Hama`);
+        else the query as it was read."""
+        country, best = read[2].country, read[3]
+        head = comma_head(name)
+        named = head is not None and _named_with_comma(best)
+        if head is not None and country is not None:
+            there = self._read(head, Context(country, admin1, kind), given_lang)
+            if self._read_there(there, admin1, read if named else None):
+                return head, there
+        if country is not None or named:
+            return name, read
+        qualifier = qualifier_of(name)
+        if qualifier is None or self._sure(best, read[2]):
+            return name, read
+        colocated = self._colocated(qualifier, head or name, given_lang, kind)
+        return name, read if colocated is None else colocated
+
+    def _read_there(self: _Host, there: Read, admin1: str | None, whole: Read | None) -> bool:
+        """Return True when the best candidate of the name before a comma, read as written
+        (`there`, its exact key too: `Aleppo, Syria`), lies where the qualifier or the hint
+        places it, in a division the lexicon holds as a province if one is named
+        (`admin1`). When the query read whole found a name of the lexicon written with its
+        comma (`whole`: a GeoNames name such as `ناورا، استرالیا`), only when that found the
+        same entity, unsure, and the name before the comma makes it sure. Else the query is
+        read whole, as before: a qualifier read nowhere may mean another namesake than the
+        name alone (`Manchester, Kentucky`, Kentucky unknown, is not Manchester, England),
+        and a division the lexicon lacks may be read as a town of its name (`Hamilton,
+        Ontario`: Ontario, California) or of another country (`Albany, Oregon`: a village of
+        Afghanistan)."""
+        context, best = there[2], there[3]
+        ranked = rank(best)
+        if not ranked or context.country is None:
+            return False
+        top = ranked[0][1].row
+        if top.country != context.country or (admin1 is not None and top.admin1 != admin1):
+            return False
+        if admin1 is not None and self.source.province(context.country, admin1) is None:
+            return False
+        if whole is None:
+            return True
+        same = [k for k, _ in rank(whole[3])[:1]] == [ranked[0][0]]
+        return same and not self._sure(whole[3], whole[2]) and self._sure(best, context)
+
+    def _sure(self: _Host, best: dict[str, Scored], context: Context) -> bool:
+        """Return True when the best of these candidates is a confident match."""
+        ranked = rank(best)
+        return bool(ranked) and self.decide(ranked, context) >= self.threshold
 
     def _read(
         self: _Host, name: str, where: Context, given_lang: str | None
-    ) -> tuple[str | None, Keys, Context, dict[str, Scored]]:
+    ) -> Read:
         """Return the language, keys, context and candidates of a name read in the country,
         division and kind `where` gives, as with those hints."""
         lang, keys = self.query_keys(name, where.country, given_lang)

@@ -39,7 +39,6 @@ from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
 from normalise.placement import PlacementMixin
-from normalise.qualifier import comma_head, qualifier_of
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
@@ -74,17 +73,6 @@ def _spelled_so(best: dict[str, Scored]) -> bool:
     whose skeleton it shares (عروس, بغيديد), or whose name it spells after a proclitic
     (بسكرة, Biskra, read as ب + سكرة, Sakra), must not hide."""
     return any(s.row.key[:1] in "xf" and not _by_proclitic(s) for s in best.values())
-
-
-def _named_with_comma(best: dict[str, Scored]) -> bool:
-    """Return True when the best candidate of a query with a comma was found by a name of the
-    lexicon written with one, as the query or a reading of it is (its exact or folded key:
-    `تبسه، الجزایر`, a GeoNames name of Tébessa, also with a conjunction before it), and not
-    by the part before the comma alone."""
-    if not best:
-        return False
-    top = max(best.values(), key=attrgetter("score")).row
-    return top.key[:1] in "xf" and ("," in top.name_text or "،" in top.name_text)
 
 
 def _by_proclitic(scored: Scored) -> bool:
@@ -179,61 +167,14 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 country, admin1 = self._qualifier_context(name, country, lang)
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
-            qualified, head = name, comma_head(name)
-            named = head is not None and _named_with_comma(best)
-            if head is not None and country is not None:
-                read = self._read(head, Context(country, admin1, kind), given_lang)
-                whole = (best, context) if named else None
-                if self._read_there(read[3], read[2], admin1, whole):
-                    name, (lang, keys, context, best) = head, read
-            colocated = None
-            if country is None and not named and not self._sure(best, context):
-                colocated = self._colocated(qualifier_of(qualified), head or name, given_lang, kind)
-            if colocated is not None:
-                lang, keys, context, best = colocated
+            read = self._qualified(name, (lang, keys, context, best), admin1, given_lang, kind)
+            name, (lang, keys, context, best) = read
             possessed = None if division else self._placed(name, best, context, given_lang)
             if possessed is not None:
                 keys, context, best = possessed
             ranked = rank(best)
             decision = self.decide(ranked, context)
             return self._matches(ranked[:limit], keys, context, decision)
-
-    def _read_there(
-        self,
-        best: dict[str, Scored],
-        context: Context,
-        admin1: str | None,
-        whole: tuple[dict[str, Scored], Context] | None,
-    ) -> bool:
-        """Return True when the best candidate of the name before a comma, read as written
-        (its exact key too: `Aleppo, Syria`), lies where the qualifier or the hint places it
-        (`context`), in a division the lexicon holds as a province if one is named
-        (`admin1`). When the query read whole found a name of the lexicon written with its
-        comma (`whole`: a GeoNames name such as `ناورا، استرالیا`), only when that found the
-        same entity, unsure, and the name before the comma makes it sure. Else the query is
-        read whole, as before: a qualifier read nowhere may mean another namesake than the
-        name alone (`Manchester, Kentucky`, Kentucky unknown, is not Manchester, England),
-        and a division the lexicon lacks may be read as a town of its name (`Hamilton,
-        Ontario`: Ontario, California) or of another country (`Albany, Oregon`: a village of
-        Afghanistan)."""
-        ranked = rank(best)
-        if not ranked or context.country is None:
-            return False
-        top = ranked[0][1].row
-        if top.country != context.country or (admin1 is not None and top.admin1 != admin1):
-            return False
-        if admin1 is not None and self.source.province(context.country, admin1) is None:
-            return False
-        if whole is None:
-            return True
-        named, named_context = whole
-        same = [k for k, _ in rank(named)[:1]] == [ranked[0][0]]
-        return same and not self._sure(named, named_context) and self._sure(best, context)
-
-    def _sure(self, best: dict[str, Scored], context: Context) -> bool:
-        """Return True when the best of these candidates is a confident match."""
-        ranked = rank(best)
-        return bool(ranked) and self.decide(ranked, context) >= self.threshold
 
     def query_keys(
         self, name: str, country: str | None, lang: str | None = None

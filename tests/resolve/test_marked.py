@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_resolver import built, upsert
+from test_resolver import assert_capped, built, upsert
 
 from normalise import Normaliser
 from normalise.marked import marked_letters
@@ -41,8 +41,7 @@ def test_a_name_written_as_the_query_ranks_before_one_folded_like_it(tmp_path: P
         kudus = nz.resolve("Kudüs")
         plain = nz.resolve("Kudus")
         cigli = nz.resolve("Çığlı", country="TR")
-    assert [m.id for m in kudus[:2]] == ["geonames:281184", "geonames:1639215"], kudus
-    assert kudus[1].score <= 0.9 * kudus[0].score + 1e-4  # scores are shown to 4 places
+    assert_capped(kudus, "geonames:281184", "geonames:1639215")
     assert plain[0].id == "geonames:1639215"  # written without the mark, it is Kudus's
     # Çiğli writes the query's ç and ğ (its i for ı is no mark): it keeps its score
     assert {m.id for m in cigli[:2]} == {"geonames:318522", "geonames:320257"}, cigli

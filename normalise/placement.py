@@ -199,9 +199,10 @@ class PlacementMixin:
         is an area only for a name's candidate it outnumbers, and when a town
         (`TOWN_POPULATION`; `Springfield, Illinois`: not the village Illinois, Missouri, whose
         Springfield is a city). The first reading, best first, where the name's top lies
-        decides: its reading when the name is sure there, else None (`Santa Teresa, Mexico`:
-        one of Mexico's many, unsure, not the one of Mexico, Pampanga, a town of the
-        Philippines, where it is alone); None too when the name lies in none."""
+        decides: its reading when that reading is a country or a division, sure or not
+        (`Santa Teresa, Mexico`: one of Mexico's many, not the one of Mexico, Pampanga, a town
+        of the Philippines, where it is alone; `Belmar, New Jersey`: one of the state's two),
+        or when the name is sure in a town's area; else None, as when the name lies in none."""
         if qualifier is None:
             return None
         ranked = rank(self._scored_text(qualifier, Context(), given_lang)[1])
@@ -218,7 +219,8 @@ class PlacementMixin:
             read = self._read(name, Context(area.row.country, admin1, kind), given_lang)
             there = rank(read[3])
             if there and _lies_in(there[0][1].row, area.row):
-                return read if self._sure(read[3], read[2]) else None
+                kept = area.row.kind != "place" or self._sure(read[3], read[2])
+                return read if kept else None
         return None
 
     def _qualified(

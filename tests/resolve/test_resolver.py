@@ -683,6 +683,27 @@ def test_a_qualifier_not_sure_alone_places_a_name_where_they_agree(tmp_path: Pat
     assert not any(reason.startswith("context:") for reason in illinois.why)
 
 
+def test_a_qualifier_naming_a_division_places_a_name_there_sure_or_not(tmp_path: Path) -> None:
+    # `New Jersey` is the state and, nearly as well, a name of a town in Michigan, so it is not
+    # sure alone; `Belmar` is two towns of the state, so it is not sure there either, but it is
+    # read there: the area is a division, not a town (`Santa Teresa, Mexico`, one of Mexico's)
+    places: list[Place] = [
+        ("iso3166-2:US-NJ", "US", "NJ", None, ["New Jersey"]),
+        ("geonames:5012495", "US", "MI", 7800, ["Three Rivers", "New Jersey"]),
+        ("geonames:5095561", "US", "NJ", 5700, ["Belmar"]),
+        ("geonames:4500750", "US", "NJ", 11500, ["Bellmawr", "Belmar"]),
+        ("geonames:5108707", "US", "NY", 16000, ["Bellmore"]),
+        ("geonames:3629965", "VE", "13", 200000, ["Porlamar"]),
+    ]
+    ops = [upsert(*p, kind="region") if p[0].startswith("iso") else upsert(*p) for p in places]
+    with Normaliser.open(built(tmp_path, ops)) as nz:
+        alone = nz.resolve("New Jersey")[0]
+        belmar = nz.resolve("Belmar, New Jersey")
+    assert alone.id == "iso3166-2:US-NJ" and not alone.match
+    assert {m.id for m in belmar[:2]} == {"geonames:5095561", "geonames:4500750"}, belmar
+    assert not belmar[0].match and "context:admin1=NJ" in belmar[0].why, belmar[0]
+
+
 def test_a_word_for_a_town_leaves_the_name_as_written(nz: Normaliser) -> None:
     from normalise.descriptors import descriptors
 

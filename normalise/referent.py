@@ -15,7 +15,9 @@ from normalise.decision import SETTLED, clearly_ahead, contradicts
 from normalise.description import area_phrases, region_stem
 from normalise.descriptors import read_off_kind
 from normalise.keys import Keys, build_keys
+from normalise.lookup import written_keys
 from normalise.match import CandidateRow, CandidateSource
+from normalise.qualifier import comma_head
 from normalise.query import Context
 from normalise.ranking import Scored, keep_better, rank
 
@@ -159,8 +161,13 @@ class ReferentMixin:
         reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before). A
         region's or a mountain range's area is itself (`Qandil bölgesi`, `the Gara region`:
         Erbil and Duhok Governorates before). A country's north or countryside is the
-        country (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`)."""
+        country (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`). A name
+        before a qualifier's comma that the lexicon holds as written is no area's (`East
+        Ellijay, Georgia` is the town of East Ellijay, not Ellijay's east)."""
         stem = _region_stem(name, lang)
+        head = None if stem is None else comma_head(name)
+        if head is not None and self.source.candidates(written_keys(build_keys(head, lang))):
+            return
         place = (
             None if stem is None
             else self._named_place(stem, context.country, lang, anywhere=True)

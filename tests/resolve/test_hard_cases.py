@@ -433,6 +433,7 @@ QUALIFIED_BY_STATE = [
     ("Springfield, Illinois", "geonames:4250542", "IL"),
     ("London, Ontario", "geonames:6058560", "08"),
     ("Hamilton, Ontario", "geonames:5969782", "08"),
+    ("East Ellijay, Georgia", "geonames:4192608", "GA"),  # not the east of Ellijay
 ]
 
 

@@ -155,6 +155,8 @@ PROVINCE_OF_TOWN = [
     ("محافظة الموصل", None, "iso3166-2:IQ-NI"),
     ("Antakya province", None, "iso3166-2:TR-31"),
     ("Enbar vilayeti", None, "iso3166-2:IQ-AN"),
+    ("Teksas eyaleti", None, "iso3166-2:US-TX"),  # Turkish: the state of Texas
+    ("Michigan eyaleti", None, "iso3166-2:US-MI"),
 ]
 
 # The countryside or region of a lesser town is the town's own (`around:` in `why`): the

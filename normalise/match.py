@@ -18,10 +18,24 @@ NAMED_ANYWHERE = ACTOR_KINDS | {"country"}
 # Turkish name `Sur`): `lexicon.memo.country_keys`, `decision._rivals_of_a_name`.
 REPORT_LANGS = ("en", "ar", "tr")
 # The population an entity without one counts as where entities are ranked by population: a
-# key's rows (`keyindex.key_rank`) and the scorer's `population` term: every kind but place
+# key's rows (`key_rank`) and the scorer's `population` term: every kind but place
 # (organisations, people, provinces, which a text names far more often than a village of
 # their name).
 PROMINENT_POPULATION = 1_000_000
+
+
+def key_rank(kind: str, population: int | None) -> int:
+    """Return where an entity's key rows come among a key's: its population, or for an entity
+    of another kind than place with none, `PROMINENT_POPULATION`.
+
+    A key's rows are read most populous first, and only the first few (`candidates.
+    COUNTRY_ROWS_PER_KEY`), and a query's candidate names are shortlisted so too
+    (`ranking.shortlist`). An organisation, a person or a province has no population: ranked
+    as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
+    skeleton SD, found 16 places across the world and not Bashar al-Assad)."""
+    if population:
+        return population
+    return 0 if kind == "place" else PROMINENT_POPULATION
 
 
 @dataclass(frozen=True, slots=True)

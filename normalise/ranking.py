@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import Indel
 
-from normalise.match import CandidateRow
+from normalise.match import CandidateRow, key_rank
 from normalise.reading import Reading
 
 MIN_SCORE = 0.001  # candidates below this probability are not worth showing
@@ -68,8 +68,10 @@ def shortlist(
     A short common name (a Turkish `Karaköy`, an Arabic `Tall`) can find hundreds of names
     in one country; scoring them all costs milliseconds. They are ordered by key family
     (exact and folded hits first), then by the Indel similarity of their spelling to the
-    closest reading (one C call a row and reading), then by population, and only the first
-    `limit` go on to full scoring. The sort is stable: ties keep the lookup's order.
+    closest reading (one C call a row and reading), then by population as the key index
+    ranks it (`key_rank`: a province as a city of a million; `Washington`, a name of 37
+    places, is the US state's too), and only the first `limit` go on to full scoring. The
+    sort is stable: ties keep the lookup's order.
     """
     if len(rows) <= limit:
         return rows
@@ -92,6 +94,7 @@ def shortlist(
         chosen += [i for i in others if closest[i] >= cut]
 
     def order(i: int) -> tuple[int, float, int, int]:
-        return (0 if exact[i] else 1, -closest[i], -(rows[i].population or 0), i)
+        rank = key_rank(rows[i].kind, rows[i].population)  # a province as a city of a million
+        return (0 if exact[i] else 1, -closest[i], -rank, i)
 
     return [rows[i] for i in sorted(chosen, key=order)[:limit]]

@@ -19,13 +19,13 @@ from normalise.lexicon.keyindex import (
     entity_key_rows,
     index_keys,
     key_country,
-    key_rank,
     name_forms,
     name_keys,
     script_of,
 )
 from normalise.lexicon.schema import KEYS_COLUMNS
 from normalise.lexicon.validate import OPS, merged_kind, removed_by
+from normalise.match import key_rank
 from normalise.text import clean
 
 ENTITY_COLUMNS = ("kind", "country", "admin1", "parent", "population", "lat", "lon")

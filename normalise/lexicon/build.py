@@ -30,7 +30,6 @@ from normalise.lexicon.keyindex import (
     KeyRow,
     index_keys,
     key_country,
-    key_rank,
     name_forms,
     name_keys,
     script_of,
@@ -43,6 +42,7 @@ from normalise.lexicon.schema import (
     migrate,
     pending,
 )
+from normalise.match import key_rank
 from normalise.progress import progress_bar
 
 NAME_SHIFT = 16  # name rowid = entity rowid << NAME_SHIFT | position among its names

@@ -14,7 +14,6 @@ from typing import NamedTuple
 from normalise.description import described_stem
 from normalise.generic import village_stem
 from normalise.keys import Keys, build_keys
-from normalise.match import PROMINENT_POPULATION
 from normalise.matres import is_arabic_text, letter_by_letter
 from normalise.scripts import detect_scripts
 
@@ -91,19 +90,6 @@ def index_keys(keys: Keys) -> list[str]:
         for short in deletions(skeleton):
             out["d:" + short] = None
     return list(out)
-
-
-def key_rank(kind: str, population: int | None) -> int:
-    """Return where an entity's key rows come among a key's: its population, or for an entity
-    of another kind than place with none, `PROMINENT_POPULATION`.
-
-    A key's rows are read most populous first, and only the first few (`candidates.
-    COUNTRY_ROWS_PER_KEY`). An organisation, a person or a province has no population: ranked
-    as 0, it came after every village sharing a key and was never read by it (`al-Assad`,
-    skeleton SD, found 16 places across the world and not Bashar al-Assad)."""
-    if population:
-        return population
-    return 0 if kind == "place" else PROMINENT_POPULATION
 
 
 def name_keys(text: str, lang: str | None, country: str | None) -> Keys:

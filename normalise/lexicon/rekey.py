@@ -11,8 +11,9 @@ import sqlite3
 from collections.abc import Iterator
 
 from normalise.fingerprint import rules_fingerprint
-from normalise.lexicon.keyindex import KeyRow, entity_key_rows, key_rank
+from normalise.lexicon.keyindex import KeyRow, entity_key_rows
 from normalise.lexicon.schema import KEYS_COLUMNS, KEYS_ORDER
+from normalise.match import key_rank
 from normalise.progress import progress_bar
 
 _CHUNK = 20_000

@@ -7,16 +7,18 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 from normalise.keys import build_keys
-from normalise.match import CandidateRow
+from normalise.match import CandidateRow, key_rank
 from normalise.ranking import MAX_SCORED, shortlist
 from normalise.reading import Reading
 from normalise.variants import readings
 
 
-def row(text: str, key: str, population: int = 0, entity: str | None = None) -> CandidateRow:
+def row(
+    text: str, key: str, population: int | None = 0, entity: str | None = None, kind: str = "place"
+) -> CandidateRow:
     keys = build_keys(text, "tr")
     return CandidateRow(
-        entity or f"geonames:{text}:{key}:{population}", "place", "TR", None, population,
+        entity or f"geonames:{text}:{key}:{population}", kind, "TR", None, population,
         text, None, "canonical", keys.folded, keys.skeleton, keys.phonetic,
         " ".join(keys.tokens), key,
     )  # fmt: skip
@@ -43,6 +45,16 @@ def test_ties_broken_by_population_tr() -> None:
     assert [r.population for r in kept] == [99, 98, 97]
 
 
+def test_a_province_ranks_among_places_of_its_name_as_the_key_index_reads_it_tr() -> None:
+    # `key_rank`: of no population, a province counts as a city of a million, not as a
+    # village of none, so that it is scored among the 37 places named Washington
+    rows = [row("Hatay", "x:hatay", population=p) for p in range(1, 41)]
+    province = row("Hatay", "x:hatay", population=None, entity="iso3166-2:TR-31", kind="region")
+    kept = shortlist([*rows, province], readings("Hatay", "tr"), limit=3)
+    assert [r.entity_id for r in kept][:1] == ["iso3166-2:TR-31"]
+    assert [r.population for r in kept[1:]] == [40, 39]
+
+
 def reference_order(
     rows: list[CandidateRow], query: list[Reading], limit: int
 ) -> list[CandidateRow]:
@@ -52,14 +64,16 @@ def reference_order(
     def order(r: CandidateRow) -> tuple[int, float, int]:
         own = r.phonetic.replace(" ", "")
         closest = max(Indel.normalized_similarity(q, own) for q in spellings)
-        return (0 if r.key[:1] in "xf" else 1, -closest, -(r.population or 0))
+        return (0 if r.key[:1] in "xf" else 1, -closest, -key_rank(r.kind, r.population))
 
     return sorted(rows, key=order)[:limit]
 
 
-def light_row(i: int, phonetic: str, family: str, population: int | None) -> CandidateRow:
+def light_row(
+    i: int, phonetic: str, family: str, population: int | None, kind: str = "place"
+) -> CandidateRow:
     return CandidateRow(
-        f"geonames:{i}", "place", "TR", None, population, "x", None, "alternate", "x", "K",
+        f"geonames:{i}", kind, "TR", None, population, "x", None, "alternate", "x", "K",
         phonetic, "", f"{family}:K",
     )  # fmt: skip
 
@@ -70,17 +84,22 @@ _SPELLING = st.text(alphabet="ab k", max_size=6)
 @settings(max_examples=300, deadline=None)
 @given(
     found=st.lists(
-        st.tuples(_SPELLING, st.sampled_from("xfsdt"), st.sampled_from([None, 0, 7, 7, 900])),
+        st.tuples(
+            _SPELLING,
+            st.sampled_from("xfsdt"),
+            st.sampled_from([None, 0, 7, 7, 900]),
+            st.sampled_from(["place", "place", "region"]),
+        ),
         max_size=150,
     ),
     spellings=st.lists(_SPELLING, min_size=1, max_size=3),
     limit=st.sampled_from([1, 3, MAX_SCORED]),
 )
 def test_shortlist_is_the_first_rows_of_the_full_order_tr(
-    found: list[tuple[str, str, int | None]], spellings: list[str], limit: int
+    found: list[tuple[str, str, int | None, str]], spellings: list[str], limit: int
 ) -> None:
-    rows = [light_row(i, phonetic, family, population) for i, (phonetic, family, population)
-            in enumerate(found)]  # fmt: skip
+    rows = [light_row(i, phonetic, family, population, kind)
+            for i, (phonetic, family, population, kind) in enumerate(found)]  # fmt: skip
     query = [Reading("K", (), spelling, None) for spelling in spellings]
     expected = rows if len(rows) <= limit else reference_order(rows, query, limit)
     assert shortlist(rows, query, limit) == expected

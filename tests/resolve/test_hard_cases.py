@@ -423,8 +423,7 @@ def test_a_possessor_places_the_name_it_owns(
 # gazetteers write it, is read in that division (`entities/north_america.tsv`): before the
 # lexicon held them, Winchester and Birmingham were England's, Paris France's, `Athens,
 # Georgia` a village of the country Georgia, and London unplaced (Ontario, California, and
-# Ontario, Oregon). A state named after no town of 10,000 is its bare name; Washington's and
-# New York's are the cities', so `Seattle, Washington` is placed by Seattle alone.
+# Ontario, Oregon). Washington, New York and Quebec are the cities' names first.
 QUALIFIED_BY_STATE = [
     ("Winchester, Kansas", "geonames:4281882", "KS"),
     ("Dearborn, Michigan", "geonames:4990510", "MI"),
@@ -436,6 +435,11 @@ QUALIFIED_BY_STATE = [
     ("London, Ontario", "geonames:6058560", "08"),
     ("Hamilton, Ontario", "geonames:5969782", "08"),
     ("East Ellijay, Georgia", "geonames:4192608", "GA"),  # not the east of Ellijay
+    # a state's or a province's name that is a city's too: the city alone, the division here
+    ("Seattle, Washington", "geonames:5809844", "WA"),
+    ("Vancouver, Washington", "geonames:5814616", "WA"),  # not Vancouver, British Columbia
+    ("Albany, New York", "geonames:5106834", "NY"),  # in New York City's state
+    ("Montreal, Quebec", "geonames:6077243", "10"),  # larger than the city of Québec
 ]
 
 

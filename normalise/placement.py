@@ -48,6 +48,10 @@ def _one_division(ranked: list[tuple[str, Scored]]) -> bool:
 
 COLOCATED_READINGS = 3  # the readings of a qualifier `_colocated` reads a name in the area of
 
+# The most a name read alone before a qualifier that places nothing is decided at: as likely
+# as not another namesake than the one the qualifier names (`PlacementMixin._qualified`)
+UNPLACED_CONFIDENCE = 0.5
+
 
 def _lies_in(row: CandidateRow, area: CandidateRow) -> bool:
     """Return True when a candidate lies in what another names: its country, for a country;
@@ -230,27 +234,39 @@ class PlacementMixin:
         admin1: str | None,
         given_lang: str | None,
         kind: str | None,
-    ) -> tuple[str, Read]:
+    ) -> tuple[str, Read, bool]:
         """Return the name a query with a qualifier is read as, and how, given how it was read
         whole (`read`, in the country and division `_qualifier_context` gave): the name before
         its comma read as written where the qualifier or the hint places it (`_read_there`:
         `Aleppo, Syria` by Aleppo's exact key); without a hint, for a query not sure, the
-        name read in the area of its qualifier's readings (`_colocated`: `Sooran, Hama`);
-        else the query as it was read."""
+        name read in the area of its qualifier's readings (`_colocated`: `Sooran, Hama`), and
+        when they place it nowhere, the name before the comma read alone, as written, if it
+        scores better so (`Lyon, Rhône`, a division the lexicon lacks: read whole, the query
+        found Lyon by its skeleton only, among the most populous of that skeleton's names,
+        and answered London); else the query as it was read. The flag is False for the name
+        read alone: it is no confident match (`UNPLACED_CONFIDENCE`), for the qualifier may
+        name another namesake than the name alone does (`Manchester, Kentucky`, in a
+        language the lexicon has no name of Kentucky in, is not Manchester, England)."""
         country, best = read[2].country, read[3]
         head = comma_head(name)
         named = head is not None and _named_with_comma(best)
         if head is not None and country is not None:
             there = self._read(head, Context(country, admin1, kind), given_lang)
             if self._read_there(there, admin1, read if named else None):
-                return head, there
+                return head, there, True
         if country is not None or named:
-            return name, read
+            return name, read, True
         qualifier = qualifier_of(name)
         if qualifier is None or self._sure(best, read[2]):
-            return name, read
+            return name, read, True
         colocated = self._colocated(qualifier, head or name, given_lang, kind)
-        return name, read if colocated is None else colocated
+        if colocated is not None:
+            return name, colocated, True
+        if head is not None:  # placed nowhere: the name before the comma as written, alone
+            alone = self._read(head, Context(None, None, kind), given_lang)
+            if best_score(alone[3]) > best_score(best):
+                return head, alone, False
+        return name, read, True
 
     def _read_there(self: _Host, there: Read, admin1: str | None, whole: Read | None) -> bool:
         """Return True when the best candidate of the name before a comma, read as written

@@ -38,7 +38,7 @@ from normalise.lookup import (
 from normalise.marked import marked_letters, prefer_exact
 from normalise.match import CandidateRow, CandidateSource, Match, merge_rows, strongest_rows
 from normalise.matres import is_arabic_text
-from normalise.placement import PlacementMixin
+from normalise.placement import UNPLACED_CONFIDENCE, PlacementMixin
 from normalise.query import Context, query_context, query_lang
 from normalise.ranking import Scored, best_score, rank, shortlist
 from normalise.reading import Reading, own_reading
@@ -168,12 +168,14 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             context = query_context(name, keys, Context(country, admin1, kind))
             best = self.score_candidates(name, keys, context, lang)
             read = self._qualified(name, (lang, keys, context, best), admin1, given_lang, kind)
-            name, (lang, keys, context, best) = read
+            name, (lang, keys, context, best), placed = read
             possessed = None if division else self._placed(name, best, context, given_lang)
             if possessed is not None:
                 keys, context, best = possessed
             ranked = rank(best)
             decision = self.decide(ranked, context)
+            if not placed:
+                decision = min(decision, UNPLACED_CONFIDENCE)
             return self._matches(ranked[:limit], keys, context, decision)
 
     def query_keys(

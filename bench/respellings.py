@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from batch_speed import _SWAPS
+from firsts import Firsts
 from resolve_speed import COUNTRIES
 from unidecode import unidecode
 
@@ -70,29 +71,17 @@ def main() -> None:
     args = parser.parse_args()
     asked = queries(args.n, args.seed)
     nz = Normaliser.open(args.lexicon)
-    top1 = confident = confident_wrong = 0
-    wrong: list[str] = []
+    firsts = Firsts()
     start = time.perf_counter()
     for text, country, expected in asked:
         found = nz.resolve(text, country=None if args.no_hint else country, limit=1)
-        right = bool(found) and found[0].id == expected
-        top1 += right
-        if found and found[0].match:
-            confident += right
-            confident_wrong += not right
-        if not right:
-            first = f"{found[0].id} {found[0].name} {found[0].score}" if found else "-"
-            wrong.append(f"{text} ({country}): {first}; expected {expected}")
+        firsts.add(f"{text} ({country})", found, expected)
     rate = len(asked) / (time.perf_counter() - start)
-    n = len(asked)
     print("| respellings | top-1 | confident, right | confident, another place | q/s |")
     print("|---:|---:|---:|---:|---:|")
-    print(
-        f"| {n} | {100 * top1 / n:.1f}% ({top1}) | {100 * confident / n:.1f}% ({confident}) |"
-        f" {confident_wrong} | {rate:,.0f} |"
-    )
+    print(f"| {firsts.cells()} | {rate:,.0f} |")
     print(f"\nwrong first answers (first {args.show}):")
-    for line in wrong[: args.show]:
+    for line in firsts.wrong[: args.show]:
         print(f"  {line}")
 
 

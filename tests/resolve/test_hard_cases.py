@@ -440,6 +440,11 @@ QUALIFIED_BY_STATE = [
     ("Vancouver, Washington", "geonames:5814616", "WA"),  # not Vancouver, British Columbia
     ("Albany, New York", "geonames:5106834", "NY"),  # in New York City's state
     ("Montreal, Quebec", "geonames:6077243", "10"),  # larger than the city of Québec
+    # the United Kingdom's countries (`entities/uk_nations.tsv`): Perth, Western Australia,
+    # and an Irish village for Belfast before
+    ("Perth, Scotland", "geonames:2640358", "SCT"),
+    ("Belfast, Northern Ireland", "geonames:2655984", "NIR"),
+    ("Glasgow, Scotland", "geonames:2648579", "SCT"),
 ]
 
 

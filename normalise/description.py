@@ -73,6 +73,16 @@ def region_stem(name: str, lang: str | None = None) -> str | None:
     return " ".join(described[0])
 
 
+def region_word_after(name: str, lang: str | None = None) -> bool:
+    """Return True when a region descriptor written after the name speaks of its area (`Sétif
+    Province`, `Kasserine Governorate`, `Hama countryside`), not only one written before it (a
+    point of the compass, `North Carolina`; the countryside, `ريف الفجيرة`)."""
+    described = _described(name, lang)
+    return described is not None and any(
+        d.kind == "region" and d.position == "after" for d in described[1]
+    )
+
+
 def area_phrases(name: str, lang: str | None = None) -> list[str]:
     """Return the area a name's region descriptors speak of, written as a name of it: the
     words left when its descriptors are read off, with each region descriptor written back

@@ -12,7 +12,7 @@ from typing import Protocol
 from normalise.capitals import capital_names, capital_of
 from normalise.clitics import without_proclitics
 from normalise.decision import SETTLED, clearly_ahead, contradicts
-from normalise.description import area_phrases, region_stem
+from normalise.description import area_phrases, region_stem, region_word_after
 from normalise.descriptors import read_off_kind
 from normalise.keys import Keys, build_keys
 from normalise.lookup import written_keys
@@ -158,7 +158,11 @@ class ReferentMixin:
         anywhere) gives the province (`CandidateSource.province`), scored as its own name
         reads (`province:mosul` in `why`), when the place is one of its province's first
         cities (`FIRST_CITY_SHARE`); a lesser town's area is the town, scored as the stem
-        reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before). A
+        reads (`around:afrin`: `Afrin region`, `ريف منبج`, Aleppo Governorate before), and
+        so is a town's whose division the lexicon holds no province of, by a word for its area
+        written after it (`Sétif Province`, `Kasserine Governorate`: Siirt Province and Basra
+        Governorate before; not a point of the compass or the countryside written before it,
+        which may be part of a name: `North Carolina`, `ريف الفجيرة`). A
         region's or a mountain range's area is itself (`Qandil bölgesi`, `the Gara region`:
         Erbil and Duhok Governorates before). A country's north or countryside is the
         country (`northern Syria`, `شمال سوريا`, `Kuzey Suriye`: `within:syria`). A name
@@ -192,7 +196,11 @@ class ReferentMixin:
             return
         province = self.source.province(place.country, place.admin1)
         display = None if province is None else self.source.display_names([province])
-        if province is None or not display:
+        if province is None or not display:  # a division the lexicon lacks: the town's own
+            if region_word_after(name, lang):
+                self._add_as_named(
+                    best, place.entity_id, stem, place.country, lang, f"around:{stem}"
+                )
             return
         self._add_as_named(
             best, province, display[province], place.country, None, f"province:{stem}"

@@ -15,6 +15,7 @@ from normalise.description import (
     described_capitals,
     described_stem,
     region_stem,
+    region_word_after,
     without_descriptor,
 )
 from normalise.descriptors import names_a_city, read_off_kind
@@ -165,6 +166,16 @@ def test_a_bad_row_names_file_and_line(
 )  # fmt: skip
 def test_a_region_descriptor_speaks_of_the_area_around_a_place(name: str, stem: str | None) -> None:
     assert region_stem(name) == stem
+
+
+@pytest.mark.parametrize(
+    ("name", "after"),
+    [("Sétif Province", True), ("Kasserine Governorate", True), ("Hama countryside", True),
+     ("Hatay ili", True), ("northern Hama", False), ("North Carolina", False),
+     ("ريف الفجيرة", False), ("Hama", False)],
+)  # fmt: skip
+def test_a_region_word_after_a_name_is_told_from_one_before(name: str, after: bool) -> None:
+    assert region_word_after(name) is after
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,10 @@ AROUND_TOWN = [
     ("Qandil bölgesi", "IQ", "nz:region/qandil-mountains"),
     ("the Gara region", "IQ", "nz:region/gara-mountain"),
     ("Zap bölgesinde", None, "nz:region/zap"),
+    # a town whose division the lexicon holds no province of: Siirt Province and Basra
+    # Governorate, by their words for a province, before
+    ("Sétif Province", None, "geonames:2481700"),
+    ("Kasserine Governorate", None, "geonames:2473457"),
     # Arabic محيط, أطراف (its surroundings, outskirts): 0.08 and 0.05 before
     ("محيط بلدة اللطامنة", "SY", "nz:place/al-lataminah"),
     ("أطراف بلدة كفرنبودة", "SY", "nz:place/kafr-nabudah"),

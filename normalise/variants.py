@@ -251,12 +251,9 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     # (`Descriptor.leaves_name`, `Reading.written`), as the leading `the` of `the PKK` does.
     described = without_descriptor(name, lang)
     if described is not None:
-        text, said = described
-        reason = f"descriptor:{said.term}"
-        add(build_keys(text, keyed), reason, words=text, written=said.leaves_name)
-        outermost = without_descriptor(name, lang, outer=True)
-        if outermost is not None and outermost[0] != text:
-            text, said = outermost
+        outermost = without_descriptor(name, lang, outer=True)  # and the outermost word alone
+        also = [] if outermost is None or outermost[0] == described[0] else [outermost]
+        for text, said in [described, *also]:
             reason = f"descriptor:{said.term}"
             add(build_keys(text, keyed), reason, words=text, written=said.leaves_name)
     # `the US`, `the PKK`: the lexicon names them without the article news text puts before

@@ -56,16 +56,17 @@ def arabic_spelling(text: str) -> str:
 
     Folded: harakat, hamza seats, alef maksura and Persian letter forms (`fold`); a word-final
     ه written for ة (البصيره, البصيرة) and ا for ى (ديالا, ديالى), before a final hamza too;
-    word breaks. Every letter that tells two names apart stays: ayn and hamza (معان, Ma'an, is
-    not عمان, Amman, though both romanise as `man`), and the article (جبيل, Byblos, is not
-    الجبيل, Jubail). Only what comes before a comma is read, as the keys read it (حلب، سوريا
-    is حلب). The word-final letters are those of `arabic_finals.tsv`.
+    word breaks, and the quotes and stops around a name, which no name spells (`«كفر زيتا»`,
+    `كفر زيتا.`: كفرزيتا). Every letter that tells two names apart stays: ayn and hamza (معان,
+    Ma'an, is not عمان, Amman, though both romanise as `man`), and the article (جبيل, Byblos,
+    is not الجبيل, Jubail). Only what comes before a comma is read, as the keys read it (حلب،
+    سوريا is حلب). The word-final letters are those of `arabic_finals.tsv`.
     """
     if not is_arabic_text(text):
         return ""
     table, at_end = _arabic_finals()
     name = fold(clean(text)).split(",")[0]
-    return "".join(at_end.sub(lambda m: table[m.group()], name).split())
+    return "".join(ch for ch in at_end.sub(lambda m: table[m.group()], name) if ch.isalnum())
 
 
 @cache

@@ -53,6 +53,9 @@ def test_no_macron_no_spelling() -> None:
         ("مدینہ", "مدينة"),  # Urdu heh goal for ta marbuta
         ("كفر زيتا", "كفرزيتا"),  # a word break
         ("حلب، سوريا", "حلب"),  # what follows a comma qualifies the name (the keys skip it too)
+        ("«كفر زيتا»", "كفر زيتا"),  # quotes around the name
+        ('"كفر زيتا".', "كفر زيتا"),  # and a stop after it
+        ("(الرقة)", "الرقة"),  # brackets
     ],
 )
 def test_arabic_spellings_of_one_name_are_one(one: str, other: str) -> None:

@@ -101,6 +101,7 @@ def test_arabic_letters_outside_the_route_romanise_lower_case() -> None:
         ("iedda", ("jedda", "rule:la:i→j")),  # Latin I for J: Jeddah
         ("anten", ("aden", "rule:el:nt→d")),  # Greek ντ for d: Aden
         ("mpasra", ("basra", "rule:el:mp→b")),  # Greek μπ for b
+        ("zeyban", ("dheyban", "rule:tr:z→dh")),  # Turkish z for ذ: Dhiban
     ],
 )
 def test_an_ambiguous_letter_is_also_read_the_other_way(

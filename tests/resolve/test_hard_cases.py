@@ -789,6 +789,8 @@ PRESS_SPELLINGS = [
     ("Han Tuman", "SY", "nz:place/khan-tuman"),
     ("Tenef", "SY", "nz:place/al-tanf"),  # Turkish press; GeoNames cities500 lacks al-Tanf
     ("Zemelka", "SY", "nz:place/zamalka"),
+    ("Zeyban", "SY", "geonames:170691"),  # Dhiban, ذيبان: z for ذ (Zwaian before)
+    ("Abu Zuhour air base", "SY", "nz:place/abu-al-duhur-airbase"),  # z for ظ
     ("Dahiye", "LB", "nz:place/dahieh"),  # Beirut's southern suburbs (Yamato, Japan, before)
     ("Mevasi", "PS", "nz:place/al-mawasi"),
     ("Cibaliye", "PS", "geonames:281129"),  # Jabalia

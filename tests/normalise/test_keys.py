@@ -64,6 +64,17 @@ def test_keys_record_article_heads_and_rules() -> None:
     assert build_keys("الشامية").articles == ("al",)
 
 
+@pytest.mark.parametrize(
+    "name", ["Sheik Maqsoud", "Sheikh Maqsoud", "Shaikh Maqsoud", "Cheikh Maqsoud", "الشيخ مقصود"]
+)
+def test_a_sheikh_is_one_head_however_spelled(name: str) -> None:
+    # the English Sheik, the French Cheikh: one skeleton with Sheikh (Sheik's k was a consonant
+    # change, found only by a near key of a letter-by-letter reading, and never confident)
+    keys = build_keys(name)
+    assert keys.heads == ("shaykh",)
+    assert keys.skeleton == build_keys("Shaykh Maqsud").skeleton
+
+
 def test_comma_qualifier_is_left_out_of_the_skeleton() -> None:
     assert build_keys("سعیده، الجزایر").skeleton == build_keys("سعيدة").skeleton
 

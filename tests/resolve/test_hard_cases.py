@@ -790,6 +790,8 @@ PRESS_SPELLINGS = [
     ("Tenef", "SY", "nz:place/al-tanf"),  # Turkish press; GeoNames cities500 lacks al-Tanf
     ("Zemelka", "SY", "nz:place/zamalka"),
     ("Zeyban", "SY", "geonames:170691"),  # Dhiban, ذيبان: z for ذ (Zwaian before)
+    ("Sheik Maqsoud", "SY", "nz:place/sheikh-maqsoud"),  # the English Sheik for Sheikh
+    ("Sheik Miskin", "SY", "geonames:164328"),
     ("Abu Zuhour air base", "SY", "nz:place/abu-al-duhur-airbase"),  # z for ظ
     ("Dahiye", "LB", "nz:place/dahieh"),  # Beirut's southern suburbs (Yamato, Japan, before)
     ("Mevasi", "PS", "nz:place/al-mawasi"),

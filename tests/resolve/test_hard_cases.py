@@ -465,6 +465,30 @@ def test_a_town_with_its_state_is_read_in_that_state(
     assert f"context:admin1={admin1}" in top.why, top
 
 
+# The states' Arabic and Turkish names (names/north_america.tsv), without a hint: first as the
+# state, with the Arabic word for a state read off or the Turkish one for it read as a province;
+# Georgia's bare Arabic name is the country's, the state's is `ولاية جورجيا`
+STATES_WRITTEN_AS_THE_REPORTS_DO = [
+    ("ولاية تكساس", "iso3166-2:US-TX"),
+    ("كاليفورنيا", "iso3166-2:US-CA"),
+    ("ولاية نيويورك", "iso3166-2:US-NY"),
+    ("فرجينيا الغربية", "iso3166-2:US-WV"),
+    ("ولاية جورجيا", "iso3166-2:US-GA"),
+    ("جورجيا", "iso3166:GE"),
+    ("Kaliforniya", "iso3166-2:US-CA"),
+    ("Pensilvanya eyaleti", "iso3166-2:US-PA"),
+    ("Kuzey Karolina", "iso3166-2:US-NC"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), STATES_WRITTEN_AS_THE_REPORTS_DO)
+def test_a_states_arabic_or_turkish_name_is_the_state(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    assert nz.resolve(name)[0].id == expected, nz.resolve(name)[:2]
+
+
 # A name before a qualifier the lexicon does not know is read alone, as written, first but
 # never confident (`placement.UNPLACED_CONFIDENCE`): `Lyon, Rhône` answered London, found by
 # Lyon's skeleton among more populous names.

@@ -24,6 +24,7 @@ _NOT_KEYS = frozenset(
         "rules/facilities.tsv",
         "rules/turkish_respellings.tsv",  # a query's readings only
         "rules/arabic_world.tsv",  # where a query is looked up
+        "rules/turkish_world.tsv",  # where a query is looked up
     }
 )
 

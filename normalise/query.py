@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from normalise.compass import compass_points
 from normalise.description import described_capitals
 from normalise.facilities import facilities_said
+from normalise.fold import is_scholarly, looks_turkish
 from normalise.forms import query_letters, written_forms
 from normalise.keys import Keys
 from normalise.matres import arabic_spelling, is_arabic_text
-from normalise.region import arabic_world
+from normalise.region import writing_world
 from normalise.scripts import detect_scripts
 from normalise.suffixes import query_capitals
 from normalise.variants import turkish_spelling
@@ -41,7 +42,8 @@ class Context:
     turkish_letters: bool = False  # the query writes Turkish ş or ğ, as the Turkish press
     # does (`variants.turkish_spelling`; a scholarly romanisation's ş is its own)
     within: tuple[str, ...] = ()  # without a country, the countries the query's writing
-    # points to, whose places are looked up too (`region.arabic_world`: an Arabic article)
+    # points to, whose places are looked up too (`region.writing_world`: an Arabic article,
+    # Turkish letters)
 
 
 def query_lang(name: str, country: str | None, lang: str | None = None) -> str | None:
@@ -71,5 +73,9 @@ def query_context(name: str, keys: Keys, context: Context) -> Context:
         facilities=facilities_said(keys.folded, arabic),
         written=frozenset() if arabic else written_forms(keys.folded),
         turkish_letters=not arabic and turkish_spelling(name) is not None,
-        within=arabic_world(keys, arabic) if context.country is None else (),
+        within=(
+            writing_world(keys, arabic, looks_turkish(name) and not is_scholarly(name))
+            if context.country is None
+            else ()
+        ),
     )

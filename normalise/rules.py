@@ -45,6 +45,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "compass.tsv": ("word", "lang", "point", "note?"),
     "facilities.tsv": ("word", "lang", "facility", "note?"),
     "arabic_world.tsv": ("country", "note?"),
+    "turkish_world.tsv": ("country", "note?"),
 }
 
 WHERE = (

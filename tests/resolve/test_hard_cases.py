@@ -1471,3 +1471,22 @@ def test_a_name_in_quotes_or_brackets_resolves_as_the_name_alone(
     top, bare = nz.resolve(written, country="SY")[0], nz.resolve(alone, country="SY")[0]
     assert (top.id, top.match) == (bare.id, bare.match), (top, bare)
     assert top.match, top
+
+
+# Without a hint, a name written with Turkish letters is looked up among the places of Turkey
+# and the Arabic-speaking countries too (`region.writing_world`): the Turkish press's own
+# spellings of its neighbours' places, which a world lookup answered with Kabbasin, Chad, a
+# place in Argentina
+TURKISH_WRITTEN_WITHOUT_A_HINT = [
+    ("Kebaşin", "nz:place/kabashin"),
+    ("Şati", "nz:place/al-shati"),
+    ("Beraşiyt", "nz:place/baraashit"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), TURKISH_WRITTEN_WITHOUT_A_HINT)
+def test_a_turkish_written_name_without_a_hint_is_read_near_turkey(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    assert nz.resolve(name)[0].id == expected, nz.resolve(name)[:2]

@@ -10,6 +10,7 @@ from test_resolver import built, upsert
 
 from normalise import Normaliser, region, rules
 from normalise.errors import RuleTableError
+from normalise.fold import is_scholarly, looks_turkish
 from normalise.keys import build_keys
 from normalise.lexicon import Lexicon
 
@@ -72,9 +73,24 @@ def test_candidates_within_reads_each_keys_rows_among_the_countries(tmp_path: Pa
      ("البيرة", False)],  # Arabic script is found by its exact and folded keys
 )  # fmt: skip
 def test_arabic_world(name: str, expected: bool) -> None:
-    countries = region.arabic_world(build_keys(name), "ا" <= name[0] <= "ي")
+    countries = region.writing_world(build_keys(name), "ا" <= name[0] <= "ي", False)
     assert bool(countries) == expected
     assert not countries or {"SY", "PS", "MA", "YE"} <= set(countries)
+    assert "TR" not in countries
+
+
+@pytest.mark.parametrize(
+    ("name", "turkish_written"),
+    [("Şeran", True), ("Kebaşin", True), ("Mabatlı", True), ("Khirbat Şaydāh", False),
+     ("Şūrān", False), ("Seraing", False)],  # a scholarly ş is ص, not Turkish writing
+)  # fmt: skip
+def test_a_turkish_written_name_points_to_turkey_and_the_arab_world(
+    name: str, turkish_written: bool
+) -> None:
+    said = looks_turkish(name) and not is_scholarly(name)
+    assert said == turkish_written
+    countries = region.writing_world(build_keys(name), False, said)
+    assert ({"TR", "SY", "IQ"} <= set(countries)) == turkish_written
 
 
 def test_the_table_is_loaded_strictly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

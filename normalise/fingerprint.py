@@ -25,6 +25,7 @@ _NOT_KEYS = frozenset(
         "rules/turkish_respellings.tsv",  # a query's readings only
         "rules/arabic_world.tsv",  # where a query is looked up
         "rules/turkish_world.tsv",  # where a query is looked up
+        "rules/ottoman_adjectives.tsv",  # a query's readings only
     }
 )
 

@@ -46,6 +46,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "facilities.tsv": ("word", "lang", "facility", "note?"),
     "arabic_world.tsv": ("country", "note?"),
     "turkish_world.tsv": ("country", "note?"),
+    "ottoman_adjectives.tsv": ("word", "turkish", "note?"),
 }
 
 WHERE = (

@@ -24,6 +24,7 @@ from normalise.glue import camel_words, unglue_articles, unglue_head
 from normalise.keys import Keys, build_keys, words_of
 from normalise.matres import arabic_spelling, is_arabic_text
 from normalise.numbers import spelled_numbers
+from normalise.ottoman import ottoman_readings
 from normalise.qualifier import without_qualifier
 from normalise.reading import Reading, compact, own_reading, reading_of
 from normalise.rules import check_choice, load_rows, rewrite_letters
@@ -230,6 +231,10 @@ def readings(name: str, lang: str | None = None) -> list[Reading]:
     bare_name = without_village(name, lang)
     if bare_name is not None:
         add(build_keys(bare_name, keyed), "generic:village")
+    # An old Turkish name's Ottoman adjective read off, and as its Turkish word (`Kızılcaikebir`:
+    # Kızılca, Büyük Kızılca)
+    for text, reason in ottoman_readings(name, lang):
+        add(build_keys(text, "tr"), reason, spelling=True)
     # A Turkish case ending or the English possessive, read off the name as written: the
     # stem is the name as the query writes it (`Reading.written`), a spelling of its own even
     # when a reading has its skeleton (Şam'da: Şam, Damascus, beside the glossary's `sham`).

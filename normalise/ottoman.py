@@ -1,6 +1,6 @@
 """Ottoman adjectives that end an old Turkish place name (`lexicons/rules/ottoman_adjectives.tsv`):
-the name read without its adjective and with the modern Turkish word before it
-(`Kızılcaikebir` -> `kizilca`, `buyuk kizilca`)."""
+the name read without its adjective, and with the modern Turkish word before or after it
+(`Kızılcaikebir` -> `kizilca`, `buyuk kizilca`; `Babaiatik` -> `babaeski`)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from normalise import (
     lookup,
     matres,
     numbers,
+    ottoman,
     region,
     rules,
     score,
@@ -54,6 +55,7 @@ def reset_caches() -> None:
         lookup,
         matres,
         numbers,
+        ottoman,
         region,
         variants,
     ):

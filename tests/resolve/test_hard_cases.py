@@ -175,9 +175,10 @@ AROUND_TOWN = [
     ("the Gara region", "IQ", "nz:region/gara-mountain"),
     ("Zap bölgesinde", None, "nz:region/zap"),
     # a town whose division the lexicon holds no province of: Siirt Province and Basra
-    # Governorate, by their words for a province, before
-    ("Sétif Province", None, "geonames:2481700"),
-    ("Kasserine Governorate", None, "geonames:2473457"),
+    # Governorate, by their words for a province, before (Sétif Province and Kasserine
+    # Governorate were such towns' until Algeria's and Tunisia's divisions were curated)
+    ("Settat Province", None, "geonames:2537406"),  # Morocco's provinces: its regions only
+    ("Ghazni Province", None, "geonames:1141269"),
     # Arabic محيط, أطراف (its surroundings, outskirts): 0.08 and 0.05 before
     ("محيط بلدة اللطامنة", "SY", "nz:place/al-lataminah"),
     ("أطراف بلدة كفرنبودة", "SY", "nz:place/kafr-nabudah"),

@@ -24,7 +24,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lexicon]:
     figures = build_default_lexicon(
         path, progress=False, workers=2, keep=lambda r: r["countrycode"] == "SY"
     )
-    assert figures["entities"] == 254 + 382 + 1412 + 1818 + 3502  # + OCHA's communities
+    assert figures["entities"] == 254 + 382 + 1448 + 1818 + 3502  # + OCHA's communities
     lex = Lexicon.open(path, readonly=True)
     yield lex
     lex.close()

@@ -169,10 +169,11 @@ def test_a_provinces_admin1_is_a_geonames_code_of_its_country_and_its_alone() ->
     assert all(not e.get("country") and not e.get("admin1") for e in across)
 
 
-# words that say a name is a division's, not a place's (`Hatay ili`, `ولاية الخرطوم`)
+# words that say a name is a division's, not a place's (`Hatay ili`, `ولاية الخرطوم`,
+# `إمارة الشارقة`: GeoNames gives Sharjah, the city, the emirate's name among its alternate names)
 DIVISION_WORDS = frozenset(
-    {"governorate", "province", "ili", "state", "district", "region",
-     "محافظة", "ولاية", "الولاية", "شعبية", "منطقة", "المنطقة", "استان"}
+    {"governorate", "province", "ili", "state", "district", "region", "emirate",
+     "محافظة", "ولاية", "الولاية", "شعبية", "منطقة", "المنطقة", "استان", "إمارة"}
 )
 
 

@@ -490,6 +490,34 @@ def test_a_states_arabic_or_turkish_name_is_the_state(
     assert nz.resolve(name)[0].id == expected, nz.resolve(name)[:2]
 
 
+# The divisions of Tunisia, Algeria, Morocco and the Gulf states (entities/maghreb_gulf_regions.tsv)
+# by their names with the division word, with no hint; their capitals' bare names stay the cities.
+MAGHREB_GULF_DIVISIONS = [
+    ("Sétif Province", "iso3166-2:DZ-19"),
+    ("Kasserine Governorate", "iso3166-2:TN-42"),
+    ("ولاية صفاقس", "iso3166-2:TN-61"),
+    ("Sfax", "geonames:2467454"),
+    ("صفاقس", "geonames:2467454"),
+    ("Casablanca-Settat", "iso3166-2:MA-06"),
+    ("إمارة دبي", "iso3166-2:AE-DU"),
+    ("Emirate of Dubai", "iso3166-2:AE-DU"),
+    ("Dubai", "geonames:292223"),
+    ("دبي", "geonames:292223"),
+    ("Dhofar", "iso3166-2:OM-ZU"),
+    ("محافظة مسقط", "iso3166-2:OM-MA"),
+    ("محافظة حولي", "iso3166-2:KW-HA"),
+    ("بلدية الريان", "iso3166-2:QA-RA"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "expected"), MAGHREB_GULF_DIVISIONS)
+def test_a_maghreb_or_gulf_division_is_its_division_and_its_capital_the_city(
+    nz: Normaliser, name: str, expected: str
+) -> None:
+    assert nz.resolve(name)[0].id == expected, nz.resolve(name)[:2]
+
+
 # A name before a qualifier the lexicon does not know is read alone, as written, first but
 # never confident (`placement.UNPLACED_CONFIDENCE`): `Lyon, Rhône` answered London, found by
 # Lyon's skeleton among more populous names.

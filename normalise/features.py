@@ -118,12 +118,21 @@ def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     country = 0.0
     if context.country is not None and row.country is not None:  # none: in every country
         # an organisation, a person or a country is named in reports on any other country
-        # (`contradicts`): of the same country counts for it, of another not against it
-        if row.country == context.country:
+        # (`contradicts`): of the same country counts for it, of another not against it; the
+        # hinted country itself only when found as the query writes it (its exact or folded
+        # key), not by a skeleton that another country's name as written shares (`Şili`,
+        # Chile's Turkish name, with SY: Syria by its name `Silîa` before)
+        if row.country == context.country and (row.kind != "country" or row.key[:1] in "xf"):
             country = 1.0
         elif row.kind not in NAMED_ANYWHERE:
             country = -1.0
-    elif row.country in context.within:  # no hint, but the query's writing points there
+    elif context.within and (
+        row.country in context.within or (row.kind in NAMED_ANYWHERE and row.key[:1] == "x")
+    ):
+        # no hint, but the query's writing points there; a country, an organisation or a
+        # person found by the query's exact key is named in its reports as in any (`Karadağ`,
+        # Montenegro's Turkish name, not a Turkish village of that name; `Şati` is still the
+        # Gaza camp, not Chad by a name `Sāti` that the folded key without the ş meets)
         country = WITHIN_COUNTRY
     admin1 = 0.0
     if context.admin1 is not None and row.admin1 is not None:

@@ -427,7 +427,9 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 why.extend(keys.rules)
             why.extend(best.support)  # other readings that found it as well (glossary terms)
             why.extend(f"article:{a}" for a in keys.articles)
-            if context.country is not None and best.row.country == context.country:
+            if context.country is not None and best.row.country == context.country and (
+                best.row.kind != "country" or best.row.key[:1] in "xf"  # `features.row_part`
+            ):
                 why.append(f"context:country={context.country}")
             if (
                 context.admin1 is not None

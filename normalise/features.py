@@ -113,16 +113,25 @@ def _prominent(row: CandidateRow, context: Context) -> bool:
     return row.name_kind != "abbreviation" or context.capitals == row.name_text
 
 
+def in_hinted_country(row: CandidateRow, country: str | None) -> bool:
+    """Return True when a candidate counts as in the hinted country: it lies there, or, for the
+    country itself, is found as the query writes it (its exact or folded key), not by a
+    skeleton that another country's name as written shares (`Şili`, Chile's Turkish name,
+    with SY: Syria by its name `Silîa` before)."""
+    return (
+        country is not None
+        and row.country == country
+        and (row.kind != "country" or row.key[:1] in "xf")
+    )
+
+
 def row_part(row: CandidateRow, cross: bool, context: Context) -> RowPart:
     """Return the reading-independent features of a candidate (computed once per name)."""
     country = 0.0
     if context.country is not None and row.country is not None:  # none: in every country
         # an organisation, a person or a country is named in reports on any other country
-        # (`contradicts`): of the same country counts for it, of another not against it; the
-        # hinted country itself only when found as the query writes it (its exact or folded
-        # key), not by a skeleton that another country's name as written shares (`Şili`,
-        # Chile's Turkish name, with SY: Syria by its name `Silîa` before)
-        if row.country == context.country and (row.kind != "country" or row.key[:1] in "xf"):
+        # (`contradicts`): of the same country counts for it, of another not against it
+        if in_hinted_country(row, context.country):
             country = 1.0
         elif row.kind not in NAMED_ANYWHERE:
             country = -1.0

@@ -20,7 +20,7 @@ from normalise.decision import SETTLED, DecisionMixin, initials_in_another_scrip
 from normalise.expansion import ExpansionMixin
 from normalise.facilities import prefer_facilities, prefer_towns
 from normalise.fallback import CLITIC
-from normalise.features import features, row_part
+from normalise.features import features, in_hinted_country, row_part
 from normalise.fold import looks_turkish
 from normalise.forms import matched_stem
 from normalise.generic import VILLAGE
@@ -427,9 +427,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                 why.extend(keys.rules)
             why.extend(best.support)  # other readings that found it as well (glossary terms)
             why.extend(f"article:{a}" for a in keys.articles)
-            if context.country is not None and best.row.country == context.country and (
-                best.row.kind != "country" or best.row.key[:1] in "xf"  # `features.row_part`
-            ):
+            if in_hinted_country(best.row, context.country):
                 why.append(f"context:country={context.country}")
             if (
                 context.admin1 is not None

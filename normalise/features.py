@@ -15,6 +15,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_forms
+from normalise.lookup import ARTICLE
 from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
@@ -208,7 +209,7 @@ def features(
         if cross and reading.letters:
             letters = Indel.normalized_similarity(reading.letters, letter_by_letter(row.name_text))
     spelling = reading.spelling or context.spelling
-    if not cross and spelling and arabic_spelling(row.name_text) == spelling:
+    if not cross and spelling and _spelled_alike(arabic_spelling(row.name_text), spelling, row):
         # an Arabic query that is this Arabic name as written, but for the variants of Arabic
         # writing (البصيره for البصيرة), is it letter for letter; a romanisation it shares
         # with another place's name is not (معان, Ma'an, romanises as `man`, and so does
@@ -258,6 +259,21 @@ def features(
         part.place_code,
         part.acronym,
     ]
+
+
+def _spelled_alike(name: str, query: str, row: CandidateRow) -> bool:
+    """Return True when an Arabic name's spelling is the query's (`matres.arabic_spelling`),
+    or, for a country's demonym, the query's but for the article, which an adjective takes
+    (`السوري`, `الحكومة السورية`: Syria's سوري); the article tells two places apart (جبيل,
+    Byblos, is not الجبيل, Jubail)."""
+    if name == query:
+        return True
+    return (
+        row.name_kind == "demonym"
+        and row.kind == "country"
+        and query.startswith(ARTICLE)
+        and query[len(ARTICLE) :] == name
+    )
 
 
 def _writes_turkish_letters(text: str) -> bool:

@@ -33,6 +33,7 @@ from normalise.lookup import (
     lookup_keys,
     named_by_descriptors,
     spelled_keys,
+    unarticled_keys,
     written_keys,
 )
 from normalise.marked import marked_letters, prefer_exact
@@ -218,7 +219,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         judged = self.source.not_same(keys.folded)  # never returned, so never settle it either
         own = [own_reading(keys)]
         first = spelled_keys(keys)
-        found = self._candidates(first, context)
+        found = merge_rows(self._candidates(first, context), self._demonyms(keys, ()))
         if judged:
             found = [row for row in found if row.entity_id not in judged]
         respelled = self._respelled_elsewhere(name, keys, context)
@@ -237,6 +238,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                     known = set(wanted)
                     extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
                     rows = rows + self._lookup(extra, context, anywhere=not rows)
+            rows = merge_rows(rows, self._demonyms(keys, query_readings))
             said = descriptor_tokens(keys.folded, keys.turkish)
             rows = named_by_descriptors(rows, said, query_readings)
             best = self._score(rows, query_readings, context, query_arabic)
@@ -324,6 +326,18 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         if least is None or top.score < least or not may_be_confident(top.row, context):
             return None
         return best
+
+    def _demonyms(self, keys: Keys, readings_: Iterable[Reading]) -> list[CandidateRow]:
+        """Return the countries an Arabic query or its readings name by a demonym without
+        the article the query writes (`unarticled_keys`: `النظام السوري`, the Syrian regime,
+        with a hint of SY: Syria's سوري, not the village Sur by its skeleton), of any country:
+        a report on one names the others. Only a demonym: a country's name written so is a
+        place's (السويس, Suez, is no سويس, Switzerland in Persian)."""
+        wanted = unarticled_keys(keys, readings_)
+        if not wanted:
+            return []
+        rows = self.source.candidates(wanted, kind="country")
+        return [row for row in rows if row.name_kind == "demonym"]
 
     def _candidates(self, keys: list[str], context: Context) -> list[CandidateRow]:
         """Return the candidate rows of keys in the hinted country, or across the world and,

@@ -1289,6 +1289,13 @@ ABROAD = [
     ("Iranian Foreign Minister Abbas Araghchi", "nz:person/abbas-araghchi", True),
     ("Cumhurbaşkanı Erdoğan", "nz:person/recep-tayyip-erdogan", True),
     ("Erdoğan'ın", "nz:person/recep-tayyip-erdogan", True),
+    # a state named in Arabic by its demonym, which an adjective writes with the article a
+    # demonym's name lacks (سوري): the country, not a village spelled like the demonym (Sur)
+    ("النظام السوري", "iso3166:SY", False),  # the Syrian regime
+    ("الحكومة السورية", "iso3166:SY", False),  # the Syrian government
+    ("السوري", "iso3166:SY", False),
+    ("القوات التركية", "iso3166:TR", False),  # the Turkish forces (the village Qattara)
+    ("الحكومة العراقية", "iso3166:IQ", False),  # the Iraqi government (Raqqa)
 ]
 
 

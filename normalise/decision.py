@@ -328,11 +328,14 @@ def clearly_ahead(top: float, second: float) -> bool:
 
 class _Host(Protocol):
     """The resolver a `DecisionMixin` is part of, as the mixin's methods use it: its source
-    and the mixin's own `may_decide`, `rivals_spelled_as_written` and `arabic_names`."""
+    and the mixin's own `may_decide`, `rivals_spelled_as_written`, `_a_surname_elsewhere` and
+    `arabic_names`."""
 
     source: CandidateSource
 
     def may_decide(self, ranked: list[tuple[str, Scored]], context: Context) -> bool: ...
+
+    def _a_surname_elsewhere(self, top: Scored, context: Context) -> bool: ...
 
     def rivals_spelled_as_written(
         self, ranked: list[tuple[str, Scored]], context: Context
@@ -391,6 +394,16 @@ class DecisionMixin:
         }
         return [pair for pair in ranked if pair[0] not in otherwise]
 
+    def _a_surname_elsewhere(self: _Host, top: Scored, context: Context) -> bool:
+        """Return True when a one-word Latin query is a man's surname as his names write it
+        (`VersionMemo.surnames`: Barzani) and the top candidate, no person, was not found as
+        the query writes it: Barzan, found by its skeleton, is one reading of `Barzani`, and
+        the Barzanis the report may mean another."""
+        if context.spelling or top.row.kind in ACTOR_KINDS or top.row.key[:1] in "xf":
+            return False  # an Arabic query (`spelling`): its folded key is a romanisation
+        folded = context.folded
+        return " " not in folded and folded.isascii() and folded in self.source.surnames()
+
     def arabic_names(
         self: _Host, entity_ids: list[str], skeletons: list[str]
     ) -> dict[str, list[str]]:
@@ -414,6 +427,8 @@ class DecisionMixin:
         entity_id, top = ranked[0]
         second = ranked[1][1].score if len(ranked) > 1 else 0.0
         if not clearly_ahead(top.score, second):
+            return False
+        if self._a_surname_elsewhere(top, context):
             return False
         if not context.spelling or top.reading.reason is not None:
             return True

@@ -183,6 +183,10 @@ class CandidateSource(Protocol):
         """Return the one-word names of a country in a language, demonyms too."""
         ...
 
+    def surnames(self) -> frozenset[str]:
+        """Return the folded last words of the people's Latin names (`barzani`)."""
+        ...
+
     def province(self, country: str, admin1: str) -> str | None:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
         ...

@@ -79,6 +79,11 @@ class LexiconSource:
         words: tuple[str, ...] = self.lexicon.country_words(country, lang)
         return words
 
+    def surnames(self) -> frozenset[str]:
+        """Return the folded last words of the people's Latin names (`barzani`)."""
+        found: frozenset[str] = self.lexicon.surnames()
+        return found
+
     def province(self, country: str, admin1: str) -> str | None:
         """Return the ID of the province of `country` with GeoNames admin1 code `admin1`."""
         found: str | None = self.lexicon.province(country, admin1)

@@ -29,6 +29,8 @@ COUNTRYLESS_NAMES = 2**14  # the most names of entities of no country whose keys
 ACTOR_NAMES = 2**14  # the most names of organisations and people whose spelled keys are held
 ACTOR_FAMILIES = frozenset("xf")  # an actor abroad is read by the name spelled as the query
 COUNTRY_NAMES = 2**14  # the most names of countries whose exact keys are held
+PERSON_NAMES = 2**14  # the most names of people whose last words are held as surnames
+MIN_SURNAME = 4  # letters of the shortest last word held as a surname (not `Ali`)
 
 
 class VersionMemo:
@@ -48,6 +50,7 @@ class VersionMemo:
         self._countries: frozenset[str] | None = None  # None: not read yet
         self._divisions: dict[Hashable, object] = {}
         self._country_words: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._surnames: frozenset[str] | None = None  # None: not read yet
 
     def at(self, conn: sqlite3.Connection) -> VersionMemo:
         """Forget everything when the store's version moved since the last call (`conn` is in
@@ -63,6 +66,7 @@ class VersionMemo:
             self._countries = None
             self._divisions.clear()
             self._country_words.clear()
+            self._surnames = None
         return self
 
     def not_same(self, conn: sqlite3.Connection, folded: str) -> frozenset[str]:
@@ -179,6 +183,29 @@ class VersionMemo:
             found = tuple(dict.fromkeys(text for (text,) in rows if " " not in text))
             self._country_words[(country, lang)] = found
         return found
+
+    def surnames(self, conn: sqlite3.Connection) -> frozenset[str]:
+        """Return the last words of the Latin names of the active people, folded (`barzani`
+        of Masoud Barzani, `esad` of Beşşar Esad), at least `MIN_SURNAME` letters: a report
+        names a man by it alone, and a village spelled alike by its skeleton (Barzan) is not
+        surely what it means. Empty when their names are more than `PERSON_NAMES`."""
+        if self._surnames is None:
+            rows = conn.execute(
+                "SELECT n.folded FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+                " WHERE e.kind = 'person' AND e.status = 'active' LIMIT ?",
+                (PERSON_NAMES + 1,),
+            ).fetchall()
+            if len(rows) > PERSON_NAMES:
+                rows = []
+            self._surnames = frozenset(
+                last
+                for (folded,) in rows
+                if " " in folded
+                and (last := folded.rsplit(" ", 1)[1]).isascii()
+                and last.isalpha()
+                and len(last) >= MIN_SURNAME
+            )
+        return self._surnames
 
     def display_names(
         self, entity_ids: Sequence[str], read: Callable[[list[str]], dict[str, str]]

@@ -39,6 +39,11 @@ class VersionedReadsMixin:
         with self._read() as conn:
             return self._current_memo(conn).country_words(conn, country, lang)
 
+    def surnames(self: _Host) -> frozenset[str]:
+        """Return the folded last words of the people's Latin names (`VersionMemo.surnames`)."""
+        with self._read() as conn:
+            return self._current_memo(conn).surnames(conn)
+
     def largest_population(self: _Host, country: str, admin1: str) -> int:
         """Return the population of the most populous active place of `country` whose
         GeoNames admin1 code is `admin1` (0 for none)."""

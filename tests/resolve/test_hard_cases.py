@@ -1309,6 +1309,23 @@ def test_other_countries_entity_resolves_first_with_the_reports_country(
     assert matches[0].match is confident, matches[0]
 
 
+# A man's surname alone (Barzani, Talabani) is never a confident match for a village found only
+# by its skeleton (Barzan): the report may mean any of the men the lexicon names so. Barzani
+# with IQ was Barzan, confident, before. A village spelled as the query stays confident.
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "country"), [("Barzani", "IQ"), ("Barzani", None)])
+def test_a_surname_alone_is_no_confident_village(
+    nz: Normaliser, name: str, country: str | None
+) -> None:
+    assert not any(m.match for m in nz.resolve(name, country=country))
+
+
+@pytest.mark.slow
+def test_a_village_spelled_as_a_surname_is_still_confident(nz: Normaliser) -> None:
+    top = nz.resolve("Barzan", country="IQ")[0]
+    assert (top.id, top.match) == ("nz:place/barzan", True), top
+
+
 # First-level divisions as news text names them, without a hint: by the bare name that is
 # theirs alone (Anbar, Hatay, whose capitals are Ramadi and Antakya), with a word for province
 # in English, Turkish or Arabic, or in Arabic script. A province counts as a city of a million,

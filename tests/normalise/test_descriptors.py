@@ -46,6 +46,8 @@ from normalise.errors import RuleTableError
         ("Mahmur Mülteci Kampı", "tr", "mahmur", "kampi"),  # refugee camp: both read off
         ("Şucaiyye Mahallesi", "tr", "sucaiyye", "mahallesi"),  # its neighbourhood
         ("Halep kenti", "tr", "halep", "kenti"),
+        # international airport: both read off (the first descriptor found is the last word)
+        ("Trablus Uluslararası Havalimanı", "tr", "trablus", "havalimani"),
         ("Medinat Fayum", None, "fayum", "medinat"),  # مدينة romanised: the city of
         ("Qaḑā’ al Hindīyah", None, "al hindiyah", "qada"),  # قضاء romanised: the district of
         ("Qaryat Hajja", None, "hajja", "qaryat"),  # قرية romanised: the village of

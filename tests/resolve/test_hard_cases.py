@@ -915,6 +915,14 @@ def test_described_base_resolves_first(nz: Normaliser, name: str, expected: str)
     assert any(reason.startswith("descriptor:") for reason in matches[0].why)
 
 
+# An airport the Turkish press calls international (Uluslararası Havalimanı, both words read
+# off): the airport (Tripoli, the city, at 0.05 before, the airport third)
+@pytest.mark.slow
+def test_an_international_airport_in_turkish_resolves_first(nz: Normaliser) -> None:
+    top = nz.resolve("Trablus Uluslararası Havalimanı", country="LY")[0]
+    assert top.id == "nz:place/tripoli-international-airport", top
+
+
 # An organisation or a person named in a report on another country than its own, with that
 # country as the hint: first and confident (`contradicts`, `actor_keys`). Before, the actor's
 # country contradicted the hint (never confident, scores 0.69-0.79), and one spelled in full

@@ -332,7 +332,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         the article the query writes (`unarticled_keys`: `النظام السوري`, the Syrian regime,
         with a hint of SY: Syria's سوري, not the village Sur by its skeleton), of any country:
         a report on one names the others. Only a demonym: a country's name written so is a
-        place's (السويس, Suez, is no سويس, Switzerland in Persian)."""
+        place's (السويس, Suez, is no سویس, Switzerland in Pashto)."""
         wanted = unarticled_keys(keys, readings_)
         if not wanted:
             return []

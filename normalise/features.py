@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
+from normalise.description import without_article
 from normalise.forms import has_article, matched_stem, query_letters, row_forms, written_forms
-from normalise.lookup import ARTICLE
 from normalise.match import ACTOR_KINDS, NAMED_ANYWHERE, PROMINENT_POPULATION, CandidateRow
 from normalise.matres import arabic_spelling, is_arabic_text, letter_by_letter
 from normalise.query import Context
@@ -268,12 +268,7 @@ def _spelled_alike(name: str, query: str, row: CandidateRow) -> bool:
     Byblos, is not الجبيل, Jubail)."""
     if name == query:
         return True
-    return (
-        row.name_kind == "demonym"
-        and row.kind == "country"
-        and query.startswith(ARTICLE)
-        and query[len(ARTICLE) :] == name
-    )
+    return row.name_kind == "demonym" and row.kind == "country" and without_article(query) == name
 
 
 def _writes_turkish_letters(text: str) -> bool:

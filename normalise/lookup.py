@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from normalise.description import without_article
 from normalise.descriptors import PLACE_KINDS, descriptors
 from normalise.forms import has_article, matched_stem
 from normalise.keys import Keys, build_keys, exact_key
@@ -15,7 +16,6 @@ from normalise.matres import is_arabic_text
 from normalise.reading import Reading
 from normalise.skeleton import word_skeleton
 
-ARTICLE = "ال"  # the Arabic article, as an Arabic name writes it
 MIN_DELETION_SOURCE = 3  # skeletons shorter than this have no deletion neighbourhood
 MIN_COMPOUND = 8  # letters of a one-word query that may be split
 MIN_COMPOUND_HEAD = 4  # letters the first part keeps
@@ -30,18 +30,21 @@ def deletions(skeleton: str) -> list[str]:
 
 
 def unarticled_keys(keys: Keys, readings_: Iterable[Reading]) -> list[str]:
-    """Return the exact and folded keys of an Arabic query and of its Arabic readings without
-    the article each begins with (`السوري`, the Syrian; `الحكومة السورية` read without its
-    descriptor): a country's Arabic demonym is named without it (سوري), and the lexicon keys
-    each name as written, its article and all. None for a Latin query. Both families: a key
-    reads one name of an entity, and a folded key may read another language's (Türkiye's
-    `trki` is Kashmiri ترکی, not the demonym تركي)."""
+    """Return the exact and folded keys of a one-word Arabic query, and of its one-word Arabic
+    readings, without the article each begins with (`السوري`, the Syrian; `الحكومة السورية`
+    read without its descriptor): a country's Arabic demonym is named without it (سوري), and
+    the lexicon keys each name as written, its article and all. None for a Latin query. Both
+    families: a key reads one name of an entity, and a folded key may read another language's
+    (Türkiye's `trki` is Kashmiri ترکی, not the demonym تركي), where a reading's letters
+    (`Reading.spelling`) fold its hamza seats (امريكي for أمريكي) that the exact key keeps."""
     if not is_arabic_text(keys.exact):
         return []
     texts = [keys.exact, *(r.spelling for r in readings_ if r.spelling)]
     folded = [keys.folded, *(r.folded for r in readings_ if r.spelling)]
-    out = ["x:" + exact_key(t[len(ARTICLE) :]) for t in texts if t.startswith(ARTICLE)]
-    out += ["f:" + f.partition(" ")[2] for f in folded if has_article(f)]
+    bare = [without_article(t) for t in texts if " " not in t]
+    out = ["x:" + exact_key(b) for b in bare if b]
+    rest = [f.partition(" ")[2] for f in folded if has_article(f)]
+    out += ["f:" + r for r in rest if r and " " not in r]
     return list(dict.fromkeys(out))
 
 

@@ -219,7 +219,8 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         judged = self.source.not_same(keys.folded)  # never returned, so never settle it either
         own = [own_reading(keys)]
         first = spelled_keys(keys)
-        found = merge_rows(self._candidates(first, context), self._demonyms(keys, ()))
+        demonyms = unarticled_keys(keys, ())
+        found = merge_rows(self._candidates(first, context), self._demonyms(demonyms))
         if judged:
             found = [row for row in found if row.entity_id not in judged]
         respelled = self._respelled_elsewhere(name, keys, context)
@@ -238,7 +239,8 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
                     known = set(wanted)
                     extra = [k for k in lookup_keys(keys, query_readings) if k not in known]
                     rows = rows + self._lookup(extra, context, anywhere=not rows)
-            rows = merge_rows(rows, self._demonyms(keys, query_readings))
+            more = [k for k in unarticled_keys(keys, query_readings) if k not in demonyms]
+            rows = merge_rows(rows, self._demonyms(more))
             said = descriptor_tokens(keys.folded, keys.turkish)
             rows = named_by_descriptors(rows, said, query_readings)
             best = self._score(rows, query_readings, context, query_arabic)
@@ -327,13 +329,12 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             return None
         return best
 
-    def _demonyms(self, keys: Keys, readings_: Iterable[Reading]) -> list[CandidateRow]:
+    def _demonyms(self, wanted: list[str]) -> list[CandidateRow]:
         """Return the countries an Arabic query or its readings name by a demonym without
-        the article the query writes (`unarticled_keys`: `النظام السوري`, the Syrian regime,
-        with a hint of SY: Syria's سوري, not the village Sur by its skeleton), of any country:
-        a report on one names the others. Only a demonym: a country's name written so is a
-        place's (السويس, Suez, is no سویس, Switzerland in Pashto)."""
-        wanted = unarticled_keys(keys, readings_)
+        the article the query writes (`wanted`, their `unarticled_keys`: `النظام السوري`, the
+        Syrian regime, with a hint of SY: Syria's سوري, not the village Sur by its skeleton), of
+        any country: a report on one names the others. Only a demonym: a country's name written
+        so is a place's (السويس, Suez, is no سویس, Switzerland in Pashto)."""
         if not wanted:
             return []
         rows = self.source.candidates(wanted, kind="country")

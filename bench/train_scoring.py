@@ -206,6 +206,9 @@ class Without(LexiconSource):
     def names_headed(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
         return self._kept(super().names_headed(*args, **kwargs))
 
+    def names_of(self, *args: Any, **kwargs: Any) -> list[CandidateRow]:
+        return self._kept(super().names_of(*args, **kwargs))
+
     def _kept(self, rows: list[CandidateRow]) -> list[CandidateRow]:
         return [r for r in rows if r.entity_id not in self.left_out]
 

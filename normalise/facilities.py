@@ -17,8 +17,11 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
+from normalise.description import without_descriptor
 from normalise.forms import matched_stem
 from normalise.generic import DESCRIBED
+from normalise.keys import build_keys
+from normalise.lexicon.keyindex import MIN_TOKEN, key_lang
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
 from normalise.ranking import Scored
@@ -74,6 +77,62 @@ def _named_alike(facility: Scored, place: CandidateRow) -> bool:
     return row.country == place.country and row.admin1 is not None and row.admin1 == place.admin1
 
 
+def place_read_off(best: dict[str, Scored], said: frozenset[str]) -> tuple[str, Scored] | None:
+    """Return the best candidate of a query that says facilities (`said`) when it is a place
+    found by reading the facility word off the query, scoring at least `FACILITY_FLOOR`, and
+    no facility of those kinds scores so well: the query names a facility at that place
+    (`Beyrut Havalimanı`, Beirut), which the query's own words did not find. Else None."""
+    if not said or not best:
+        return None
+    place_id, place = max(best.items(), key=lambda item: item[1].score)
+    if place.row.kind != "place" or place.score < FACILITY_FLOOR or not _read_off(place):
+        return None
+    if any(s.score >= FACILITY_FLOOR and _says(s.row, said) for s in best.values()):
+        return None
+    return place_id, place
+
+
+def place_keys(names: list[CandidateRow]) -> list[str]:
+    """Return the token keys a facility named after a place is found by: the longest token of
+    each of the place's names (`t:BRT` of Beirut, `t:BYRT` of Beyrut)."""
+    out: dict[str, None] = {}
+    for row in names:
+        tokens = [t for t in row.tokens.split() if len(t) >= MIN_TOKEN]
+        if tokens:
+            out["t:" + max(tokens, key=len)] = None
+    return list(out)
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
+def _stem_skeleton(text: str, lang: str | None) -> str:
+    """Return the skeleton of a name without its descriptors (`مطار دمشق الدولي`: DMSK;
+    `Beirut International Airport`: BRT), "" for a name without one."""
+    found = without_descriptor(text, lang)
+    return "" if found is None else build_keys(found[0], lang).skeleton
+
+
+def facilities_at(
+    place: CandidateRow, names: list[CandidateRow], rows: list[CandidateRow], said: frozenset[str]
+) -> dict[str, CandidateRow]:
+    """Return the facilities among `rows` (all their names) of the kinds a query says (`said`)
+    named after a place (`names`, all its names): a name of the facility that says one of
+    those kinds is, without its descriptors, spelled as one of the place's names in any
+    language (their skeletons), and the facility lies in the place's country (not always in
+    its first-level division: Beirut's airport is in Mount Lebanon). Each facility's name
+    comes with it, one of those spelled as the name the query found the place by when it has
+    one. Beirut's airport is `Beirut International Airport` and `مطار رفيق الحريري الدولي
+    بيروت`: named after Beirut, whose names are also `Beyrut` and `بيروت`."""
+    skeletons = {row.skeleton for row in names if row.skeleton}
+    found: dict[str, CandidateRow] = {}
+    for row in rows:
+        if row.kind != "place" or row.country != place.country or not _says(row, said):
+            continue
+        stem = _stem_skeleton(row.name_text, key_lang(row.name_lang, row.country, row.name_text))
+        if stem in skeletons and (row.entity_id not in found or stem == place.skeleton):
+            found[row.entity_id] = row
+    return found
+
+
 def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
     """Rank each place found by reading a descriptor off the query below the facilities of
     the kinds the query says (`said`, its `facilities_said`) that score at least
@@ -88,6 +147,7 @@ def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
     """
     if not said:
         return
+    _rank_other_kinds_below(best, said)
     facilities = [
         s for s in best.values()
         if s.score >= FACILITY_FLOOR and s.row.kind == "place" and _says(s.row, said)
@@ -105,6 +165,24 @@ def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:
             best[entity_id] = replace(scored, score=PLACE_SHARE * facility.score)
             reasons = [f"facility:{f}" for f in sorted(said & _said_by(facility.row))]
             facility.support = tuple(dict.fromkeys([*facility.support, *reasons]))
+
+
+def _rank_other_kinds_below(best: dict[str, Scored], said: frozenset[str]) -> None:
+    """Rank each facility of none of the kinds a query says (`said`) below the best candidate
+    that is no such facility, scoring at least `FACILITY_FLOOR`: at most `PLACE_SHARE` of its
+    score. `Hudeyde Limanı`, Hodeidah's port, is spelled one word short of the airport's
+    Turkish name `Hudeyde Havalimanı`, and is no airport: the city, where the lexicon names
+    no port of it."""
+    others = {i for i, s in best.items() if _said_by(s.row) and not _says(s.row, said)}
+    if not others:
+        return
+    fitting = max((s.score for i, s in best.items() if i not in others), default=0.0)
+    if fitting < FACILITY_FLOOR:
+        return
+    for entity_id in others:
+        scored = best[entity_id]
+        if scored.score > PLACE_SHARE * fitting:
+            best[entity_id] = replace(scored, score=PLACE_SHARE * fitting)
 
 
 def prefer_towns(best: dict[str, Scored]) -> None:
@@ -143,3 +221,4 @@ def reset_caches() -> None:
     """Forget the loaded table and the facilities of names read so far."""
     facility_words.cache_clear()
     facilities_said.cache_clear()
+    _stem_skeleton.cache_clear()

@@ -168,6 +168,10 @@ class CandidateSource(Protocol):
         a key row does not point at)."""
         ...
 
+    def names_of(self, entity_ids: Sequence[str]) -> list[CandidateRow]:
+        """Return every name of these entities."""
+        ...
+
     def names_headed(
         self, heads: Sequence[str], *, country: str, admin1: str
     ) -> list[CandidateRow]:

@@ -62,6 +62,11 @@ class LexiconSource:
         )
         return rows
 
+    def names_of(self, entity_ids: Sequence[str]) -> list[CandidateRow]:
+        """Return every name of these entities."""
+        rows: list[CandidateRow] = self.lexicon.names_of(entity_ids)
+        return rows
+
     def names_headed(
         self, heads: Sequence[str], *, country: str, admin1: str
     ) -> list[CandidateRow]:

@@ -264,6 +264,7 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
         for entity_id in judged:
             best.pop(entity_id, None)
         if context.facilities:
+            self._score_facility_at(best, context)
             prefer_facilities(best, context.facilities)  # of the facilities it may return
         elif settled is None:  # a settled query's camp was spelled as the query, not its town
             prefer_towns(best)  # a town's name alone is the town's, not its camp's

@@ -150,6 +150,16 @@ def _in_parts(
     return merge_rows(*parts)[:limit]
 
 
+def _names_of_sql(entities: int) -> str:
+    """Return the statement of the names of `entities` active entities (their IDs its
+    parameters), each a `CandidateRow` keyed by its skeleton."""
+    return (
+        f"SELECT {_ROW_COLUMNS}, 's:' || n.skeleton"
+        " FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
+        f" WHERE e.id IN ({','.join('?' * entities)}) AND e.status = 'active'"
+    )
+
+
 class CandidatesMixin:
     """The candidate lookups of a `Lexicon`: the names its keys index, read for a query."""
 
@@ -291,16 +301,20 @@ class CandidatesMixin:
         wanted = list(dict.fromkeys(s for s in skeletons if s))
         if not ids or not wanted:
             return []
-        sql = (
-            f"SELECT {_ROW_COLUMNS}, 's:' || n.skeleton"
-            " FROM entities AS e JOIN names AS n ON n.entity = e.rowid"
-            f" WHERE e.id IN ({','.join('?' * len(ids))}) AND e.status = 'active'"
-            f" AND n.skeleton IN ({','.join('?' * len(wanted))})"
-        )
+        sql = _names_of_sql(len(ids)) + f" AND n.skeleton IN ({','.join('?' * len(wanted))})"
         if arabic is not None:
             sql += f" AND {'' if arabic else 'NOT '}coalesce(n.script LIKE '%Arabic%', 0)"
         with self._read() as conn:
             return list(map(_candidate_row, conn.execute(sql, [*ids, *wanted])))
+
+    def names_of(self: _Host, entity_ids: Sequence[str]) -> list[CandidateRow]:
+        """Return every name of these active entities, each row with its skeleton as an `s:`
+        key: what a place is called in each language, to find what is named after it."""
+        ids = list(dict.fromkeys(entity_ids))
+        if not ids:
+            return []
+        with self._read() as conn:
+            return list(map(_candidate_row, conn.execute(_names_of_sql(len(ids)), ids)))
 
     def names_headed(
         self: _Host, heads: Sequence[str], *, country: str, admin1: str, limit: int = HEADED_ROWS

@@ -248,6 +248,18 @@ def test_a_name_ending_with_a_place_descriptor_has_a_stem(name: str, stem: str |
     assert (found.phonetic if found is not None else None) == stem
 
 
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [("Halep Uluslararası Havalimanı", "halep"), ("Mahmur Mülteci Kampı", "mahmur"),
+     ("Cilvegözü Sınır Kapısı", "jilvegozu"), ("Hmeymim Hava Üssü", "hmeymim")],
+)  # fmt: skip
+def test_a_turkish_name_ending_with_a_dotless_i_descriptor_has_a_stem(name: str, stem: str) -> None:
+    # the descriptors are written in ASCII (`havalimani`); the fold keeps ı, and only Üssü,
+    # without one, had a stem
+    found = described_stem(name, "tr")
+    assert found is not None and found.phonetic == stem
+
+
 def test_the_outermost_descriptor_alone_leaves_a_name_of_descriptor_words() -> None:
     # `west` is a region descriptor too: read off, West Bank would be `bank province`
     assert without_descriptor("the occupied West Bank") == (

@@ -149,3 +149,77 @@ def test_descriptor_tokens(folded: str, turkish: bool, expected: set[str]) -> No
     from normalise.lookup import descriptor_tokens
 
     assert descriptor_tokens(folded, turkish) == expected
+
+
+# A city named in several languages, and its airport, named in English and Arabic only and
+# lying in another governorate (Beirut's airport is in Mount Lebanon); a port city whose airport
+# has a Turkish name one word longer than the port's.
+AT_PLACES: list[Place] = [
+    ("geonames:276781", "LB", "04", 1916100, ["Beirut", "Beyrut", "بيروت"]),
+    (
+        "nz:place/beirut-airport",
+        "LB",
+        "05",
+        None,
+        ["Beirut–Rafic Hariri International Airport", "Beirut airport"],
+    ),
+    ("geonames:79415", "YE", "08", 617871, ["Al Ḩudaydah", "Hodeidah", "Hudeyde", "الحديدة"]),
+    (
+        "nz:place/hodeidah-airport",
+        "YE",
+        "08",
+        None,
+        ["Hodeidah International Airport", "Hudeyde Havalimanı"],
+    ),
+    # the Turkish name of Damascus shares no letter's token with the airport's names
+    ("geonames:170654", "SY", "13", 1569394, ["Damascus", "Şam", "دمشق"]),
+    (
+        "nz:place/damascus-airport",
+        "SY",
+        "13",
+        None,
+        ["Damascus International Airport", "مطار دمشق الدولي"],
+    ),
+    ("geonames:164717", "SY", "10", 15000, ["Şaydnāyā", "Saydnaya", "Sednaya"]),
+    ("nz:place/saydnaya-prison", "SY", "10", None, ["Saydnaya Prison", "سجن صيدنايا"]),
+]
+
+
+@pytest.fixture(scope="module")
+def at(tmp_path_factory: pytest.TempPathFactory) -> Normaliser:
+    return Normaliser.open(small(tmp_path_factory.mktemp("facility-at"), AT_PLACES))
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "facility", "place"),
+    [
+        # Turkish for Beirut airport: the lexicon names the airport in no Turkish
+        ("Beyrut Havalimanı", "LB", "nz:place/beirut-airport", "geonames:276781"),
+        ("Şam Havalimanı", "SY", "nz:place/damascus-airport", "geonames:170654"),
+        ("Sednaya Cezaevi", "SY", "nz:place/saydnaya-prison", "geonames:164717"),
+    ],
+)
+def test_the_facility_named_after_the_place_in_another_language(
+    at: Normaliser, name: str, country: str, facility: str, place: str
+) -> None:
+    matches = at.resolve(name, country=country)
+    assert [m.id for m in matches[:2]] == [facility, place], [(m.id, m.why) for m in matches]
+    assert "facility:base" in matches[0].why or "facility:prison" in matches[0].why
+
+
+def test_the_facility_at_a_place_names_the_place_in_why(at: Normaliser) -> None:
+    # found by none of the query's words (`Şam`, `Havalimanı`): by the place they name
+    top = at.resolve("Şam Havalimanı", country="SY")[0]
+    assert "at:geonames:170654" in top.why and "facility:base" in top.why, top.why
+
+
+def test_a_facility_of_another_kind_is_not_what_the_query_says(at: Normaliser) -> None:
+    # `Hudeyde Limanı` (the port) is one word short of the airport's Turkish name: the city
+    matches = at.resolve("Hudeyde Limanı", country="YE")
+    assert matches[0].id == "geonames:79415", [(m.id, m.score) for m in matches]
+    assert at.resolve("Hudeyde Havalimanı", country="YE")[0].id == "nz:place/hodeidah-airport"
+
+
+def test_a_place_alone_is_no_facility_named_after_it(at: Normaliser) -> None:
+    assert at.resolve("Beyrut", country="LB")[0].id == "geonames:276781"
+    assert at.resolve("Sednaya", country="SY")[0].id == "geonames:164717"

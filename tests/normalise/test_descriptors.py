@@ -82,6 +82,7 @@ from normalise.errors import RuleTableError
         ("الرئيس بشار الأسد", None, "بشار الاسد", "الرييس"),
         ("تنظيم داعش", None, "داعش", "تنظيم"),  # what an organisation is
         ("ميليشيا حزب الله", None, "حزب الله", "ميليشيا"),
+        ("مليشيات الحوثي", None, "الحوثي", "مليشيات"),  # spelled with one ya
         # an Arabic noun with its article, and the adjective after it as its demonym
         ("الحكومة السورية", None, "السوري", "حكومة"),
         ("Afrin merkezi", "tr", "afrin", "merkezi"),  # its centre

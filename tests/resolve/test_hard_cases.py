@@ -576,6 +576,7 @@ ACTORS = [
     # what an organisation is, written around its name (descriptors.tsv)
     ("تنظيم داعش", None, "nz:org/islamic-state"),
     ("ميليشيا حزب الله", None, "nz:org/hezbollah"),
+    ("مليشيا حزب الله", None, "nz:org/hezbollah"),  # the militia spelled with one ya
     ("PKK terör örgütü", None, "nz:org/kurdistan-workers-party"),
     ("Islamic State group", None, "nz:org/islamic-state"),
     ("Hezbollah fighters", None, "nz:org/hezbollah"),

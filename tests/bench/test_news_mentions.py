@@ -117,7 +117,10 @@ def test_a_label_the_lexicon_lacks_names_its_line(one_place: Callable[..., Path]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [nm.MENTIONS, nm.MENTIONS.with_name("news_probe.tsv")])
+@pytest.mark.parametrize(
+    "path",
+    [nm.MENTIONS, *(nm.MENTIONS.with_name(f"news_probe{n}.tsv") for n in ("", "2", "3"))],
+)
 def test_every_label_of_the_shipped_files_is_an_entity_of_the_default_lexicon(
     default_lexicon_path: Path, path: Path
 ) -> None:

@@ -24,7 +24,7 @@ from normalise.keys import build_keys
 from normalise.lexicon.keyindex import MIN_TOKEN, key_lang
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
-from normalise.ranking import Scored
+from normalise.ranking import Scored, rank
 from normalise.tablewords import load_word_table
 from normalise.text import MEMO_TEXTS
 
@@ -33,6 +33,9 @@ FACILITIES = ("base", "camp", "crossing", "dam", "field", "port", "prison")
 FACILITY_FLOOR = 0.5
 # A place found by reading the descriptor off scores at most this share of the facility's.
 PLACE_SHARE = 0.9
+# Places found by reading a facility word off within this of the best one's score are the
+# places a query may name a facility at (`places_read_off`).
+CLOSE = 0.05
 
 
 @cache
@@ -77,19 +80,28 @@ def _named_alike(facility: Scored, place: CandidateRow) -> bool:
     return row.country == place.country and row.admin1 is not None and row.admin1 == place.admin1
 
 
-def place_read_off(best: dict[str, Scored], said: frozenset[str]) -> tuple[str, Scored] | None:
-    """Return the best candidate of a query that says facilities (`said`) when it is a place
-    found by reading the facility word off the query, scoring at least `FACILITY_FLOOR`, and
-    no facility of those kinds scores so well: the query names a facility at that place
-    (`Beyrut Havalimanı`, Beirut), which the query's own words did not find. Else None."""
+def places_read_off(best: dict[str, Scored], said: frozenset[str]) -> list[tuple[str, Scored]]:
+    """Return the places a query that says facilities (`said`) names, best first, when its best
+    candidate is a place found by reading the facility word off the query, scoring at least
+    `FACILITY_FLOOR`, and no facility of those kinds scores so well: that place and the others
+    found so within `CLOSE` of its score (`Hama Havalimanı`: the village al-Hamah, 0.973, and
+    the city of Hama, 0.971). The query names a facility at one of them (`Beyrut Havalimanı`,
+    Beirut), which its own words did not find. Else []."""
     if not said or not best:
-        return None
-    place_id, place = max(best.items(), key=lambda item: item[1].score)
-    if place.row.kind != "place" or place.score < FACILITY_FLOOR or not _read_off(place):
-        return None
+        return []
     if any(s.score >= FACILITY_FLOOR and _says(s.row, said) for s in best.values()):
-        return None
-    return place_id, place
+        return []
+    ranked = rank(best)
+    top = ranked[0][1]
+    if not _a_place_read_off(top, said) or top.score < FACILITY_FLOOR:
+        return []
+    least = max(FACILITY_FLOOR, top.score - CLOSE)
+    return [(i, s) for i, s in ranked if s.score >= least and _a_place_read_off(s, said)]
+
+
+def _a_place_read_off(scored: Scored, said: frozenset[str]) -> bool:
+    """Return True for a place, no facility of the kinds said, found by reading one off."""
+    return scored.row.kind == "place" and _read_off(scored) and not _says(scored.row, said)
 
 
 def place_keys(names: list[CandidateRow]) -> list[str]:
@@ -112,25 +124,45 @@ def _stem_skeleton(text: str, lang: str | None) -> str:
 
 
 def facilities_at(
-    place: CandidateRow, names: list[CandidateRow], rows: list[CandidateRow], said: frozenset[str]
-) -> dict[str, CandidateRow]:
+    places: list[tuple[str, Scored]],
+    names: list[CandidateRow],
+    rows: list[CandidateRow],
+    said: frozenset[str],
+) -> dict[str, Scored]:
     """Return the facilities among `rows` (all their names) of the kinds a query says (`said`)
-    named after a place (`names`, all its names): a name of the facility that says one of
-    those kinds is, without its descriptors, spelled as one of the place's names in any
-    language (their skeletons), and the facility lies in the place's country (not always in
-    its first-level division: Beirut's airport is in Mount Lebanon). Each facility's name
-    comes with it, one of those spelled as the name the query found the place by when it has
-    one. Beirut's airport is `Beirut International Airport` and `مطار رفيق الحريري الدولي
-    بيروت`: named after Beirut, whose names are also `Beyrut` and `بيروت`."""
-    skeletons = {row.skeleton for row in names if row.skeleton}
-    found: dict[str, CandidateRow] = {}
+    named after one of the places it names (`places`, best first, and `names`, all their
+    names), each scored as that place: a name of the facility that says one of those kinds is,
+    without its descriptors, spelled as one of the place's names in any language (their
+    skeletons), and the facility lies in the place's country, of places alike in its
+    first-level division if one is (Hama Military Airport: the city of Hama's, not the village
+    al-Hamah's; Beirut's airport is in Mount Lebanon, not in Beirut's division), else the best.
+    Each comes with a name spelled as the place's name the query found it by, when it has one,
+    and `at:<the place's ID>` among its reasons. Beirut's airport is `Beirut airport` and
+    `مطار رفيق الحريري الدولي بيروت`: named after Beirut, whose names are also `Beyrut` and
+    `بيروت`."""
+    skeletons: dict[str, set[str]] = {}
+    for row in names:
+        if row.skeleton:
+            skeletons.setdefault(row.entity_id, set()).add(row.skeleton)
+    found: dict[str, tuple[CandidateRow, str, Scored]] = {}
     for row in rows:
-        if row.kind != "place" or row.country != place.country or not _says(row, said):
+        if row.kind != "place" or not _says(row, said):
             continue
         stem = _stem_skeleton(row.name_text, key_lang(row.name_lang, row.country, row.name_text))
-        if stem in skeletons and (row.entity_id not in found or stem == place.skeleton):
-            found[row.entity_id] = row
-    return found
+        at = [
+            (place_id, place)
+            for place_id, place in places
+            if place.row.country == row.country and stem in skeletons.get(place_id, ())
+        ]
+        if not at:
+            continue
+        place_id, place = next(((i, p) for i, p in at if p.row.admin1 == row.admin1), at[0])
+        if row.entity_id not in found or stem == place.row.skeleton:
+            found[row.entity_id] = (row, place_id, place)
+    return {
+        entity_id: replace(place, row=row, support=(f"at:{place_id}",))
+        for entity_id, (row, place_id, place) in found.items()
+    }
 
 
 def prefer_facilities(best: dict[str, Scored], said: frozenset[str]) -> None:

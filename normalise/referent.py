@@ -14,7 +14,7 @@ from normalise.clitics import without_proclitics
 from normalise.decision import SETTLED, clearly_ahead, contradicts
 from normalise.description import area_phrases, region_stem, region_word_after
 from normalise.descriptors import read_off_kind
-from normalise.facilities import facilities_at, place_keys, place_read_off
+from normalise.facilities import facilities_at, place_keys, places_read_off
 from normalise.keys import Keys, build_keys
 from normalise.lookup import written_keys
 from normalise.match import CandidateRow, CandidateSource
@@ -105,24 +105,28 @@ class ReferentMixin:
     def _score_facility_at(self: _Host, best: dict[str, Scored], context: Context) -> None:
         """Add the facilities of the kinds a query says (`Context.facilities`) at the place it
         names, when it found the place by reading its facility word off and no such facility
-        by its own words (`facilities.place_read_off`): those named after the place in any
+        by its own words (`facilities.places_read_off`): those named after the place in any
         language (`facilities.facilities_at`), each scored as the place is, with `at:<the
         place's ID>` in `why`; `prefer_facilities` then ranks the place below them.
         `Beyrut Havalimanı` finds Beirut by its Turkish name, and the lexicon names Beirut's
         airport `Beirut International Airport` and `مطار رفيق الحريري الدولي بيروت`, not in
         Turkish. A place no facility is named after stays the answer (`Qamishli airport`)."""
-        found = place_read_off(best, context.facilities)
-        if found is None:
+        places = places_read_off(best, context.facilities)
+        if not places:
             return
-        place_id, place = found
-        names = self.source.names_of([place_id])
-        rows = self.source.candidates(place_keys(names), country=place.row.country)
-        ids = [row.entity_id for row in rows if row.kind == "place" and row.entity_id != place_id]
-        if not ids:
-            return
-        facilities = facilities_at(place.row, names, self.source.names_of(ids), context.facilities)
-        at = (f"at:{place_id}",)
-        keep_better(best, {i: replace(place, row=row, support=at) for i, row in facilities.items()})
+        named = {place_id: place.row.country for place_id, place in places}
+        names = self.source.names_of(list(named))
+        rows = [
+            row
+            for country in dict.fromkeys(named.values())  # several without a hint (Tripoli)
+            for row in self.source.candidates(
+                place_keys([n for n in names if named[n.entity_id] == country]), country=country
+            )
+        ]
+        ids = [row.entity_id for row in rows if row.kind == "place" and row.entity_id not in named]
+        if ids:
+            found = facilities_at(places, names, self.source.names_of(ids), context.facilities)
+            keep_better(best, found)
 
     def _score_area_named(
         self: _Host,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from normalise.facilities import facilities_said
+from normalise.facilities import facilities_at, facilities_said
 from normalise.keys import build_keys
+from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
+from normalise.ranking import Scored
+from normalise.reading import own_reading
 
 
 def said(name: str) -> frozenset[str]:
@@ -32,3 +35,34 @@ def test_a_word_counts_only_in_its_own_script() -> None:
     # قاعدة (a base) folds to `qada`, as the Latin qada (قضاء, a district) is written
     assert said("قاعدة حميميم") == {"base"}
     assert said("Qada Zahle") == frozenset()
+
+
+def row(entity_id: str, admin1: str, text: str, population: int | None = None) -> CandidateRow:
+    keys = build_keys(text)
+    return CandidateRow(
+        entity_id, "place", "SY", admin1, population, text, None, "variant", keys.folded,
+        keys.skeleton, keys.phonetic, " ".join(keys.tokens), f"s:{keys.skeleton}",
+    )  # fmt: skip
+
+
+def scored(place: CandidateRow, score: float) -> Scored:
+    return Scored(score, place, own_reading(build_keys("Hama")), [])
+
+
+def test_a_facility_is_at_the_place_of_its_division_of_those_read_alike() -> None:
+    # the village al-Hamah (Rif Dimashq, 08) reads as `Hama` a little better than the city
+    village, city = row("nz:place/al-hamah", "08", "Hamah"), row("geonames:170017", "10", "Hama")
+    places = [(village.entity_id, scored(village, 0.973)), (city.entity_id, scored(city, 0.971))]
+    airport = row("nz:place/hama-military-airport", "10", "مطار حماة العسكري")
+    found = facilities_at(places, [village, city], [airport], frozenset({"base"}))
+    assert list(found) == ["nz:place/hama-military-airport"]
+    assert found["nz:place/hama-military-airport"].support == ("at:geonames:170017",)
+    assert found["nz:place/hama-military-airport"].score == 0.971  # as the city scored
+
+
+def test_a_facility_of_another_kind_or_named_otherwise_is_not_at_the_place() -> None:
+    city = row("geonames:170017", "10", "Hama")
+    places = [("geonames:170017", scored(city, 0.97))]
+    dam = row("nz:place/hama-dam", "10", "Hama Dam")
+    other = row("nz:place/mezzeh-airbase", "13", "Mezzeh Air Base")
+    assert facilities_at(places, [city], [dam, other], frozenset({"base"})) == {}

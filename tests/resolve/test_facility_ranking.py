@@ -223,3 +223,4 @@ def test_a_facility_of_another_kind_is_not_what_the_query_says(at: Normaliser) -
 def test_a_place_alone_is_no_facility_named_after_it(at: Normaliser) -> None:
     assert at.resolve("Beyrut", country="LB")[0].id == "geonames:276781"
     assert at.resolve("Sednaya", country="SY")[0].id == "geonames:164717"
+

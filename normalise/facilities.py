@@ -118,7 +118,7 @@ def place_keys(names: list[CandidateRow]) -> list[str]:
 @lru_cache(maxsize=MEMO_TEXTS)
 def _stem_skeleton(text: str, lang: str | None) -> str:
     """Return the skeleton of a name without its descriptors (`مطار دمشق الدولي`: DMSK;
-    `Beirut International Airport`: BRT), "" for a name without one."""
+    `Beirut airport`: BRT), "" for a name without one."""
     found = without_descriptor(text, lang)
     return "" if found is None else build_keys(found[0], lang).skeleton
 

@@ -109,8 +109,8 @@ class ReferentMixin:
         language (`facilities.facilities_at`), each scored as the place is, with `at:<the
         place's ID>` in `why`; `prefer_facilities` then ranks the place below them.
         `Beyrut Havalimanı` finds Beirut by its Turkish name, and the lexicon names Beirut's
-        airport `Beirut International Airport` and `مطار رفيق الحريري الدولي بيروت`, not in
-        Turkish. A place no facility is named after stays the answer (`Qamishli airport`)."""
+        airport `Beirut airport` and `مطار رفيق الحريري الدولي بيروت`, not in Turkish. A
+        place no facility is named after stays the answer (`Qamishli airport`)."""
         places = places_read_off(best, context.facilities)
         if not places:
             return

@@ -261,10 +261,11 @@ class Resolver(DecisionMixin, PlacementMixin, ReferentMixin, ExpansionMixin):
             _drop_proclitic_readings(best)
         self._score_headed(keys, best, query_readings[0], context, query_arabic)
         self._score_area_named(name, keys, best, context, lang)
+        if context.facilities:
+            self._score_facility_at(best, context)  # before the judged pairs leave
         for entity_id in judged:
             best.pop(entity_id, None)
         if context.facilities:
-            self._score_facility_at(best, context)
             prefer_facilities(best, context.facilities)  # of the facilities it may return
         elif settled is None:  # a settled query's camp was spelled as the query, not its town
             prefer_towns(best)  # a town's name alone is the town's, not its camp's

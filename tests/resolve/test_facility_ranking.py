@@ -224,3 +224,15 @@ def test_a_place_alone_is_no_facility_named_after_it(at: Normaliser) -> None:
     assert at.resolve("Beyrut", country="LB")[0].id == "geonames:276781"
     assert at.resolve("Sednaya", country="SY")[0].id == "geonames:164717"
 
+
+
+def test_a_facility_judged_not_the_query_is_not_found_at_the_place(tmp_path: Path) -> None:
+    from normalise.lexicon import Lexicon
+
+    path = small(tmp_path, AT_PLACES)
+    with Lexicon.open(path) as lex:
+        lex.apply([{"op": "not_same", "name": "Şam Havalimanı", "id": "nz:place/damascus-airport"}])
+    with Normaliser.open(path) as nz:
+        matches = nz.resolve("Şam Havalimanı", country="SY")
+    assert "nz:place/damascus-airport" not in [m.id for m in matches], matches
+    assert matches[0].id == "geonames:170654"

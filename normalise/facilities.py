@@ -92,6 +92,8 @@ def places_read_off(best: dict[str, Scored], said: frozenset[str]) -> list[tuple
     if any(s.score >= FACILITY_FLOOR and _says(s.row, said) for s in best.values()):
         return []
     ranked = rank(best)
+    if not ranked:
+        return []  # every candidate scored below the least a result shows
     top = ranked[0][1]
     if not _a_place_read_off(top, said) or top.score < FACILITY_FLOOR:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalise.facilities import facilities_at, facilities_said
+from normalise.facilities import facilities_at, facilities_said, places_read_off
 from normalise.keys import build_keys
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
@@ -66,3 +66,11 @@ def test_a_facility_of_another_kind_or_named_otherwise_is_not_at_the_place() -> 
     dam = row("nz:place/hama-dam", "10", "Hama Dam")
     other = row("nz:place/mezzeh-airbase", "13", "Mezzeh Air Base")
     assert facilities_at(places, [city], [dam, other], frozenset({"base"})) == {}
+
+
+def test_no_place_is_read_off_when_every_candidate_scores_below_a_result() -> None:
+    # `rank` leaves out candidates below `MIN_SCORE`: a query with only such candidates (an
+    # Arabic name with ة written as ه in bench/arabic_names.py) raised IndexError
+    village = row("nz:place/al-hamah", "08", "Hamah")
+    weak = Scored(0.0004, village, own_reading(build_keys("Hama")), [])
+    assert places_read_off({"nz:place/al-hamah": weak}, frozenset({"base"})) == []

@@ -10,9 +10,9 @@ import regex
 
 from normalise.clause import located
 from normalise.descriptors import PLACE_KINDS, Descriptor, descriptors
-from normalise.fold import fold, to_ascii
+from normalise.fold import fold
 from normalise.generic import DESCRIBED, Stem
-from normalise.keys import build_keys, words_of
+from normalise.keys import build_keys, latinise, words_of
 from normalise.matres import is_arabic_text
 from normalise.suffixes import MIN_STEM, case_suffixes, endings_of, query_capitals, uninflected
 from normalise.tokens import Word, cut_articles, tables
@@ -293,10 +293,8 @@ def described_stem(text: str, lang: str | None) -> Stem | None:
     """Return a lexicon name without the place descriptor it ends with, keyed in `lang`
     (`Shayrat Air Base`: Shayrat; `Kuweires Military Airbase`: Kuweires), else None. News
     text names a base, an airport, a camp or a crossing by its place's name alone."""
-    last = fold(text.rpartition(" ")[2])
-    if not is_arabic_text(last):
-        last = to_ascii(last)  # as the descriptors are written: Havalimanı, `havalimani`
-    if last not in _last_place_words():
+    # folded as keys fold a word, as the descriptors are written (Havalimanı: `havalimani`)
+    if latinise(fold(text.rpartition(" ")[2])) not in _last_place_words():
         return None  # the usual case, told cheaply
     found = without_descriptor(text, lang)
     if found is None or found[1].kind not in PLACE_KINDS or found[1].position != "after":

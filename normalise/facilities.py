@@ -13,6 +13,7 @@ Camp).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -24,7 +25,7 @@ from normalise.keys import build_keys
 from normalise.lexicon.keyindex import MIN_TOKEN, key_lang
 from normalise.match import CandidateRow
 from normalise.matres import is_arabic_text
-from normalise.ranking import Scored, rank
+from normalise.ranking import Scored, cap_scores, rank
 from normalise.tablewords import load_word_table
 from normalise.text import MEMO_TEXTS
 
@@ -104,6 +105,23 @@ def places_read_off(best: dict[str, Scored], said: frozenset[str]) -> list[tuple
 def _a_place_read_off(scored: Scored, said: frozenset[str]) -> bool:
     """Return True for a place, no facility of the kinds said, found by reading one off."""
     return scored.row.kind == "place" and _read_off(scored) and not _says(scored.row, said)
+
+
+def facility_ids(
+    rows: list[CandidateRow], said: frozenset[str], places: Iterable[str]
+) -> list[str]:
+    """Return the entities of `rows` that may be facilities of the kinds said at `places`:
+    places, none of them, found by a name that says one of those kinds (a key row points at
+    an entity's first name that has the key, a facility's own name with its word), whose
+    names `facilities_at` then reads."""
+    named = set(places)
+    return list(
+        dict.fromkeys(
+            row.entity_id
+            for row in rows
+            if row.kind == "place" and row.entity_id not in named and _says(row, said)
+        )
+    )
 
 
 def place_keys(names: list[CandidateRow]) -> list[str]:
@@ -207,16 +225,13 @@ def _rank_other_kinds_below(best: dict[str, Scored], said: frozenset[str]) -> No
     score. `Hudeyde Limanı`, Hodeidah's port, is spelled one word short of the airport's
     Turkish name `Hudeyde Havalimanı`, and is no airport: the city, where the lexicon names
     no port of it."""
-    others = {i for i, s in best.items() if _said_by(s.row) and not _says(s.row, said)}
-    if not others:
-        return
-    fitting = max((s.score for i, s in best.items() if i not in others), default=0.0)
-    if fitting < FACILITY_FLOOR:
-        return
-    for entity_id in others:
-        scored = best[entity_id]
-        if scored.score > PLACE_SHARE * fitting:
-            best[entity_id] = replace(scored, score=PLACE_SHARE * fitting)
+
+    def other(scored: Scored) -> bool:
+        return bool(_said_by(scored.row)) and not _says(scored.row, said)
+
+    fitting = max((s.score for s in best.values() if not other(s)), default=0.0)
+    if fitting >= FACILITY_FLOOR:
+        cap_scores(best, PLACE_SHARE * fitting, other)
 
 
 def prefer_towns(best: dict[str, Scored]) -> None:

@@ -14,7 +14,7 @@ from normalise.clitics import without_proclitics
 from normalise.decision import SETTLED, clearly_ahead, contradicts
 from normalise.description import area_phrases, region_stem, region_word_after
 from normalise.descriptors import read_off_kind
-from normalise.facilities import facilities_at, place_keys, places_read_off
+from normalise.facilities import facilities_at, facility_ids, place_keys, places_read_off
 from normalise.keys import Keys, build_keys
 from normalise.lookup import written_keys
 from normalise.match import CandidateRow, CandidateSource
@@ -123,7 +123,7 @@ class ReferentMixin:
                 place_keys([n for n in names if named[n.entity_id] == country]), country=country
             )
         ]
-        ids = [row.entity_id for row in rows if row.kind == "place" and row.entity_id not in named]
+        ids = facility_ids(rows, context.facilities, named)
         if ids:
             found = facilities_at(places, names, self.source.names_of(ids), context.facilities)
             keep_better(best, found)
